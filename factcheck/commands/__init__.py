@@ -1,0 +1,128 @@
+"""One module per command (pipx's layout); shared plumbing for them lives here.
+
+Nothing here does fact-checking: commands parse options, call the library, pick a renderer and
+return an exit status. Heavy imports happen inside the command bodies, not at start-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Iterator, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..checker import FactChecker
+
+
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@dataclass
+class Settings:
+    """Global options, set by the app callback and read by every command."""
+
+    kb: str | None = None
+    debug: bool = False
+
+
+def settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):
+        root.obj = Settings(debug=_env_debug())
+    return root.obj
+
+
+def _env_debug() -> bool:
+    return os.environ.get("FACTCHECK_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def load_checker(ctx: typer.Context) -> FactChecker:
+    """The fact-checker for the knowledge base chosen by --kb, $FACTCHECK_KB or the default."""
+    from ..checker import FactChecker
+
+    return FactChecker.load(settings(ctx).kb)
+
+
+def make_console(color: ColorChoice = ColorChoice.auto, *, stderr: bool = False) -> Console:
+    """A Rich console that colours only a terminal (or as --color, NO_COLOR, FORCE_COLOR say)."""
+    from rich.console import Console
+
+    kwargs: dict = {"stderr": stderr, "highlight": False, "emoji": False, "markup": False}
+    if color is ColorChoice.always:
+        kwargs["force_terminal"] = True
+        kwargs["no_color"] = False
+        if not os.environ.get("COLUMNS"):
+            kwargs["width"] = 100
+    elif color is ColorChoice.never:
+        kwargs["no_color"] = True
+        kwargs["color_system"] = None
+    return Console(**kwargs)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line on stderr and exit (2 by default: usage, input or knowledge-base error)."""
+    sys.stderr.write(f"factcheck: error: {message}\n")
+    sys.stderr.flush()
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"factcheck: warning: {message}\n")
+    sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def guard(ctx: typer.Context) -> Iterator[None]:
+    """Map every failure to its documented exit status, with one line on stderr.
+
+    Library errors -> 2; Ctrl-C -> 130; a closed stdout (``| head``) -> quiet exit;
+    anything unexpected -> 2 with one line, or a traceback under --debug / FACTCHECK_DEBUG=1.
+    """
+    from ..errors import FactcheckError
+
+    debug = settings(ctx).debug
+    try:
+        yield
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except FactcheckError as exc:
+        if debug:
+            traceback.print_exc()
+        fail(str(exc))
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        quiet_broken_pipe()
+        raise typer.Exit(0) from None
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a CLI
+        if debug:
+            traceback.print_exc()
+        hint = "" if debug else " (run with --debug for a traceback)"
+        fail(f"internal error: {type(exc).__name__}: {exc}{hint}")
+
+
+def quiet_broken_pipe() -> None:
+    """After EPIPE, point stdout at devnull so Python's exit flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

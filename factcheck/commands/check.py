@@ -1,0 +1,1 @@
+"""`factcheck check`: rate statements given as arguments or read from stdin."""

@@ -1,0 +1,489 @@
+"""Load and validate a knowledge base into frozen dataclasses.
+
+The format is documented in the README and in ``knowledge.schema.json``. Validation collects
+every fault with a JSON path (``claims[12].evidence[0].source``) so that ``kb validate`` can list
+them all; :func:`load` rejects a knowledge base with any fault, whole: nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import KnowledgeBaseError
+
+FORMAT_VERSION = 1
+ENV_VAR = "FACTCHECK_KB"
+
+
+class Verdict(str, Enum):
+    """A claim's rating, from true to false."""
+
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly-true"
+    MIXED = "mixed"
+    UNPROVEN = "unproven"
+    MOSTLY_FALSE = "mostly-false"
+    FALSE = "false"
+
+    def flipped(self) -> Verdict:
+        """The verdict of the opposite statement: true<->false, mostly-true<->mostly-false."""
+        return _FLIP.get(self, self)
+
+    @property
+    def supported(self) -> bool:
+        return self in (Verdict.TRUE, Verdict.MOSTLY_TRUE)
+
+    @property
+    def refuted(self) -> bool:
+        return self in (Verdict.FALSE, Verdict.MOSTLY_FALSE)
+
+
+_FLIP = {
+    Verdict.TRUE: Verdict.FALSE,
+    Verdict.FALSE: Verdict.TRUE,
+    Verdict.MOSTLY_TRUE: Verdict.MOSTLY_FALSE,
+    Verdict.MOSTLY_FALSE: Verdict.MOSTLY_TRUE,
+}
+
+
+class Stance(str, Enum):
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+
+    def flipped(self) -> Stance:
+        return Stance.CONTRADICTS if self is Stance.SUPPORTS else Stance.SUPPORTS
+
+
+class Reliability(str, Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    reliability: Reliability
+    reliability_note: str = ""
+    file: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: Source
+    stance: Stance
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an imported claim came from: a published fact-check (for example ClaimReview)."""
+
+    source: str
+    url: str | None = None
+    rating: str | None = None
+    date: str | None = None
+    appearances: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    verdict: Verdict
+    summary: str
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    origin: Origin | None = None
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """The claim's text followed by its aliases: every way the knowledge base states it."""
+        return (self.text, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A lexicon entry: the terms that name one thing, and the broader concepts it belongs to."""
+
+    id: str
+    terms: tuple[str, ...]
+    broader: tuple[str, ...] = ()
+    kind: str | None = None
+    label: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.label or (self.terms[0] if self.terms else self.id)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    version: int
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    concepts: tuple[Concept, ...] = ()
+    path: str | None = None
+    digest: str = ""
+    _by_id: dict[str, Claim] = field(default_factory=dict, repr=False, compare=False)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        if not self._by_id:
+            self._by_id.update((c.id, c) for c in self.claims)
+        return self._by_id.get(claim_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One problem in a knowledge base: where it is (a JSON path) and what is wrong."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def shipped_path() -> Path:
+    """The knowledge base shipped with the package (inside an installed wheel, or the repo's)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "knowledge.json"
+    return inside if inside.is_file() else here.parent / "knowledge.json"
+
+
+def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--kb`` if given, else ``$FACTCHECK_KB``, else the shipped knowledge base."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env)
+    return shipped_path()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_json(path: str | os.PathLike[str]) -> tuple[Any, bytes]:
+    """Parse a JSON file, turning every way it can fail into a one-line KnowledgeBaseError."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise KnowledgeBaseError(f"knowledge base not found: {p}") from None
+    except IsADirectoryError:
+        raise KnowledgeBaseError(f"knowledge base is a directory, not a file: {p}") from None
+    except PermissionError:
+        raise KnowledgeBaseError(f"knowledge base is not readable (permission denied): {p}") from None
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeBaseError(
+            f"{p}: not UTF-8 text (invalid byte at offset {exc.start})"
+        ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise KnowledgeBaseError(
+            f"{p}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
+        ) from None
+    except RecursionError:
+        raise KnowledgeBaseError(f"{p}: not valid JSON: nested too deeply") from None
+    return data, raw
+
+
+def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
+    """Read, validate and build a knowledge base; any fault rejects it whole."""
+    p = resolve_path(path)
+    data, raw = read_json(p)
+    faults = validate(data)
+    if faults:
+        more = f" (and {len(faults) - 1} more; run 'factcheck kb validate')" if len(faults) > 1 else ""
+        raise KnowledgeBaseError(f"{p}: invalid knowledge base: {faults[0]}{more}")
+    return build(data, path=str(p), digest=hashlib.sha256(raw).hexdigest())
+
+
+def from_dict(data: Any, *, path: str | None = None) -> KnowledgeBase:
+    """Validate and build a knowledge base from already-parsed JSON data."""
+    faults = validate(data)
+    if faults:
+        raise KnowledgeBaseError(f"invalid knowledge base: {faults[0]}")
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    return build(data, path=path, digest=digest)
+
+
+# --------------------------------------------------------------------------- validating
+
+_SOURCE_FIELDS = {
+    "id": str, "title": str, "publisher": str, "kind": str, "reliability": str,
+    "reliability_note": str, "file": str, "url": str, "date": str,
+}
+_SOURCE_REQUIRED = ("id", "title", "publisher", "kind", "reliability")
+_CLAIM_FIELDS = {
+    "id": str, "text": str, "verdict": str, "summary": str, "aliases": list,
+    "evidence": list, "origin": dict,
+}
+_CLAIM_REQUIRED = ("id", "text", "verdict", "summary", "evidence")
+_EVIDENCE_FIELDS = {"source": str, "stance": str, "excerpt": str}
+_ORIGIN_FIELDS = {"source": str, "url": str, "rating": str, "date": str, "appearances": list}
+_CONCEPT_FIELDS = {"id": str, "terms": list, "broader": list, "kind": str, "label": str}
+_TOP_FIELDS = {"version": int, "sources": list, "claims": list, "concepts": list}
+
+_TYPE_NAMES = {str: "a string", list: "an array", dict: "an object", int: "an integer"}
+
+
+def _check_object(
+    obj: Any, where: str, fields: dict[str, type], required: Iterable[str], faults: list[Fault]
+) -> bool:
+    if not isinstance(obj, dict):
+        faults.append(Fault(where, f"must be an object, not {_json_type(obj)}"))
+        return False
+    for name in required:
+        if name not in obj:
+            faults.append(Fault(where, f"missing required field '{name}'"))
+    for name, value in obj.items():
+        expected = fields.get(name)
+        if expected is None:
+            faults.append(Fault(f"{where}.{name}" if where else name, "unknown field"))
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            faults.append(
+                Fault(f"{where}.{name}" if where else name,
+                      f"must be {_TYPE_NAMES[expected]}, not {_json_type(value)}")
+            )
+        elif expected is str and name in ("id", "text", "title", "excerpt", "source") and not value.strip():
+            faults.append(Fault(f"{where}.{name}" if where else name, "must not be empty"))
+    return True
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _string_list(value: Any, where: str, faults: list[Fault]) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            faults.append(Fault(f"{where}[{i}]", "must be a non-empty string"))
+        else:
+            out.append(item)
+    return out
+
+
+def _enum_value(value: Any, enum: type[Enum], where: str, faults: list[Fault]) -> None:
+    if isinstance(value, str) and value not in {e.value for e in enum}:
+        allowed = ", ".join(e.value for e in enum)
+        faults.append(Fault(where, f"unknown value '{value}' (expected one of: {allowed})"))
+
+
+def validate(data: Any) -> list[Fault]:
+    """Every fault in a parsed knowledge base, in document order; empty when it is valid."""
+    faults: list[Fault] = []
+    if not _check_object(data, "", _TOP_FIELDS, ("version", "sources", "claims"), faults):
+        return faults
+    if isinstance(data.get("version"), int) and data["version"] != FORMAT_VERSION:
+        faults.append(Fault("version", f"unsupported format version {data['version']} (expected {FORMAT_VERSION})"))
+
+    source_ids: set[str] = set()
+    for i, src in enumerate(data.get("sources") or []):
+        where = f"sources[{i}]"
+        if not _check_object(src, where, _SOURCE_FIELDS, _SOURCE_REQUIRED, faults):
+            continue
+        sid = src.get("id")
+        if isinstance(sid, str):
+            if sid in source_ids:
+                faults.append(Fault(f"{where}.id", f"duplicate source id '{sid}'"))
+            source_ids.add(sid)
+        _enum_value(src.get("reliability"), Reliability, f"{where}.reliability", faults)
+
+    concept_ids: set[str] = set()
+    concepts = data.get("concepts") or []
+    for i, con in enumerate(concepts):
+        where = f"concepts[{i}]"
+        if not _check_object(con, where, _CONCEPT_FIELDS, ("id", "terms"), faults):
+            continue
+        cid = con.get("id")
+        if isinstance(cid, str):
+            if cid in concept_ids:
+                faults.append(Fault(f"{where}.id", f"duplicate concept id '{cid}'"))
+            concept_ids.add(cid)
+        terms = _string_list(con.get("terms"), f"{where}.terms", faults)
+        if isinstance(con.get("terms"), list) and not terms and not con["terms"]:
+            faults.append(Fault(f"{where}.terms", "must list at least one term"))
+        _string_list(con.get("broader"), f"{where}.broader", faults)
+    for i, con in enumerate(concepts):
+        if isinstance(con, dict) and isinstance(con.get("broader"), list):
+            for j, b in enumerate(con["broader"]):
+                if isinstance(b, str) and b not in concept_ids:
+                    faults.append(Fault(f"concepts[{i}].broader[{j}]", f"unknown concept '{b}'"))
+                elif b == con.get("id"):
+                    faults.append(Fault(f"concepts[{i}].broader[{j}]", "a concept cannot be broader than itself"))
+    faults.extend(_broader_cycles(concepts))
+
+    claims = data.get("claims")
+    if isinstance(claims, list) and not claims:
+        faults.append(Fault("claims", "must hold at least one claim"))
+    claim_ids: set[str] = set()
+    for i, claim in enumerate(claims or []):
+        where = f"claims[{i}]"
+        if not _check_object(claim, where, _CLAIM_FIELDS, _CLAIM_REQUIRED, faults):
+            continue
+        cid = claim.get("id")
+        if isinstance(cid, str):
+            if cid in claim_ids:
+                faults.append(Fault(f"{where}.id", f"duplicate claim id '{cid}'"))
+            claim_ids.add(cid)
+        _enum_value(claim.get("verdict"), Verdict, f"{where}.verdict", faults)
+        _string_list(claim.get("aliases"), f"{where}.aliases", faults)
+        origin = claim.get("origin")
+        if origin is not None and _check_object(origin, f"{where}.origin", _ORIGIN_FIELDS, ("source",), faults):
+            if isinstance(origin.get("source"), str) and origin["source"] not in source_ids:
+                faults.append(Fault(f"{where}.origin.source", f"unknown source '{origin['source']}'"))
+            _string_list(origin.get("appearances"), f"{where}.origin.appearances", faults)
+        evidence = claim.get("evidence")
+        if isinstance(evidence, list):
+            if not evidence and origin is None:
+                faults.append(Fault(f"{where}.evidence", "must not be empty (only imported claims, with an 'origin', may have no evidence)"))
+            for j, ev in enumerate(evidence):
+                ew = f"{where}.evidence[{j}]"
+                if not _check_object(ev, ew, _EVIDENCE_FIELDS, ("source", "stance", "excerpt"), faults):
+                    continue
+                if isinstance(ev.get("source"), str) and ev["source"] not in source_ids:
+                    faults.append(Fault(f"{ew}.source", f"unknown source '{ev['source']}'"))
+                _enum_value(ev.get("stance"), Stance, f"{ew}.stance", faults)
+    return faults
+
+
+def _broader_cycles(concepts: list[Any]) -> list[Fault]:
+    graph = {
+        c["id"]: [b for b in c.get("broader") or [] if isinstance(b, str)]
+        for c in concepts
+        if isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("broader", []), list)
+    }
+    faults, state = [], {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in graph.get(node, ()):
+            if state.get(nxt) == 1:
+                cycle = " -> ".join(trail[trail.index(nxt):] + [nxt]) if nxt in trail else nxt
+                faults.append(Fault("concepts", f"broader terms form a cycle: {cycle}"))
+            elif nxt in graph and not state.get(nxt):
+                visit(nxt, trail + [nxt])
+        state[node] = 2
+
+    for node in graph:
+        if not state.get(node):
+            visit(node, [node])
+    return faults
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build(data: dict[str, Any], *, path: str | None = None, digest: str = "") -> KnowledgeBase:
+    """Turn validated JSON data into dataclasses (call :func:`validate` first)."""
+    sources = tuple(
+        Source(
+            id=s["id"], title=s["title"], publisher=s["publisher"], kind=s["kind"],
+            reliability=Reliability(s["reliability"]), reliability_note=s.get("reliability_note", ""),
+            file=s.get("file"), url=s.get("url"), date=s.get("date"),
+        )
+        for s in data["sources"]
+    )
+    by_id = {s.id: s for s in sources}
+    claims = []
+    for c in data["claims"]:
+        origin = c.get("origin")
+        claims.append(
+            Claim(
+                id=c["id"], text=c["text"], verdict=Verdict(c["verdict"]), summary=c["summary"],
+                aliases=tuple(c.get("aliases") or ()),
+                evidence=tuple(
+                    Evidence(by_id[e["source"]], Stance(e["stance"]), e["excerpt"])
+                    for e in c["evidence"]
+                ),
+                origin=Origin(
+                    source=origin["source"], url=origin.get("url"), rating=origin.get("rating"),
+                    date=origin.get("date"), appearances=tuple(origin.get("appearances") or ()),
+                ) if origin else None,
+            )
+        )
+    concepts = tuple(
+        Concept(
+            id=c["id"], terms=tuple(c["terms"]), broader=tuple(c.get("broader") or ()),
+            kind=c.get("kind"), label=c.get("label"),
+        )
+        for c in data.get("concepts") or ()
+    )
+    return KnowledgeBase(
+        version=data["version"], sources=sources, claims=tuple(claims), concepts=concepts,
+        path=path, digest=digest,
+    )
+
+
+def to_dict(kb: KnowledgeBase) -> dict[str, Any]:
+    """The JSON form of a knowledge base (the inverse of :func:`build`)."""
+
+    def drop_none(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in d.items() if v not in (None, "", (), [])}
+
+    out: dict[str, Any] = {
+        "version": kb.version,
+        "sources": [
+            drop_none({
+                "id": s.id, "title": s.title, "publisher": s.publisher, "kind": s.kind,
+                "reliability": s.reliability.value, "reliability_note": s.reliability_note,
+                "file": s.file, "url": s.url, "date": s.date,
+            })
+            for s in kb.sources
+        ],
+    }
+    if kb.concepts:
+        out["concepts"] = [
+            drop_none({"id": c.id, "label": c.label, "kind": c.kind, "terms": list(c.terms),
+                       "broader": list(c.broader)})
+            for c in kb.concepts
+        ]
+    claims = []
+    for c in kb.claims:
+        d: dict[str, Any] = {"id": c.id, "text": c.text, "verdict": c.verdict.value, "summary": c.summary}
+        if c.aliases:
+            d["aliases"] = list(c.aliases)
+        d["evidence"] = [
+            {"source": e.source.id, "stance": e.stance.value, "excerpt": e.excerpt} for e in c.evidence
+        ]
+        if c.origin:
+            d["origin"] = drop_none({
+                "source": c.origin.source, "url": c.origin.url, "rating": c.origin.rating,
+                "date": c.origin.date, "appearances": list(c.origin.appearances),
+            })
+        claims.append(d)
+    out["claims"] = claims
+    return out

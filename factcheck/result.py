@@ -1,0 +1,129 @@
+"""What a check returns: frozen result objects, their JSON form, and the exit status they imply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Iterable
+
+from .knowledge import Claim, Source, Verdict
+
+NO_MATCH = "no-match"
+#: Every label a result can carry, from the claim verdicts to ``no-match``.
+LABELS = tuple(v.value for v in Verdict) + (NO_MATCH,)
+
+
+class ExitStatus(IntEnum):
+    """The exit codes, an interface documented in the README."""
+
+    SUPPORTED = 0  # every statement true or mostly-true
+    REFUTED = 1  # at least one false or mostly-false
+    ERROR = 2  # usage, input or knowledge-base error
+    UNSETTLED = 3  # none false, but at least one mixed, unproven or no-match
+    INTERRUPTED = 130  # Ctrl-C
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A verbatim quote from a source, for or against the user's statement."""
+
+    source: Source
+    excerpt: str
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.source
+        return {
+            "source": {"id": s.id, "title": s.title, "publisher": s.publisher,
+                       "reliability": s.reliability.value},
+            "excerpt": self.excerpt,
+        }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim the statement was compared with, and how well it matched (0-100)."""
+
+    id: str
+    text: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "score": round(self.score, 1)}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """How a verdict was reached, for ``--explain``."""
+
+    normalised: str
+    terms: tuple[str, ...]
+    concepts: tuple[tuple[str, str], ...]  # (words in the statement, concept id)
+    corrections: tuple[tuple[str, str], ...]  # (typed word, vocabulary word it was read as)
+    negation_cues: tuple[str, ...]
+    question: bool
+    runners_up: tuple[Candidate, ...]
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "normalised": self.normalised,
+            "terms": list(self.terms),
+            "concepts": [{"text": t, "concept": c} for t, c in self.concepts],
+            "corrections": [{"typed": a, "read_as": b} for a, b in self.corrections],
+            "negation_cues": list(self.negation_cues),
+            "question": self.question,
+            "runners_up": [c.to_dict() for c in self.runners_up],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one statement, with the evidence for and against it."""
+
+    statement: str
+    verdict: str  # one of LABELS
+    score: float  # match confidence, 0-100
+    negated: bool
+    claim: Claim | None
+    reason: str
+    supporting: tuple[Excerpt, ...] = ()
+    contradicting: tuple[Excerpt, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    explanation: Explanation | None = field(default=None, compare=False)
+
+    @property
+    def matched(self) -> bool:
+        return self.verdict != NO_MATCH
+
+    def to_dict(self, *, candidates: bool = False, explain: bool = False) -> dict[str, Any]:
+        """The JSON object documented in the README (``candidates`` with ``--top``)."""
+        d: dict[str, Any] = {
+            "statement": self.statement,
+            "verdict": self.verdict,
+            "score": round(self.score, 1),
+            "negated": self.negated,
+            "claim": (
+                {"id": self.claim.id, "text": self.claim.text, "verdict": self.claim.verdict.value}
+                if self.claim else None
+            ),
+            "reason": self.reason,
+            "supporting": [e.to_dict() for e in self.supporting],
+            "contradicting": [e.to_dict() for e in self.contradicting],
+        }
+        if candidates:
+            d["candidates"] = [c.to_dict() for c in self.candidates]
+        if explain and self.explanation is not None:
+            d["explanation"] = self.explanation.to_dict()
+        return d
+
+
+def exit_status(verdicts: Iterable[str]) -> ExitStatus:
+    """0 when every verdict is supported, 1 when any is refuted, else 3."""
+    status = ExitStatus.SUPPORTED
+    for v in verdicts:
+        if v in (Verdict.FALSE.value, Verdict.MOSTLY_FALSE.value):
+            return ExitStatus.REFUTED
+        if v not in (Verdict.TRUE.value, Verdict.MOSTLY_TRUE.value):
+            status = ExitStatus.UNSETTLED
+    return status
