@@ -122,6 +122,7 @@ class Concept:
     broader: tuple[str, ...] = ()
     kind: str | None = None
     label: str | None = None
+    means: tuple[str, ...] = ()  # a compound: "hypomagnesemia" means magnesium + deficiency
 
     @property
     def name(self) -> str:
@@ -245,7 +246,9 @@ _CLAIM_FIELDS = {
 _CLAIM_REQUIRED = ("id", "text", "verdict", "summary", "evidence")
 _EVIDENCE_FIELDS = {"source": str, "stance": str, "excerpt": str}
 _ORIGIN_FIELDS = {"source": str, "url": str, "rating": str, "date": str, "appearances": list}
-_CONCEPT_FIELDS = {"id": str, "terms": list, "broader": list, "kind": str, "label": str}
+_CONCEPT_FIELDS = {
+    "id": str, "terms": list, "broader": list, "kind": str, "label": str, "means": list,
+}
 _TOP_FIELDS = {"version": int, "sources": list, "claims": list, "concepts": list}
 
 _TYPE_NAMES = {str: "a string", list: "an array", dict: "an object", int: "an integer"}
@@ -337,13 +340,18 @@ def validate(data: Any) -> list[Fault]:
         if isinstance(con.get("terms"), list) and not terms and not con["terms"]:
             faults.append(Fault(f"{where}.terms", "must list at least one term"))
         _string_list(con.get("broader"), f"{where}.broader", faults)
+        _string_list(con.get("means"), f"{where}.means", faults)
     for i, con in enumerate(concepts):
-        if isinstance(con, dict) and isinstance(con.get("broader"), list):
-            for j, b in enumerate(con["broader"]):
+        if not isinstance(con, dict):
+            continue
+        for key in ("broader", "means"):
+            if not isinstance(con.get(key), list):
+                continue
+            for j, b in enumerate(con[key]):
                 if isinstance(b, str) and b not in concept_ids:
-                    faults.append(Fault(f"concepts[{i}].broader[{j}]", f"unknown concept '{b}'"))
+                    faults.append(Fault(f"concepts[{i}].{key}[{j}]", f"unknown concept '{b}'"))
                 elif b == con.get("id"):
-                    faults.append(Fault(f"concepts[{i}].broader[{j}]", "a concept cannot be broader than itself"))
+                    faults.append(Fault(f"concepts[{i}].{key}[{j}]", f"a concept cannot name itself in '{key}'"))
     faults.extend(_broader_cycles(concepts))
 
     claims = data.get("claims")
@@ -438,7 +446,7 @@ def build(data: dict[str, Any], *, path: str | None = None, digest: str = "") ->
     concepts = tuple(
         Concept(
             id=c["id"], terms=tuple(c["terms"]), broader=tuple(c.get("broader") or ()),
-            kind=c.get("kind"), label=c.get("label"),
+            kind=c.get("kind"), label=c.get("label"), means=tuple(c.get("means") or ()),
         )
         for c in data.get("concepts") or ()
     )
@@ -468,7 +476,7 @@ def to_dict(kb: KnowledgeBase) -> dict[str, Any]:
     if kb.concepts:
         out["concepts"] = [
             drop_none({"id": c.id, "label": c.label, "kind": c.kind, "terms": list(c.terms),
-                       "broader": list(c.broader)})
+                       "broader": list(c.broader), "means": list(c.means)})
             for c in kb.concepts
         ]
     claims = []
