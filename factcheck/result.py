@@ -96,8 +96,8 @@ class CheckResult:
     def matched(self) -> bool:
         return self.verdict != NO_MATCH
 
-    def to_dict(self, *, candidates: bool = False, explain: bool = False) -> dict[str, Any]:
-        """The JSON object documented in the README (``candidates`` with ``--top``)."""
+    def to_dict(self, *, top: int = 0, explain: bool = False) -> dict[str, Any]:
+        """The JSON object documented in the README (``candidates`` with ``top`` > 0)."""
         d: dict[str, Any] = {
             "statement": self.statement,
             "verdict": self.verdict,
@@ -111,8 +111,8 @@ class CheckResult:
             "supporting": [e.to_dict() for e in self.supporting],
             "contradicting": [e.to_dict() for e in self.contradicting],
         }
-        if candidates:
-            d["candidates"] = [c.to_dict() for c in self.candidates]
+        if top > 0:
+            d["candidates"] = [c.to_dict() for c in self.candidates[:top]]
         if explain and self.explanation is not None:
             d["explanation"] = self.explanation.to_dict()
         return d

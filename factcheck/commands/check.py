@@ -1,1 +1,133 @@
 """`factcheck check`: rate statements given as arguments or read from stdin."""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator, List, Optional
+
+import typer
+
+from . import ColorChoice, OutputFormat, fail, guard, load_checker, make_console, warn
+
+
+def check(
+    ctx: typer.Context,
+    statements: Optional[List[str]] = typer.Argument(
+        None, metavar="STATEMENT...",
+        help="Statements to check. '-' reads one statement per line from stdin (blank lines skipped).",
+        show_default=False,
+    ),
+    output: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", "-f", case_sensitive=False,
+        help="text for people; jsonl (one object per statement, streamed) or json (one document) for scripts.",
+    ),
+    top: int = typer.Option(
+        0, "--top", "-k", min=0, max=100, metavar="K",
+        help="Also list the K best-matching claims ('candidates'), even when nothing matches.",
+    ),
+    explain: bool = typer.Option(
+        False, "--explain", "-e",
+        help="Show how the verdict was reached: normalised text, concepts, negation, runners-up.",
+    ),
+    color: ColorChoice = typer.Option(
+        ColorChoice.auto, "--color", case_sensitive=False,
+        help="Colour the text output: auto (only on a terminal; honours NO_COLOR and FORCE_COLOR), always, never.",
+    ),
+) -> None:
+    """Check statements against the knowledge base.
+
+    Prints a verdict for each statement (true, mostly-true, mixed, unproven, mostly-false,
+    false, or no-match when the knowledge base does not cover it) with the claim it matched,
+    the match confidence, the reason, and the source excerpts that support and contradict it.
+
+    \b
+    Examples:
+      factcheck check "Magnesium cures hemifacial spasm"
+      factcheck check "Does Botox treat HFS?" "Stress triggers eyelid twitching"
+      cat statements.txt | factcheck check --format jsonl -
+      factcheck check --explain "magnesium does not cure HFS"
+
+    \b
+    Exit status: 0 every statement supported (true or mostly-true); 1 at least one false or
+    mostly-false; 3 none false but at least one mixed, unproven or no-match; 2 error; 130 Ctrl-C.
+    """
+    from ..result import exit_status
+
+    with guard(ctx):
+        items = _statements(statements or [])
+        checker = load_checker(ctx)
+        console = make_console(color) if output is OutputFormat.text else None
+        verdicts: list[str] = []
+        collected = []
+        seen_any = False
+        for n, statement in enumerate(items):
+            seen_any = True
+            result = checker.check(statement, top=top, explain=explain)
+            verdicts.append(result.verdict)
+            if output is OutputFormat.jsonl:
+                from ..render.check import write_jsonl
+
+                write_jsonl(result, top=top, explain=explain)
+            elif output is OutputFormat.json:
+                collected.append(result)
+            else:
+                from ..render.check import print_text
+
+                print_text(console, result, explain=explain, first=n == 0)
+                collected.append(result)
+        if not seen_any:
+            fail("no statements on stdin (blank lines are skipped)")
+        if output is OutputFormat.json:
+            from ..render.check import write_json
+
+            write_json(collected, top=top, explain=explain)
+        elif output is OutputFormat.text and len(collected) > 1:
+            from ..render.check import print_summary
+
+            print_summary(console, collected)
+        sys.stdout.flush()
+    raise typer.Exit(int(exit_status(verdicts)))
+
+
+def _statements(args: list[str]) -> Iterator[str]:
+    """Arguments in order, with '-' replaced by stdin's non-blank lines; lazily, for streaming."""
+    if not args:
+        fail("no statement given: pass one or more statements, or '-' to read them from stdin", 2)
+    for i, a in enumerate(args):
+        if a != "-" and not a.strip():
+            fail(f"statement {i + 1} is empty", 2)
+    if args.count("-") > 1:
+        fail("'-' (stdin) can be given only once", 2)
+
+    def generate() -> Iterator[str]:
+        for a in args:
+            if a == "-":
+                yield from _stdin_lines()
+            else:
+                yield a
+
+    return generate()
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Non-blank stdin lines, decoded as UTF-8 with replacement (and one warning) if invalid."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if sys.stdin is None or sys.stdin.closed:
+        fail("stdin is closed: nothing to read for '-'")
+    warned = False
+    if stream is None:  # a text stream without bytes underneath (some test harnesses)
+        for line in sys.stdin:
+            if line.strip():
+                yield line.rstrip("\r\n")
+        return
+    for raw in stream:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("utf-8", errors="replace")
+            if not warned:
+                warn("stdin is not valid UTF-8; undecodable bytes were replaced with \ufffd")
+                warned = True
+        line = line.replace("\x00", " ").rstrip("\r\n")
+        if line.strip():
+            yield line

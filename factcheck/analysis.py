@@ -1,0 +1,269 @@
+"""Turn a statement (or a claim) into the terms the matcher compares.
+
+Steps, each a general mechanism: tokens (``text``) → typo and split-word repair against the
+knowledge base's vocabulary → concepts from the lexicon → negation cues → passive voice turned
+active ("HFS is caused by X" → "X caused HFS", so roles line up) → content terms (concepts,
+numbers, stemmed words), with stop words and negation cues removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .lexicon import Lexicon
+from .text import STOPWORDS, is_question, negation_cues, stem, tokenise
+
+MAX_TOKENS = 400  # a statement longer than this is read only up to here
+MAX_CHARS = 20_000  # (and never more characters than this)
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str  # "@concept-id", a number, or a word stem
+    kind: str  # "concept" | "number" | "word"
+    surface: str  # the words it came from
+    pos: int  # order among the content terms (after passive voice is made active)
+    relation: bool = False  # a concept of kind "relation" (cure, cause, treat, ...)
+    factor: float = 1.0  # < 1 when read through a typo correction
+
+
+@dataclass(frozen=True)
+class Analysis:
+    normalised: str
+    terms: tuple[Term, ...]
+    negated: bool
+    cues: tuple[str, ...]
+    question: bool
+    concepts: tuple[tuple[str, str], ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    truncated: bool = False
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.terms]
+
+
+_BE = frozenset("is are was were be been being get gets got getting become becomes".split())
+_AGENT = frozenset({"by", "with"})
+_IRREGULAR_PARTICIPLES = frozenset("""
+shown known caught made found held brought given taken seen done put set led fed bought thought
+told sold built felt kept left lost meant paid sent spent hit hurt cut beaten broken chosen driven
+eaten fallen forgotten gotten hidden ridden risen spoken stolen sworn torn woken worn written drawn
+grown thrown blown flown bound struck
+""".split())
+
+# Keys on a QWERTY keyboard next to each other: a typo substitutes a neighbour far more often
+# than a distant letter, while real-word confusions ("infection"/"injection") usually do not.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _r, _row in enumerate(_ROWS):
+    for _c, _ch in enumerate(_row):
+        near = _NEIGHBOURS.setdefault(_ch, set())
+        for _dr in (-1, 0, 1):
+            if 0 <= _r + _dr < len(_ROWS):
+                other = _ROWS[_r + _dr]
+                for _dc in (-1, 0, 1):
+                    if 0 <= _c + _dc < len(other) and (_dr, _dc) != (0, 0):
+                        near.add(other[_c + _dc])
+_VOWELS = set("aeiou")
+_OPPOSED_PREFIXES = (("hyper", "hypo"), ("over", "under"), ("in", "ex"), ("pre", "post"),
+                     ("anti", "pro"), ("intra", "extra"), ("inter", "intra"), ("micro", "macro"))
+
+
+class Speller:
+    """Reads a mistyped word as the vocabulary word it was meant to be, or leaves it alone."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w.isalpha())
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for w in self.words:
+            if len(w) >= 4:
+                self._buckets.setdefault((w[0], len(w)), []).append(w)
+        self._memo: dict[str, str | None] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def correct(self, word: str) -> str | None:
+        if word in self._memo:
+            return self._memo[word]
+        out = self._correct(word)
+        if len(self._memo) < 100_000:
+            self._memo[word] = out
+        return out
+
+    def _correct(self, word: str) -> str | None:
+        n = len(word)
+        if n < 5 or n > 24 or not word.isalpha() or word in STOPWORDS or word in self.words:
+            return None
+        from rapidfuzz.distance import OSA
+
+        limit = 1 if n <= 8 else 2
+        best: list[tuple[int, str]] = []
+        for length in range(n - limit, n + limit + 1):
+            for cand in self._buckets.get((word[0], length), ()):
+                d = OSA.distance(word, cand, score_cutoff=limit)
+                if d <= limit:
+                    best.append((d, cand))
+        if not best:
+            return None
+        best.sort()
+        d0 = best[0][0]
+        winners = [c for d, c in best if d == d0]
+        if len(winners) > 1:
+            return None  # two equally likely readings: do not guess
+        cand = winners[0]
+        return cand if _plausible_typo(word, cand) else None
+
+
+def _plausible_typo(typed: str, meant: str) -> bool:
+    """Edits a finger makes: neighbouring keys, vowel slips, swaps, dropped or doubled letters."""
+    for a, b in _OPPOSED_PREFIXES:
+        if (typed.startswith(a) and meant.startswith(b)) or (typed.startswith(b) and meant.startswith(a)):
+            return False
+    from rapidfuzz.distance import Levenshtein
+
+    for op in Levenshtein.editops(typed, meant):
+        if op.tag != "replace":
+            continue
+        x, y = typed[op.src_pos], meant[op.dest_pos]
+        if y in _NEIGHBOURS.get(x, ()) or (x in _VOWELS and y in _VOWELS):
+            continue
+        # A transposition shows as two replacements of a swapped pair.
+        i = op.src_pos
+        if (i + 1 < len(typed) and typed[i:i + 2] == meant[op.dest_pos:op.dest_pos + 2][::-1]) or (
+            i > 0 and typed[i - 1:i + 1] == meant[op.dest_pos - 1:op.dest_pos + 1][::-1]
+        ):
+            continue
+        return False
+    return True
+
+
+@dataclass
+class _Unit:
+    """A stretch of the token sequence: a concept match or a single word."""
+
+    tokens: list[str]
+    concept: str | None = None
+    corrected: bool = False
+
+    @property
+    def word(self) -> str:
+        return self.tokens[-1]
+
+
+class Analyzer:
+    """Analyses text against one knowledge base's lexicon and vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, speller: Speller | None = None) -> None:
+        self.lexicon = lexicon
+        self.speller = speller
+
+    def analyse(self, text: str, *, repair: bool = True) -> Analysis:
+        """The terms of ``text``; ``repair`` reads typos and split words (off for claims)."""
+        truncated = len(text) > MAX_CHARS
+        if truncated:
+            text = text[:MAX_CHARS]
+        question = is_question(text)
+        tokens = tokenise(text)
+        truncated = truncated or len(tokens) > MAX_TOKENS
+        if truncated:
+            tokens = tokens[:MAX_TOKENS]
+        corrections: list[tuple[str, str]] = []
+        if repair and self.speller is not None:
+            tokens, corrections = self._repair(tokens)
+        return self._analyse_tokens(tokens, question, corrections, truncated)
+
+    # ------------------------------------------------------------------ steps
+
+    def _repair(self, tokens: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        speller = self.speller
+        assert speller is not None
+        out: list[str] = []
+        corrections: list[tuple[str, str]] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok not in speller and i + 1 < len(tokens):
+                joined = tok + tokens[i + 1]
+                if joined in speller:  # "hemi facial" -> "hemifacial", "b 12" -> "b12"
+                    corrections.append((f"{tok} {tokens[i + 1]}", joined))
+                    out.append(joined)
+                    i += 2
+                    continue
+            fixed = speller.correct(tok) if tok not in speller else None
+            if fixed:
+                corrections.append((tok, fixed))
+                out.append(fixed)
+            else:
+                out.append(tok)
+            i += 1
+        return out, corrections
+
+    def _analyse_tokens(
+        self, tokens: list[str], question: bool, corrections: list[tuple[str, str]], truncated: bool
+    ) -> Analysis:
+        stems = [stem(t) for t in tokens]
+        units: list[_Unit] = []
+        i = 0
+        spans = self.lexicon.match(stems) if self.lexicon else []
+        fixed = {b for _, b in corrections}
+        for start, end, cid in spans:
+            units.extend(_Unit([t], corrected=t in fixed) for t in tokens[i:start])
+            units.append(_Unit(tokens[start:end], cid, corrected=any(t in fixed for t in tokens[start:end])))
+            i = end
+        units.extend(_Unit([t], corrected=t in fixed) for t in tokens[i:])
+
+        flat = [f"@{u.concept}" if u.concept else u.word for u in units]
+        cues = negation_cues(flat, question=question)
+        cue_positions = {p for c in cues for p in range(c.start, c.end)}
+        units = [u for j, u in enumerate(units) if j not in cue_positions]
+        units = _active_voice(units)
+
+        terms: list[Term] = []
+        concepts: list[tuple[str, str]] = []
+        for u in units:
+            factor = 0.9 if u.corrected else 1.0
+            if u.concept:
+                concepts.append((" ".join(u.tokens), u.concept))
+                for part in self.lexicon.parts(u.concept):
+                    terms.append(Term(f"@{part}", "concept", " ".join(u.tokens), len(terms),
+                                      self.lexicon.kind(part) == "relation", factor))
+                continue
+            w = u.word
+            if w in STOPWORDS:
+                continue
+            if w[0].isdigit():
+                terms.append(Term(w, "number", w, len(terms), False, factor))
+            else:
+                terms.append(Term(stem(w), "word", w, len(terms), False, factor))
+        return Analysis(
+            normalised=" ".join(tokens),
+            terms=tuple(terms),
+            negated=len(cues) % 2 == 1,
+            cues=tuple(c.words for c in cues),
+            question=question,
+            concepts=tuple(concepts),
+            corrections=tuple(corrections),
+            truncated=truncated,
+        )
+
+
+def _is_participle(u: _Unit) -> bool:
+    w = u.word
+    return w.endswith(("ed", "en")) or w in _IRREGULAR_PARTICIPLES
+
+
+def _active_voice(units: list[_Unit]) -> list[_Unit]:
+    """Reorder "PATIENT be [adv] VERBed by AGENT" as "AGENT VERBed PATIENT"."""
+    for j in range(1, len(units) - 1):
+        if units[j + 1].concept or units[j + 1].word not in _AGENT or not _is_participle(units[j]):
+            continue
+        be = next((k for k in range(j - 1, max(-1, j - 4), -1)
+                   if not units[k].concept and units[k].word in _BE), None)
+        if be is None:
+            continue
+        return units[j + 2:] + [units[j]] + units[:be]
+    return units
+

@@ -1,0 +1,93 @@
+"""The library's front door: a FactChecker holds a knowledge base and its index, and checks text."""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+from .analysis import Analyzer, Speller
+from .errors import InputError
+from .knowledge import KnowledgeBase
+from .lexicon import Lexicon
+from .matching import Doc, Index, Judgement, judge
+from .result import CheckResult
+from .verdict import decide
+
+__all__ = ["FactChecker", "CheckResult"]
+
+RETRIEVE = 40  # phrasings fetched by BM25 for each statement
+JUDGE = 20  # of those, how many are judged in full
+
+
+class FactChecker:
+    """Checks statements against one knowledge base.
+
+    >>> checker = FactChecker.load()            # $FACTCHECK_KB or the shipped knowledge base
+    >>> checker.check("Does magnesium cure HFS?").verdict
+    'false'
+    """
+
+    def __init__(self, kb: KnowledgeBase, *, docs: list[Doc] | None = None,
+                 vocabulary: Iterable[str] | None = None) -> None:
+        self.kb = kb
+        self.lexicon = Lexicon(kb.concepts)
+        plain = Analyzer(self.lexicon)
+        if docs is None:
+            docs = [
+                Doc(ci, pi, plain.analyse(text, repair=False))
+                for ci, claim in enumerate(kb.claims)
+                for pi, text in enumerate(claim.phrasings)
+            ]
+        self.docs = docs
+        if vocabulary is None:
+            vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
+        self.speller = Speller(set(vocabulary) | self.lexicon.words)
+        self.analyzer = Analyzer(self.lexicon, self.speller)
+        self.index = Index(docs, len(kb.claims), self.lexicon)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:
+        """Load a knowledge base (``--kb``, ``$FACTCHECK_KB`` or the shipped one) and index it.
+
+        Large knowledge bases reuse an index cached in the user's cache directory, keyed by
+        the knowledge base's content; ``cache=False`` always rebuilds.
+        """
+        from . import cache as index_cache
+
+        return index_cache.load_checker(cls, path, use_cache=cache)
+
+    # ------------------------------------------------------------------ checking
+
+    def check(self, statement: str, *, top: int = 0, explain: bool = False) -> CheckResult:
+        """The verdict on one statement, with evidence; ``top`` adds the K best candidates."""
+        if not isinstance(statement, str):
+            raise InputError(f"a statement must be text, not {type(statement).__name__}")
+        if not statement.strip():
+            raise InputError("empty statement: give a sentence to check")
+        query = self.analyzer.analyse(statement)
+        judged = self.judge(query, depth=max(JUDGE, top))
+        return decide(statement, query, judged, self.kb, top=top, explain=explain)
+
+    def check_many(self, statements: Iterable[str], *, top: int = 0,
+                   explain: bool = False) -> Iterator[CheckResult]:
+        """Check statements one by one, yielding each result as soon as it is ready."""
+        for s in statements:
+            yield self.check(s, top=top, explain=explain)
+
+    def judge(self, query, *, depth: int = JUDGE) -> list[Judgement]:
+        """Judged candidate phrasings, one per claim, best first (accepted ones win ties)."""
+        if not query.terms:
+            return []
+        hits = self.index.search(query, limit=max(RETRIEVE, 2 * depth))
+        best: dict[int, Judgement] = {}
+        rank: dict[int, int] = {}
+        for n, (doc_id, _bm25) in enumerate(hits):
+            doc = self.docs[doc_id]
+            j = judge(query, doc, self.index)
+            prev = best.get(doc.claim)
+            if prev is None or (j.accepted, j.score) > (prev.accepted, prev.score):
+                best[doc.claim] = j
+                rank.setdefault(doc.claim, n)
+            if len(best) >= depth and n >= depth:
+                break
+        return sorted(best.values(), key=lambda j: (-j.score, rank[j.doc.claim]))

@@ -1,0 +1,98 @@
+"""The knowledge base's lexicon: concept terms matched as phrases, broader terms, compounds.
+
+A concept's terms are normalised and stemmed like any text, so "Hemifacial spasms", "HFS" and
+"hemi-facial spasm" all land on one concept. Matching is greedy longest-first over stems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .knowledge import Concept
+from .text import stem, tokenise
+
+
+@dataclass(frozen=True)
+class ConceptInfo:
+    id: str
+    kind: str | None
+    name: str
+    ancestors: frozenset[str]  # every broader concept, transitively
+    parts: tuple[str, ...]  # what a compound means; (id,) for a plain concept
+
+
+class Lexicon:
+    """Phrase table from stem sequences to concept ids."""
+
+    def __init__(self, concepts: tuple[Concept, ...] | list[Concept] = ()) -> None:
+        self.concepts: dict[str, ConceptInfo] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.max_len = 0
+        self.words: set[str] = set()  # every normalised word of every term (for typo correction)
+        broader = {c.id: c.broader for c in concepts}
+
+        def ancestors(cid: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+            out: set[str] = set()
+            for b in broader.get(cid, ()):
+                if b not in seen and b != cid:
+                    out.add(b)
+                    out |= ancestors(b, seen | {cid})
+            return frozenset(out)
+
+        for c in concepts:
+            self.concepts[c.id] = ConceptInfo(
+                id=c.id, kind=c.kind, name=c.name, ancestors=ancestors(c.id),
+                parts=tuple(c.means) or (c.id,),
+            )
+            for term in (*c.terms, c.label or ""):
+                toks = tokenise(term)
+                if not toks:
+                    continue
+                self.words.update(toks)
+                key = tuple(stem(t) for t in toks)
+                # First definition wins, so a term listed twice keeps its first concept.
+                self.phrases.setdefault(key, c.id)
+                self.max_len = max(self.max_len, len(key))
+
+    def __bool__(self) -> bool:
+        return bool(self.concepts)
+
+    def match(self, stems: list[str]) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, concept id) spans, longest match first, left to right."""
+        spans: list[tuple[int, int, str]] = []
+        if not self.phrases:
+            return spans
+        i, n = 0, len(stems)
+        while i < n:
+            for length in range(min(self.max_len, n - i), 0, -1):
+                cid = self.phrases.get(tuple(stems[i:i + length]))
+                if cid is not None:
+                    spans.append((i, i + length, cid))
+                    i += length
+                    break
+            else:
+                i += 1
+        return spans
+
+    def parts(self, cid: str) -> tuple[str, ...]:
+        """The concepts a matched concept stands for (a compound expands to its parts)."""
+        info = self.concepts.get(cid)
+        if info is None:
+            return (cid,)
+        out: list[str] = []
+        for p in info.parts:
+            sub = self.concepts.get(p)
+            out.extend(sub.parts if sub and sub.parts != (p,) else (p,))
+        return tuple(out)
+
+    def kind(self, cid: str) -> str | None:
+        info = self.concepts.get(cid)
+        return info.kind if info else None
+
+    def ancestors(self, cid: str) -> frozenset[str]:
+        info = self.concepts.get(cid)
+        return info.ancestors if info else frozenset()
+
+    def name(self, cid: str) -> str:
+        info = self.concepts.get(cid)
+        return info.name if info else cid

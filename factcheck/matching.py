@@ -1,0 +1,245 @@
+"""Find the claim a statement makes, score the match, and abstain when it is not the same claim.
+
+Two stages. Retrieval: BM25 over every claim's phrasings (text and aliases) picks candidates
+fast, whatever the size of the knowledge base. Judging: each candidate phrasing is compared term
+by term — how much of the statement the claim covers and how much of the claim the statement
+covers, weighted by rarity — and then held to gates that similarity alone would miss:
+
+- concepts and numbers must agree both ways (another substance, condition or quantity is another
+  claim; a broader concept in the claim covers a narrower one in the statement);
+- a rare word in the statement may not stand where the claim has a different rare word
+  ("magnesium cures migraines" is not "magnesium cures hemifacial spasm");
+- roles must agree: what comes before the relation in the claim must not come after it in the
+  statement ("hemifacial spasm cures magnesium").
+
+A candidate that fails a gate is not a match, whatever its score.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from .analysis import Analysis, Term
+from .lexicon import Lexicon
+
+ACCEPT = 62.0  # a judged match below this score is no-match
+BROADER_MATCH = 0.8  # credit for a statement term covered by a broader concept in the claim
+CONCEPT_BOOST = 1.0  # added to a concept's rarity weight: curated concepts are never noise
+K1, B = 1.2, 0.75
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One phrasing of one claim, analysed."""
+
+    claim: int  # index into the knowledge base's claims
+    phrasing: int  # 0 for the claim's text, 1.. for its aliases
+    analysis: Analysis
+
+
+@dataclass(frozen=True)
+class Judgement:
+    doc: Doc
+    score: float  # 0-100
+    accepted: bool
+    why_not: str = ""  # the gate it failed, in words, when not accepted
+    notes: tuple[str, ...] = ()
+
+
+class Index:
+    """BM25 over analysed phrasings, grouped by claim."""
+
+    def __init__(self, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon) -> None:
+        self.docs = docs
+        self.lexicon = lexicon
+        self.n_claims = max(n_claims, 1)
+        df: dict[str, int] = {}
+        postings: dict[str, list[tuple[int, float]]] = {}
+        claim_terms: dict[int, set[str]] = {}
+        total_len = 0
+        for d in docs:
+            total_len += len(d.analysis.terms)
+            claim_terms.setdefault(d.claim, set()).update(d.analysis.keys)
+        avgdl = total_len / max(len(docs), 1) or 1.0
+        for keys in claim_terms.values():
+            for k in keys:
+                df[k] = df.get(k, 0) + 1
+        for i, d in enumerate(docs):
+            tf: dict[str, int] = {}
+            for k in d.analysis.keys:
+                tf[k] = tf.get(k, 0) + 1
+            norm = K1 * (1 - B + B * len(d.analysis.terms) / avgdl)
+            for k, f in tf.items():
+                postings.setdefault(k, []).append((i, f * (K1 + 1) / (f + norm)))
+        self.df = df
+        self.postings = postings
+        self.max_idf = self._idf(0)
+
+    def _idf(self, df: int) -> float:
+        n = self.n_claims
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def idf(self, key: str) -> float:
+        return self._idf(self.df.get(key, 0))
+
+    def weight(self, term: Term) -> float:
+        w = self.idf(term.key)
+        if term.kind == "concept":
+            w += CONCEPT_BOOST
+        elif term.kind == "number":
+            w = max(w, 0.5 * self.max_idf)
+        return w
+
+    def search(self, query: Analysis, limit: int = 50) -> list[tuple[int, float]]:
+        """(doc index, BM25 score) of the best phrasings, best first."""
+        scores: dict[int, float] = {}
+        seen: set[str] = set()
+        for t in query.terms:
+            keys = [(t.key, 1.0)]
+            if t.kind == "concept":
+                keys += [(f"@{a}", BROADER_MATCH) for a in self.lexicon.ancestors(t.key[1:])]
+            for key, factor in keys:
+                if key in seen:
+                    continue
+                seen.add(key)
+                plist = self.postings.get(key)
+                if not plist:
+                    continue
+                w = self.idf(key) * factor * t.factor
+                for doc, tfw in plist:
+                    scores[doc] = scores.get(doc, 0.0) + w * tfw
+        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return best[:limit]
+
+
+def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
+    """Score one phrasing against the statement and hold it to the gates."""
+    q_terms = _unique(query.terms)
+    d_terms = _unique(doc.analysis.terms)
+    if not q_terms or not d_terms:
+        return Judgement(doc, 0.0, False, "the statement has nothing to compare")
+    lex = index.lexicon
+    d_keys = {t.key: t for t in d_terms}
+    q_keys = {t.key: t for t in q_terms}
+
+    # How each statement term is covered by the claim: exactly, or through a broader concept.
+    q_match: dict[str, float] = {}
+    covered_d: set[str] = set()
+    for t in q_terms:
+        if t.key in d_keys:
+            q_match[t.key] = t.factor
+            covered_d.add(t.key)
+        elif t.kind == "concept":
+            for a in lex.ancestors(t.key[1:]):
+                if f"@{a}" in d_keys:
+                    q_match[t.key] = BROADER_MATCH * t.factor
+                    covered_d.add(f"@{a}")
+                    break
+    wq = {t.key: index.weight(t) for t in q_terms}
+    wd = {t.key: index.weight(t) for t in d_terms}
+    cover_q = sum(wq[k] * q_match.get(k, 0.0) for k in wq) / sum(wq.values())
+    cover_d = sum(wd[k] for k in wd if k in covered_d) / sum(wd.values())
+    score = 100.0 * math.sqrt(cover_q * cover_d)
+
+    notes: list[str] = []
+    if any(k in q_match and q_match[k] < 1.0 and q_keys[k].factor == 1.0 for k in q_match):
+        notes.append("read through a broader concept in the claim")
+
+    # Gate 1: concepts and numbers agree both ways.
+    for t in d_terms:
+        if t.kind in ("concept", "number") and t.key not in covered_d:
+            return Judgement(doc, score, False, f"the claim is about {_name(t, lex)}; the statement is not", tuple(notes))
+    for t in q_terms:
+        if t.kind in ("concept", "number") and t.key not in q_match:
+            return Judgement(doc, score, False, f"the statement is about {_name(t, lex)}; the claim is not", tuple(notes))
+
+    # Gate 2: no rare word standing where the claim has a different rare word.
+    clash = _substitution(q_terms, d_terms, q_match, covered_d, index)
+    if clash:
+        return Judgement(doc, score, False, clash, tuple(notes))
+
+    # Gate 3: roles agree.
+    if not _roles_agree(q_terms, d_terms, q_match, covered_d, lex):
+        return Judgement(doc, score, False, "the same words in different roles", tuple(notes))
+
+    if score < ACCEPT:
+        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes))
+    return Judgement(doc, score, True, "", tuple(notes))
+
+
+def _unique(terms: Sequence[Term]) -> list[Term]:
+    seen: set[str] = set()
+    out = []
+    for t in terms:
+        if t.key not in seen:
+            seen.add(t.key)
+            out.append(t)
+    return out
+
+
+def _name(t: Term, lex: Lexicon) -> str:
+    return f"'{lex.name(t.key[1:])}'" if t.kind == "concept" else f"'{t.surface}'"
+
+
+def _strong(t: Term, index: Index) -> bool:
+    """A word rare enough in the knowledge base to name a thing of its own."""
+    return t.kind != "word" or index.idf(t.key) >= 0.5 * index.max_idf
+
+
+def _slots(terms: list[Term], matched: set[str]) -> dict[str, int]:
+    """For each unmatched term, how many matched terms come before it: its slot."""
+    out, seen = {}, 0
+    for t in sorted(terms, key=lambda t: t.pos):
+        if t.key in matched:
+            seen += 1
+        else:
+            out[t.key] = seen
+    return out
+
+
+def _substitution(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, float],
+                  covered_d: set[str], index: Index) -> str:
+    q_slots = _slots(q_terms, set(q_match))
+    d_slots = _slots(d_terms, covered_d)
+    q_strong = {k: s for k, s in q_slots.items() if _strong(next(t for t in q_terms if t.key == k), index)}
+    d_strong = {k: s for k, s in d_slots.items() if _strong(next(t for t in d_terms if t.key == k), index)}
+    for qk, qs in q_strong.items():
+        for dk, ds in d_strong.items():
+            if qs == ds:
+                qt = next(t for t in q_terms if t.key == qk)
+                dt = next(t for t in d_terms if t.key == dk)
+                return f"'{qt.surface}' stands where the claim has '{dt.surface}'"
+    return ""
+
+
+def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, float],
+                 covered_d: set[str], lex: Lexicon) -> bool:
+    """Terms on either side of the claim's relation stay on that side in the statement."""
+    d_rel = [t for t in d_terms if t.relation]
+    q_rel = {t.key: t for t in q_terms if t.relation}
+    shared = [(t.key, t.pos) for t in q_terms if t.key in q_match]
+    if len(shared) < 2:
+        return True
+    if len(d_rel) == 1 and d_rel[0].key in q_rel:
+        dr, qr = d_rel[0].pos, q_rel[d_rel[0].key].pos
+        d_side = {t.key: t.pos < dr for t in d_terms if not t.relation}
+        for t in q_terms:
+            if t.relation or t.key not in q_match:
+                continue
+            key = t.key if t.key in d_side else next(
+                (f"@{a}" for a in lex.ancestors(t.key[1:]) if f"@{a}" in d_side), None
+            ) if t.kind == "concept" else None
+            if key is not None and key in d_side and d_side[key] != (t.pos < qr):
+                return False
+        return True
+    # No shared relation: the matched terms must not come mostly in reverse order.
+    d_pos = {t.key: t.pos for t in d_terms}
+    seq = [d_pos[k] for k, _ in sorted(shared, key=lambda kp: kp[1]) if k in d_pos]
+    pairs = concordant = 0
+    for i in range(len(seq)):
+        for j in range(i + 1, len(seq)):
+            pairs += 1
+            concordant += seq[i] < seq[j]
+    return pairs == 0 or concordant / pairs > 0.34

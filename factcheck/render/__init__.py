@@ -1,0 +1,1 @@
+"""Renderers: turn results into text for people (Rich) or JSON for programs."""

@@ -1,0 +1,54 @@
+"""What every renderer shares: verdict labels and colours, and making untrusted text harmless."""
+
+from __future__ import annotations
+
+import re
+
+#: Rich styles for each verdict label (used only when the console has colour).
+STYLES = {
+    "true": "bold green",
+    "mostly-true": "green",
+    "mixed": "yellow",
+    "unproven": "yellow",
+    "mostly-false": "red",
+    "false": "bold red",
+    "no-match": "bold",
+}
+BADGES = {
+    "true": "bold black on green",
+    "mostly-true": "black on green",
+    "mixed": "black on yellow",
+    "unproven": "black on yellow",
+    "mostly-false": "white on red",
+    "false": "bold white on red",
+    "no-match": "bold black on white",
+}
+RELIABILITY_STYLES = {"high": "green", "medium": "yellow", "low": "red"}
+
+# C0 and C1 controls (ESC among them), DEL, and the bidirectional overrides that can make text
+# read differently from what it is ("Trojan Source"). Tab is shown as a space.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def verdict_style(label: str) -> str:
+    return STYLES.get(label, "")
+
+
+def badge_style(label: str) -> str:
+    return BADGES.get(label, "reverse")
+
+
+def label_text(label: str) -> str:
+    """The label as shown to people: FALSE, MOSTLY TRUE, NO MATCH."""
+    return label.replace("-", " ").upper()
+
+
+def safe(text: str) -> str:
+    """Text from users or the knowledge base made safe to print on a terminal.
+
+    Control characters and escape sequences become visible escapes (``\\x1b``); newlines and
+    tabs become spaces. Rich markup needs no escaping here because renderers only ever print
+    ``rich.text.Text`` objects on a console created with ``markup=False``.
+    """
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)

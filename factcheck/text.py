@@ -1,0 +1,232 @@
+"""Normalise and tokenise text; stem words; find negation cues and questions.
+
+Everything here is language mechanics, the same for every knowledge base: case, punctuation,
+contractions, hyphens, plural and verb endings, British spellings, negation words. What the words
+*mean* (synonyms, concepts) lives in the knowledge base's lexicon, not here.
+
+All functions are pure and deterministic; :func:`normalise` is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --------------------------------------------------------------------------- normalising
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": " - ", "\u2015": " - ",
+    "\u2212": "-", "\u00ad": None,
+})
+_CONTRACTIONS = [
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'(?:s|re|ve|ll|d|m)\b"), ""),
+]
+_PERCENT = re.compile(r"(?<=\d)\s*%")
+_MICRO = re.compile(r"(?<=\d)\s*[\u00b5\u03bc]g\b")
+_NUM_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# letter-hyphen-letter/digit joins ("hemi-facial" -> "hemifacial", "B-12" -> "b12");
+# digit-hyphen-digit is a range and splits ("600-800" -> "600 800").
+_JOIN_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W_])")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
+
+
+def clean(text: str) -> str:
+    """Unicode-normalise (NFKC), drop control characters, fold whitespace. Keeps case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def normalise(text: str) -> str:
+    """Lower-case word tokens separated by single spaces: what the matcher reads.
+
+    Contractions are expanded (``doesn't`` -> ``does not``), hyphenated words joined, number
+    ranges split, accents and punctuation dropped. Idempotent: ``normalise(normalise(s)) ==
+    normalise(s)``.
+    """
+    return " ".join(tokenise(text))
+
+
+def tokenise(text: str) -> list[str]:
+    """The tokens of :func:`normalise`, as a list."""
+    text = strip_accents(unicodedata.normalize("NFKC", text)).translate(_QUOTES).casefold()
+    text = _MICRO.sub(" mcg", text)
+    text = _PERCENT.sub(" percent", text)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    text = _NUM_GROUPS.sub("", text)
+    text = _JOIN_HYPHEN.sub("", text)
+    return _TOKEN.findall(text)
+
+
+# --------------------------------------------------------------------------- stemming
+
+# British -> American spellings, applied to whole words before stemming. Both sides of a
+# comparison go through the same rules, so an over-eager rule costs nothing but a collision.
+_BRITISH = [
+    (re.compile(r"^(.{3,}?)([iy])s(e|es|ed|ing|ation|ations|er|ers)$"), r"\1\2z\3"),
+    (re.compile(r"^(.{2,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),
+    (re.compile(r"aem"), "em"),
+    (re.compile(r"^oe"), "e"),
+    (re.compile(r"oea"), "ea"),
+    (re.compile(r"^paed"), "ped"),
+    (re.compile(r"^(.{3,})tre(s|d)?$"), r"\1ter\2"),
+    (re.compile(r"^(.{3,})ogue(s)?$"), r"\1og\2"),
+    (re.compile(r"^(.{2,})yse(s|d)?$"), r"\1yze\2"),
+    (re.compile(r"^(.{3,})ae"), r"\1e"),
+    (re.compile(r"programme"), "program"),
+]
+_VOWELS = set("aeiouy")
+
+
+def _has_vowel(s: str) -> bool:
+    return any(c in _VOWELS for c in s)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light, deterministic stemmer: ``cures``, ``cured``, ``curing``, ``cure`` -> ``cur``.
+
+    It is not Porter's; it only needs to send the forms of one word to one stem, for both the
+    knowledge base and the statement, without merging unrelated words.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for pattern, repl in _BRITISH:
+        word = pattern.sub(repl, word)
+    w = word
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")) and len(w) > 3:
+        w = w[:-1]
+    for suffix in ("ingly", "edly", "ing", "ed"):
+        if w.endswith(suffix):
+            rest = w[: -len(suffix)]
+            if not (suffix == "ed" and rest.endswith("e")) and len(rest) >= 3 and _has_vowel(rest):
+                w = rest  # (but "need", "freed": the e is the word's own)
+            break
+    if w.endswith("ment") and len(w) >= 9:
+        w = w[:-4]  # treatment -> treat
+    elif w.endswith("ness") and len(w) >= 7:
+        w = w[:-4]  # weakness -> weak
+    elif w.endswith(("tion", "sion")) and len(w) >= 7:
+        w = w[:-3]  # injection -> inject, compression -> compress
+    elif w.endswith("ly") and len(w) >= 7 and not w.endswith("ply"):
+        w = w[:-2]  # directly -> direct
+    if w.endswith("e") and len(w) > 3 and not w.endswith(("ee", "ie", "ye")):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS:
+        w = w[:-1]  # stopping -> stopp -> stop; stress, stressed -> stres
+    return w
+
+
+# --------------------------------------------------------------------------- stop words
+
+#: Function words and conversational filler: they carry no claim of their own.
+STOPWORDS = frozenset("""
+a an the this that these those there here it its itself they them their theirs he him his she her
+hers we us our ours you your yours i me my mine one's who whom whose which what whatever when
+where why how whether if then than so such as at by for from in into of off on onto out over
+under up down to toward towards upon with within via about above after again against along
+among around because before behind below beneath beside besides between beyond during except
+inside like near since through throughout till until unto while
+and or but also too either yet both each every all any some many much more most other another
+own same very just only even still already quite rather really actually indeed truly simply
+basically literally certainly surely probably possibly perhaps maybe likely definitely
+is are was were be been being am do does did doing done have has had having get gets got
+will would shall should can could may might must ought need needs
+be
+yes ok okay please thanks thank hi hello hey
+true truth fact facts correct right wrong accurate claim claims claimed heard hear read say says
+said saying told tell think thinks thought believe believes believed know known knows people
+someone somebody everyone everybody anyone anybody something anything everything often usually
+generally typically commonly sometimes always frequently mostly mainly largely
+lot lots kind sort way thing things really rumour rumor
+""".split())
+
+# Words that make the statement deny what follows.
+_NEGATORS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "nobody", "nowhere"})
+# Multi-word cues, as token tuples: "it is false that X", "X is a myth", "fails to".
+_NEGATING_PHRASES = (
+    ("false", "that"), ("untrue", "that"), ("myth", "that"), ("wrong", "that"),
+    ("incorrect", "that"), ("a", "myth"), ("is", "myth"), ("fail", "to"), ("fails", "to"),
+    ("failed", "to"), ("unable", "to"), ("debunked",), ("disproven",), ("disproved",),
+    ("lack", "of", "evidence"), ("lacks", "evidence"),
+)
+# "not" that does not deny: "not only X but Y", "no longer"(kept as a denial), "whether or not".
+_NON_NEGATING = (("not", "only"), ("not", "just"), ("not", "merely"), ("or", "not"), ("no", "doubt"),
+                 ("not", "least"))
+
+_AUXILIARIES = frozenset(
+    "is are was were do does did can could will would should shall may might must has have had".split()
+)
+_QUESTION_OPENERS = _AUXILIARIES | {"isn", "aren", "doesn", "don", "didn"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A negation cue found in a token list: the words and where they start."""
+
+    words: str
+    start: int
+    end: int
+
+
+def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
+    """Negation cues in normalised tokens, skipping ones that do not deny.
+
+    In a question that opens with a negated auxiliary ("Doesn't magnesium cure HFS?") the
+    negation is rhetorical: the question asks about the positive claim, so it is not a cue.
+    """
+    cues: list[Cue] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if any(tuple(tokens[i:i + len(p)]) == p for p in _NON_NEGATING):
+            i += 2
+            continue
+        phrase = next((p for p in _NEGATING_PHRASES if tuple(tokens[i:i + len(p)]) == p), None)
+        if phrase:
+            cues.append(Cue(" ".join(phrase), i, i + len(phrase)))
+            i += len(phrase)
+            continue
+        if tok in _NEGATORS:
+            if tok == "nor" and any(c.words == "neither" for c in cues):
+                i += 1  # neither ... nor: one denial
+                continue
+            cues.append(Cue(tok, i, i + 1))
+        i += 1
+    if question and cues and cues[0].start == 1 and tokens and tokens[0] in _AUXILIARIES and cues[0].words == "not":
+        cues = cues[1:]
+    return cues
+
+
+def is_question(text: str) -> bool:
+    """A statement phrased as a yes/no question: ends with '?' or opens with an auxiliary."""
+    stripped = text.strip()
+    if stripped.endswith("?"):
+        return True
+    first = stripped.split(None, 1)[0].casefold().strip("'\"") if stripped else ""
+    first = first.replace("\u2019", "'").split("'")[0]
+    return first in _QUESTION_OPENERS and len(stripped.split()) > 2 and stripped[-1:] not in ".!"

@@ -1,0 +1,117 @@
+"""From a judged match to a verdict: polarity, the evidence split, the one-line reason."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .analysis import Analysis
+from .knowledge import Claim, KnowledgeBase, Stance
+from .matching import Judgement
+from .result import NO_MATCH, Candidate, CheckResult, Excerpt, Explanation
+
+AMBIGUITY_MARGIN = 4.0  # two claims this close with opposite verdicts: abstain
+RELATED = 3  # candidates kept even without --top, to show as related claims
+
+
+def decide(
+    statement: str, query: Analysis, judged: Sequence[Judgement], kb: KnowledgeBase, *,
+    top: int = 0, explain: bool = False,
+) -> CheckResult:
+    """The result for one statement, from its judged candidates (best first)."""
+    candidates = _candidates(judged, kb)
+    best = next((j for j in judged if j.accepted), None)
+    notes: list[str] = []
+    if query.truncated:
+        notes.append("the statement was long; only its beginning was read")
+
+    if best is not None:
+        rival = next((j for j in judged if j.accepted and j.doc.claim != best.doc.claim), None)
+        if rival is not None and best.score - rival.score < AMBIGUITY_MARGIN:
+            v1 = _effective(kb.claims[best.doc.claim], query, best)
+            v2 = _effective(kb.claims[rival.doc.claim], query, rival)
+            if (v1.supported and v2.refuted) or (v1.refuted and v2.supported):
+                notes.append(
+                    f"two claims match almost equally with opposite verdicts: "
+                    f"{kb.claims[best.doc.claim].id}, {kb.claims[rival.doc.claim].id}"
+                )
+                best = None
+
+    if best is None:
+        reason = _no_match_reason(query, judged, kb, notes)
+        score = judged[0].score if judged else 0.0
+        return CheckResult(
+            statement=statement, verdict=NO_MATCH, score=score, negated=False, claim=None,
+            reason=reason, candidates=tuple(candidates[:max(top, RELATED)]),
+            explanation=_explain(query, candidates, None, notes) if explain else None,
+        )
+
+    claim = kb.claims[best.doc.claim]
+    negated = query.negated != best.doc.analysis.negated
+    verdict = claim.verdict.flipped() if negated else claim.verdict
+    supporting, contradicting = _split_evidence(claim, negated)
+    notes.extend(best.notes)
+    if negated:
+        if verdict is claim.verdict:
+            reason = f"The statement denies this claim, which is rated {claim.verdict.value}: {claim.summary}"
+        else:
+            reason = (f"The statement denies this claim, rated {claim.verdict.value}, so it is "
+                      f"{verdict.value}: {claim.summary}")
+    else:
+        reason = claim.summary
+    return CheckResult(
+        statement=statement, verdict=verdict.value, score=best.score, negated=negated, claim=claim,
+        reason=reason, supporting=supporting, contradicting=contradicting,
+        candidates=tuple(candidates[:max(top, RELATED)]),
+        explanation=_explain(query, candidates, claim.id, notes) if explain else None,
+    )
+
+
+def _effective(claim: Claim, query: Analysis, j: Judgement):
+    return claim.verdict.flipped() if query.negated != j.doc.analysis.negated else claim.verdict
+
+
+def _split_evidence(claim: Claim, negated: bool) -> tuple[tuple[Excerpt, ...], tuple[Excerpt, ...]]:
+    """Evidence relative to the user's statement: a denial swaps the sides."""
+    for_claim = tuple(Excerpt(e.source, e.excerpt) for e in claim.evidence if e.stance is Stance.SUPPORTS)
+    against = tuple(Excerpt(e.source, e.excerpt) for e in claim.evidence if e.stance is Stance.CONTRADICTS)
+    order = {"high": 0, "medium": 1, "low": 2}
+    for_claim = tuple(sorted(for_claim, key=lambda e: order[e.source.reliability.value]))
+    against = tuple(sorted(against, key=lambda e: order[e.source.reliability.value]))
+    return (against, for_claim) if negated else (for_claim, against)
+
+
+def _candidates(judged: Sequence[Judgement], kb: KnowledgeBase) -> list[Candidate]:
+    out, seen = [], set()
+    for j in judged:
+        if j.doc.claim in seen:
+            continue
+        seen.add(j.doc.claim)
+        c = kb.claims[j.doc.claim]
+        out.append(Candidate(c.id, c.text, j.score))
+    return out
+
+
+def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: KnowledgeBase, notes: list[str]) -> str:
+    if not query.terms:
+        return "The statement has no words to check (only common words or none)."
+    if notes and notes[-1].startswith("two claims"):
+        return "Two claims match almost equally but disagree, so no verdict is given."
+    if not judged or judged[0].score < 25:
+        return "No claim in the knowledge base covers this statement."
+    nearest = judged[0]
+    return (f"No claim in the knowledge base makes this statement; the nearest, "
+            f"'{kb.claims[nearest.doc.claim].id}', differs: {nearest.why_not}.")
+
+
+def _explain(query: Analysis, candidates: list[Candidate], matched: str | None,
+             notes: list[str]) -> Explanation:
+    return Explanation(
+        normalised=query.normalised,
+        terms=tuple(t.key for t in query.terms),
+        concepts=query.concepts,
+        corrections=query.corrections,
+        negation_cues=query.cues,
+        question=query.question,
+        runners_up=tuple(c for c in candidates if c.id != matched)[:5],
+        notes=tuple(notes),
+    )
