@@ -1,0 +1,106 @@
+"""Cold start: one ``factcheck check`` on the shipped knowledge base against the import floor.
+
+The floor is ``python -c "import typer, rich.console, rapidfuzz.process"``: what any CLI built on
+these libraries pays before doing anything. Runs are interleaved (floor, console script,
+``python -m factcheck``, floor, ...) so that a slow moment on the machine hits all of them alike,
+and their medians are compared. Then ``python -X importtime -m factcheck check ...`` shows where
+start-up time goes (the modules with the largest cumulative import time).
+
+    python benchmarks/coldstart.py [--runs 21] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common as common  # noqa: E402
+
+STATEMENT = "Magnesium cures hemifacial spasm"
+FLOOR = "import typer, rich.console, rapidfuzz.process"
+GOAL_RATIO = 1.3
+
+
+def importtime(env: dict[str, str], top: int = 15) -> list[tuple[str, float, float]]:
+    """(module, cumulative ms, self ms) of the ``top`` slowest imports in one run of the check."""
+    r = common.run([sys.executable, "-X", "importtime", "-m", "factcheck", "check", STATEMENT], env=env).check()
+    rows = []
+    for line in r.stderr.decode("utf-8", "replace").splitlines():
+        m = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S.*)$", line)
+        if m:
+            rows.append((m.group(4).strip(), int(m.group(2)) / 1000, int(m.group(1)) / 1000, len(m.group(3))))
+    # Only the outermost imports' cumulative times add up; list the slowest of every depth,
+    # marking depth by indentation as Python does.
+    rows.sort(key=lambda r: -r[1])
+    return [(" " * (depth - 1) + name, cum, own) for name, cum, own, depth in rows[:top]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=21, help="runs of each command (default 21)")
+    ap.add_argument("--quick", action="store_true", help="7 runs of each")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.runs = 7
+
+    try:
+        out_dir = common.ensure_dirs(args.quick)
+        cache = common.fresh_cache_dir("coldstart")
+        env = common.bench_env(cache)
+        commands = {"import floor": [sys.executable, "-c", FLOOR]}
+        for label, argv0 in common.factcheck_commands().items():
+            commands[f"factcheck check ({label})"] = [*argv0, "check", STATEMENT]
+        # One untimed run of each: fills the page cache and builds any index cache, since a
+        # user's first run after installing is not what "start-up" means here.
+        first = {label: common.run(cmd, env=env).check() for label, cmd in commands.items()}
+        times: dict[str, list[float]] = {label: [] for label in commands}
+        rss: dict[str, float] = {label: 0.0 for label in commands}
+        for _ in range(args.runs):
+            for label, cmd in commands.items():
+                r = common.run(cmd, env=env).check()
+                times[label].append(r.ms)
+                rss[label] = max(rss[label], r.peak_rss_mb)
+        imports = importtime(env)
+    except common.BenchError as exc:
+        return common.fail(str(exc))
+
+    floor = common.median(times["import floor"])
+    table = common.Table(["command", "median (ms)", "min (ms)", "max (ms)", "× floor", "peak RSS (MB)"],
+                         title=f"Cold start: {args.runs} interleaved runs each, shipped knowledge base")
+    ratios = {}
+    for label, ts in times.items():
+        med = common.median(ts)
+        ratios[label] = med / floor
+        table.add(label, round(med, 1), round(min(ts), 1), round(max(ts), 1), f"{med / floor:.2f}×", round(rss[label], 1))
+    imp = common.Table(["module (indent = depth)", "cumulative (ms)", "self (ms)"],
+                       title=f"python -X importtime -m factcheck check \"{STATEMENT}\": top {len(imports)} by cumulative time")
+    for name, cum, own in imports:
+        imp.add(name, round(cum, 1), round(own, 1))
+
+    verdict_line = first[next(k for k in commands if k != "import floor")].text().strip().splitlines()
+    notes = [
+        f"Floor: python -c \"{FLOOR}\". Statement: \"{STATEMENT}\" "
+        f"(first line of output: {verdict_line[0] if verdict_line else '(none)'!r}).",
+        "Each command was run once untimed first (page cache, index cache).",
+    ]
+    goals = [common.goal_line(f"{label} / floor", ratio, GOAL_RATIO, "×")[0]
+             for label, ratio in ratios.items() if label != "import floor"]
+    print(table.text())
+    print()
+    print(imp.text())
+    print()
+    for line in notes + goals:
+        print(f"- {line}")
+    common.save("coldstart", out_dir, common.header("Cold start"), [table, imp], {
+        "runs": args.runs, "times_ms": {k: [round(t, 2) for t in v] for k, v in times.items()},
+        "ratios": {k: round(v, 3) for k, v in ratios.items()},
+    }, notes + goals)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
