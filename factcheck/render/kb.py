@@ -1,0 +1,283 @@
+"""Human-readable output of the curator commands (``kb validate|stats|list|show``, ``eval``).
+
+Every piece of text from the knowledge base or the user goes into a ``rich.text.Text``, never
+into a markup string, so brackets in a claim are printed as they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..result import LABELS
+from .common import RELIABILITY_STYLES, safe, verdict_style
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..curation import Finding, Stats, Validation
+    from ..evaluate import Outcome, Report
+    from ..knowledge import Claim, Evidence
+
+_LABEL_WIDTH = max(len(label) for label in LABELS)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _line(console: Console, text: Text) -> None:
+    """One logical line, never wrapped: faults and listings are read by grep as much as by eye."""
+    console.print(text, no_wrap=True, overflow="ignore", crop=False)
+
+
+def _heading(title: str, detail: str = "") -> Text:
+    text = Text(title, style="bold")
+    if detail:
+        text.append(f" {detail}")
+    return text
+
+
+def _table(*columns: str, text_columns: int = 1) -> Table:
+    """A borderless table: the first ``text_columns`` columns left-aligned, numbers right."""
+    table = Table(box=None, show_header=bool(columns[0]), pad_edge=False, padding=(0, 3, 0, 0))
+    for i, name in enumerate(columns):
+        table.add_column(name, justify="left" if i < text_columns else "right", header_style="dim")
+    return table
+
+
+def _indented(renderable: Table | Text) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2), expand=False)
+
+
+# --------------------------------------------------------------------------- kb validate
+
+
+def finding(item: Finding) -> Text:
+    text = Text(safe(item.location), style="bold") if item.where else Text()
+    if item.where:
+        text.append(": ")
+    text.append(safe(item.message))
+    return text
+
+
+def validation(console: Console, report: Validation) -> None:
+    """Each fault on its own line, then a one-line summary."""
+    for fault in report.faults:
+        _line(console, finding(fault))
+    counts = (
+        f"{plural(report.claims, 'claim')}, {plural(report.sources, 'source')}, "
+        f"{plural(report.concepts, 'concept')}"
+    )
+    if report.ok:
+        summary = Text("ok", style="bold green")
+        summary.append(f": {counts}")
+        if report.documents is not None:
+            summary.append(f"; {plural(report.verified, 'excerpt')} verified in {safe(report.documents)}")
+    else:
+        summary = Text("invalid", style="bold red")
+        summary.append(f": {plural(len(report.faults), 'fault')} in {safe(report.path)} ({counts}")
+        if report.documents is not None:
+            summary.append(f"; {report.verified} of {plural(report.excerpts, 'excerpt')} verified")
+        summary.append(")")
+    if report.warnings:
+        summary.append(f"; {plural(len(report.warnings), 'warning')}")
+    _line(console, summary)
+
+
+# --------------------------------------------------------------------------- kb stats
+
+
+def stats(console: Console, s: Stats) -> None:
+    """The counts as small aligned tables, one per kind of thing."""
+    console.print(_heading("Claims", f"{s.claims} ({s.imported} imported)"))
+    table = _table("", "")
+    for verdict, n in s.claims_by_verdict:
+        table.add_row(Text(verdict.value, style=verdict_style(verdict.value)), Text(str(n)))
+    console.print(_indented(table))
+    without = Text(f"without aliases: {len(s.without_aliases)}")
+    if s.without_aliases:
+        shown = safe(", ".join(s.without_aliases[:10]))
+        more = f", and {len(s.without_aliases) - 10} more" if len(s.without_aliases) > 10 else ""
+        without.append(f" ({shown}{more})", style="dim")
+    console.print(_indented(without))
+
+    console.print()
+    console.print(_heading("Sources", str(s.sources)))
+    table = _table("", "")
+    for reliability, n in s.sources_by_reliability:
+        table.add_row(Text(reliability.value, style=RELIABILITY_STYLES.get(reliability.value, "")),
+                      Text(str(n)))
+    console.print(_indented(table))
+
+    console.print()
+    console.print(_heading("Evidence", str(s.evidence)))
+    table = _table("", "")
+    for stance, n in s.evidence_by_stance:
+        table.add_row(Text(stance.value), Text(str(n)))
+    console.print(_indented(table))
+    if s.evidence_by_source:
+        table = _table("source", "reliability", "supports", "contradicts", "total", text_columns=2)
+        for src in s.evidence_by_source:
+            table.add_row(
+                Text(safe(src.id)), Text(src.reliability.value, style=RELIABILITY_STYLES.get(src.reliability.value, "")),
+                Text(str(src.supports)), Text(str(src.contradicts)), Text(str(src.total)),
+            )
+        console.print(_indented(table))
+
+    console.print()
+    console.print(_heading("Concepts", str(s.concepts)))
+    if s.concepts_by_kind:
+        table = _table("", "")
+        for kind, n in s.concepts_by_kind:
+            table.add_row(Text(safe(kind)) if kind is not None else Text("(no kind)", style="dim"), Text(str(n)))
+        console.print(_indented(table))
+
+
+# --------------------------------------------------------------------------- kb list
+
+
+def verdict_label(label: str, *, pad: bool = False) -> Text:
+    return Text(label.ljust(_LABEL_WIDTH) if pad else label, style=verdict_style(label))
+
+
+def claim_lines(console: Console, claims: Sequence[Claim]) -> None:
+    """One line per claim: id, verdict, text, in aligned columns."""
+    width = max((len(safe(c.id)) for c in claims), default=0)
+    for claim in claims:
+        line = Text(safe(claim.id).ljust(width), style="bold")
+        line.append("  ")
+        line.append_text(verdict_label(claim.verdict.value, pad=True))
+        line.append("  ")
+        line.append(safe(claim.text))
+        _line(console, line)
+
+
+# --------------------------------------------------------------------------- kb show
+
+
+def _indent(console: Console, text: Text, indent: int = 2) -> None:
+    """Wrap ``text`` to the console, every line indented (and none padded with spaces)."""
+    for line in text.wrap(console, max(console.width - indent, 20)):
+        line.rstrip()
+        _line(console, Text(" " * indent) + line)
+
+
+def _evidence(console: Console, items: Iterable[Evidence]) -> None:
+    from ..curation import fold_whitespace
+
+    for ev in items:
+        _indent(console, Text(f"\u201c{safe(fold_whitespace(ev.excerpt).strip())}\u201d"))
+        src = ev.source
+        cite = Text("\u2014 ", style="dim")
+        cite.append(safe(src.title), style="italic")
+        if src.publisher:
+            cite.append(f", {safe(src.publisher)}")
+        cite.append(" (")
+        cite.append(f"{src.reliability.value} reliability",
+                    style=RELIABILITY_STYLES.get(src.reliability.value, ""))
+        cite.append(f"; {safe(src.id)})", style="dim")
+        _indent(console, cite, 4)
+        console.print()
+
+
+def claim(console: Console, c: Claim) -> None:
+    """A claim laid out for reading: what it says, its verdict and why, then the evidence."""
+    from ..knowledge import Stance
+
+    _indent(console, Text(safe(c.id), style="dim"), 0)
+    _indent(console, Text(safe(c.text), style="bold"), 0)
+    verdict = Text("Verdict: ")
+    verdict.append_text(verdict_label(c.verdict.value))
+    console.print(verdict)
+    if c.summary:
+        _indent(console, Text(safe(c.summary)), 0)
+    if c.aliases:
+        console.print()
+        console.print(_heading("Also stated as"))
+        for alias in c.aliases:
+            _indent(console, Text(f"- {safe(alias)}"))
+    for stance, title in ((Stance.SUPPORTS, "Supporting"), (Stance.CONTRADICTS, "Contradicting")):
+        items = [e for e in c.evidence if e.stance is stance]
+        console.print()
+        console.print(_heading(title, f"({len(items)})"))
+        if items:
+            _evidence(console, items)
+        else:
+            _indent(console, Text("none", style="dim"))
+    if c.origin is not None:
+        o = c.origin
+        console.print()
+        line = Text("Imported from ", style="dim")
+        line.append(safe(o.source))
+        for label, value in (("rated", o.rating), ("on", o.date), ("at", o.url)):
+            if value:
+                line.append(f"; {label} ", style="dim")
+                line.append(safe(value))
+        _indent(console, line, 0)
+        for place in o.appearances:
+            _indent(console, Text(f"seen at {safe(place)}", style="dim"))
+
+
+# --------------------------------------------------------------------------- eval
+
+
+def _percent(passed: int, total: int) -> str:
+    return f"{passed}/{total} = {100 * passed / total:.1f}%" if total else "0/0"
+
+
+def miss(o: Outcome) -> tuple[Text, Text]:
+    """Two lines: the statement, and what was expected against what came back."""
+    head = Text("MISS ", style="bold red")
+    if o.flip:
+        head.append("FLIP ", style="bold red reverse")
+    head.append(f"line {o.case.line} [{safe(o.case.category)}] ", style="dim")
+    head.append(safe(o.case.statement))
+    text = Text("expected ")
+    for i, label in enumerate(o.case.expect):
+        if i:
+            text.append(" or ")
+        text.append_text(verdict_label(label))
+    if o.case.claim:
+        text.append(f" on claim {safe(o.case.claim)}")
+    text.append(", got ")
+    text.append_text(verdict_label(o.verdict))
+    if o.claim is not None:
+        text.append(f" on claim {safe(o.claim)}")
+    text.append(f" (score {o.score:.1f})", style="dim")
+    return head, text
+
+
+def evaluation(console: Console, report: Report, top_misses: int | None = None) -> None:
+    """Accuracy overall and by category, polarity flips, then the misses, worst first."""
+    from ..evaluate import UNCATEGORISED
+
+    misses = report.misses
+    shown = misses if top_misses is None else misses[:top_misses]
+    for o in shown:
+        head, detail = miss(o)
+        _indent(console, head, 0)
+        _indent(console, detail, 4)
+    if len(shown) < len(misses):
+        console.print(Text(f"... and {len(misses) - len(shown)} more misses (--top-misses)", style="dim"))
+    if shown:
+        console.print()
+    categories = report.by_category
+    if len(categories) > 1 or (categories and categories[0].category != UNCATEGORISED):
+        table = _table("category", "passed", "accuracy", "flips")
+        for c in categories:
+            table.add_row(
+                Text(safe(c.category)), Text(f"{c.passed}/{c.total}"), Text(f"{100 * c.accuracy:.1f}%"),
+                Text(str(c.flips), style="bold red" if c.flips else ""),
+            )
+        console.print(_indented(table))
+        console.print()
+    summary = Text("accuracy ", style="bold")
+    summary.append(_percent(report.passed, report.total),
+                   style="bold green" if report.passed == report.total else "bold")
+    summary.append("; polarity flips: ")
+    summary.append(str(report.flips), style="bold red" if report.flips else "green")
+    _line(console, summary)
