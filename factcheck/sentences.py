@@ -1,0 +1,483 @@
+"""Split text into sentences that keep their line and column in the original file.
+
+The splitter is streaming: it is fed a file a line (or a bounded piece of a line) at a time and
+hands back each sentence as soon as its end is certain, so memory stays flat in file size. It
+understands the block structure that prose files share (Markdown, and the plain text it grew
+from): a blank line ends a paragraph; a heading, a list item or a table cell is a unit of its own
+and never runs into the next; code fences, front matter and HTML comments are skipped. Inside a
+unit, lines are joined with a space and cut at full stops, question and exclamation marks, with
+the usual exceptions (abbreviations such as "e.g." and "Dr.", initials, decimals, URLs, a full
+stop followed by a lower-case word).
+
+Positions are 1-based and counted in characters (code points) of the decoded line; a tab counts
+as one. A sentence's position is that of its first character, wherever it wraps to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+#: Longest sentence handed on; a longer run of text (a 10 MB line with no full stop) is cut at
+#: word boundaries into pieces of at most this many characters.
+MAX_SENTENCE = 2000
+
+# The kinds of unit a sentence comes from.
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+ITEM = "item"
+CELL = "cell"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or heading, list item, table cell) and where it starts."""
+
+    text: str
+    line: int
+    column: int
+    kind: str = PARAGRAPH
+
+
+# --------------------------------------------------------------------------- patterns
+
+_BLANK = re.compile(r"[ \t\f\v\u00a0\ufeff]*$")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"( {0,3}#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"
+                         r"|[ \t]*(?::?-+:?[ \t]*\|[ \t]*)+:?-+:?[ \t]*$")
+_QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
+# Bullets and numbers up to three digits: "2019. The ..." in wrapped prose is not a list item.
+_ITEM = re.compile(r"([ \t]*)(?:[-*+\u2022\u2023\u25e6\u25aa\u2043]|\d{1,3}[.)])(?:[ \t]+|$)"
+                   r"(?:\[[ xX]\][ \t]+)?")
+_LEADING_WS = re.compile(r"\s*")
+
+# A sentence ends at ., !, ?, an ellipsis or an interrobang, with any closing quotes, brackets or
+# emphasis markers after it, when white space follows.
+_END = re.compile(r"[.!?\u2026\u203d]+[\"'\u201d\u2019\u00bb)\]*_`]*(?=\s)")
+_SPACE = re.compile(r"\s+")
+_TAIL = frozenset(".!?\u2026\u203d\"'\u201d\u2019\u00bb)]*_`")
+_OPENERS = "\"'\u201c\u2018\u00ab([*_`"
+
+# Abbreviations that (almost) never end a sentence, so a capital after them starts no new one.
+# Those that often do end one ("etc.", "Inc.") are left out: a lower-case word after any full
+# stop already keeps the sentence going.
+_ABBREVIATIONS = frozenset(
+    """e.g eg i.e ie cf vs v viz approx ca esp incl dr mr mrs ms mx prof sr jr st mt no nos
+    fig figs vol p pp ed eds ch sec dept gen gov sen rep rev hon lt col capt sgt et al
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_TITLES = frozenset("dr mr mrs ms mx prof sr jr st rev hon gen capt lt col sgt".split())
+_INITIAL = re.compile(r"[A-Z]$")
+_NEXT_INITIAL = re.compile(r"[A-Z]\.(?:\s|$)")
+
+# Inline Markdown and HTML that is not part of what a sentence says.
+_HAS_MARKUP = re.compile(r"[*_\[`<]")
+_MARKUP = (
+    (re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # [text](url), images
+    (re.compile(r"\[\^[^\]\n]*\]"), ""),  # footnote references
+    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>"), r"\1"),  # <http://autolink>
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), " "),  # HTML tags
+    (re.compile(r"\*+|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"), ""),  # emphasis and code markers
+)
+
+
+def clean(text: str) -> str:
+    """A sentence as it is checked: inline markup removed, white space collapsed."""
+    if _HAS_MARKUP.search(text):
+        for pattern, repl in _MARKUP:
+            text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- the splitter
+
+
+class Splitter:
+    """A streaming sentence splitter: :meth:`feed` pieces of lines, then :meth:`close`.
+
+    A piece ending in a newline ends its line; one that does not is continued by the next piece
+    (this is what ``f.readline(limit)`` returns for a line longer than ``limit``). Each call
+    returns the sentences that became complete.
+    """
+
+    def __init__(self, max_chars: int = MAX_SENTENCE) -> None:
+        self.max_chars = max(max_chars, 20)
+        self._out: list[Sentence] = []
+        # the unit (paragraph, heading, item or cell) being gathered
+        self._kind: str | None = None
+        self._buf = ""
+        self._start = 0  # where the current sentence starts in _buf
+        self._scan = 0  # where to look for the next sentence end
+        self._segs: list[tuple[int, int, int]] = []  # (offset in _buf, line, column)
+        self._offsets: list[int] = []  # _segs' offsets, for bisect
+        self._lines = 0  # lines in the unit
+        self._emitted = False  # whether the unit has handed on a sentence already
+        self._first_raw: tuple[str, int] | None = None  # the unit's first line, as read
+        self._quote = 0  # block-quote depth of the unit
+        self._join = False  # the next text continues the unit on a new line
+        # the line being read
+        self._line = 0
+        self._col = 1
+        self._line_start = True
+        self._mode = "text"  # what the rest of this line is: text, skip, table or heading
+        # state across lines
+        self._fence: tuple[str, int] | None = None
+        self._front_matter = False
+        self._comment = False
+        self._table = False
+
+    # ----------------------------------------------------------------- feeding
+
+    def feed(self, piece: str) -> list[Sentence]:
+        """Add a piece of text; return the sentences it completed."""
+        eol = piece.endswith("\n")
+        text = piece[:-1] if eol else piece
+        if eol and text.endswith("\r"):
+            text = text[:-1]
+        if self._line_start:
+            self._line += 1
+            self._col = 1
+            self._begin_line(text)
+        elif self._mode == "table":
+            self._table_text(text, self._col)
+        elif self._mode != "skip":
+            self._text(text, self._col)
+        self._col += len(text)
+        self._line_start = eol
+        if eol:
+            self._end_line()
+        return self._take()
+
+    def close(self) -> list[Sentence]:
+        """End of input: return the sentences still held."""
+        self._end_unit()
+        return self._take()
+
+    def _take(self) -> list[Sentence]:
+        out = self._out
+        if out:
+            self._out = []
+        return out
+
+    # ----------------------------------------------------------------- lines
+
+    def _begin_line(self, text: str) -> None:
+        self._mode = "skip"
+        if self._fence is not None:
+            m = _FENCE.match(text)
+            if m and m.group(1)[0] == self._fence[0] and len(m.group(1)) >= self._fence[1] \
+                    and not text[m.end():].strip():
+                self._fence = None
+            return
+        if self._front_matter:
+            if text.rstrip() in ("---", "..."):
+                self._front_matter = False
+            return
+        if self._line == 1 and text.rstrip() == "---":
+            self._front_matter = True
+            return
+        if self._comment:
+            self._mode = "text"
+            self._join = self._kind is not None
+            self._text(text, 1)
+            return
+        if _BLANK.match(text):
+            self._end_unit()
+            self._table = False
+            return
+
+        col = 1
+        quote = 0
+        m = _QUOTE.match(text)
+        if m:
+            quote = m.group().count(">")
+            col = m.end() + 1
+        if quote != self._quote:
+            self._end_unit()
+            self._quote = quote
+        rest = text[col - 1:] if col > 1 else text
+        if quote and _BLANK.match(rest):
+            self._end_unit()
+            return
+
+        m = _FENCE.match(rest)
+        if m:
+            self._end_unit()
+            self._fence = (m.group(1)[0], len(m.group(1)))
+            return
+        m = _ATX.match(rest)
+        if m:
+            self._end_unit()
+            body = rest[m.end():]
+            close = _ATX_CLOSE.search(body)
+            self._open(HEADING)
+            self._mode = "heading"
+            self._text(body[: close.start()] if close else body, col + m.end())
+            return
+        if self._setext(rest):
+            return
+        if _BREAK.match(rest):
+            self._end_unit()
+            return
+        if "|" in rest:
+            if _TABLE_RULE.match(rest):
+                self._table_rule()
+                return
+            if rest.lstrip().startswith("|") or self._table:
+                self._end_unit()
+                self._table = True
+                self._mode = "table"
+                self._table_text(rest, col)
+                return
+        self._table = False
+        m = _ITEM.match(rest)
+        if m:
+            self._end_unit()
+            self._open(ITEM)
+            self._mode = "text"
+            self._text(rest[m.end():], col + m.end())
+            return
+
+        self._mode = "text"
+        if self._kind is None:
+            self._open(PARAGRAPH)
+            if col == 1:
+                self._first_raw = (text, self._line)
+        else:
+            self._join = True
+        self._text(rest, col)
+
+    def _end_line(self) -> None:
+        if self._mode in ("heading", "table"):
+            self._end_unit()
+        self._mode = "text"
+
+    def _setext(self, rest: str) -> bool:
+        """A line of = or - under a one-line paragraph makes that paragraph a heading."""
+        m = _SETEXT.match(rest)
+        if not m:
+            return False
+        if self._kind == PARAGRAPH and self._lines == 1 and not self._emitted:
+            self._kind = HEADING
+            self._end_unit()
+            return True
+        if m.group(1)[0] == "=":  # a row of = with nothing to underline: not text either
+            self._end_unit()
+            return True
+        return False  # a row of dashes: a thematic break
+
+    def _table_rule(self) -> None:
+        """The |---|---| row under a table's header: the line above was a row of cells."""
+        raw = self._first_raw
+        if self._kind == PARAGRAPH and self._lines == 1 and not self._emitted and raw \
+                and "|" in raw[0]:
+            self._discard_unit()
+            line = self._line
+            self._line = raw[1]
+            self._table_text(raw[0], 1)
+            self._end_unit()
+            self._line = line
+        else:
+            self._end_unit()
+        self._table = True
+
+    def _table_text(self, text: str, col: int) -> None:
+        """Cells of a table row: each one a unit of its own."""
+        pos = 0
+        for part in text.split("|"):
+            if self._kind is None:
+                self._open(CELL)
+            self._text(part, col + pos)
+            pos += len(part)
+            if pos < len(text):  # a | follows: the cell is complete
+                self._end_unit()
+                pos += 1
+
+    # ----------------------------------------------------------------- units
+
+    def _open(self, kind: str) -> None:
+        self._kind = kind
+        self._lines = 1
+        self._emitted = False
+        self._first_raw = None
+        self._join = False
+
+    def _discard_unit(self) -> None:
+        self._kind = None
+        self._buf = ""
+        self._start = self._scan = 0
+        self._segs.clear()
+        self._offsets.clear()
+
+    def _end_unit(self) -> None:
+        if self._kind is not None:
+            if self._start < len(self._buf):
+                self._emit(len(self._buf))
+            self._discard_unit()
+
+    def _text(self, text: str, col: int) -> None:
+        """Add text from the current line, starting at column ``col``; skip HTML comments."""
+        while text:
+            if self._comment:
+                end = text.find("-->")
+                if end < 0:
+                    return
+                self._comment = False
+                col += end + 3
+                text = text[end + 3:]
+                continue
+            begin = text.find("<!--")
+            if begin < 0:
+                self._append(text, col)
+                return
+            self._append(text[:begin], col)
+            self._comment = True
+            col += begin + 4
+            text = text[begin + 4:]
+
+    def _append(self, text: str, col: int) -> None:
+        if self._kind is None:
+            if _BLANK.match(text):
+                return
+            self._open(PARAGRAPH)
+        pending = self._start < len(self._buf)
+        if self._join:
+            self._join = False
+            self._lines += 1
+            self._first_raw = None
+            if pending and not self._buf[-1].isspace():
+                self._buf += " "  # a line break inside a paragraph reads as a space
+        if not pending:
+            # at the start of a sentence: leading white space is not part of it
+            lead = _LEADING_WS.match(text).end()
+            if lead == len(text):
+                return
+            col += lead
+            text = text[lead:]
+        self._offsets.append(len(self._buf))
+        self._segs.append((len(self._buf), self._line, col))
+        self._buf += text
+        self._split()
+
+    # ----------------------------------------------------------------- sentences
+
+    def _split(self) -> None:
+        """Hand on every sentence whose end is certain; cut over-long ones."""
+        buf = self._buf
+        limit = self.max_chars
+        while True:
+            m = _END.search(buf, self._scan)
+            end = m.end() if m else -1
+            if m and end - self._start <= limit:
+                nxt = _SPACE.match(buf, end).end()
+                if nxt >= len(buf):
+                    self._scan = m.start()  # what follows decides: wait for it
+                    break
+                if self._ends_sentence(buf, m.start(), m.group(), nxt):
+                    self._emit(end)
+                    self._start = nxt
+                self._scan = max(end, self._start)
+                continue
+            if len(buf) - self._start > limit:
+                self._cut()
+                buf = self._buf
+                continue
+            if not m:
+                # a full stop at the very end may yet be followed by closers and white space
+                i = len(buf)
+                while i > self._start and buf[i - 1] in _TAIL:
+                    i -= 1
+                self._scan = i
+            break
+        if self._start > 4096:
+            self._compact()
+
+    def _ends_sentence(self, buf: str, at: int, punct: str, nxt: int) -> bool:
+        """Whether the punctuation at ``at`` ends a sentence, the next one starting at ``nxt``."""
+        following = buf[nxt]
+        if following.islower():
+            return False  # "e.g. the", "approx. three", "Wait... what"
+        if not punct.startswith(".") or punct.startswith(".."):
+            return True
+        space = buf.rfind(" ", self._start, at)
+        word = buf[max(space + 1, self._start): at].lstrip(_OPENERS)
+        low = word.lower()
+        if low in _ABBREVIATIONS:
+            return False
+        if _INITIAL.match(word) and len(word) == 1:
+            # "J. R. R. Tolkien", "Dr. J. Smith": an initial, unless a word ends the sentence
+            # ("... vitamin D. It ..."), told apart by what stands before and after it.
+            if _NEXT_INITIAL.match(buf, nxt):
+                return False
+            if space < self._start:
+                return False
+            before = buf[max(buf.rfind(" ", self._start, space) + 1, self._start): space]
+            before = before.lstrip(_OPENERS).rstrip(".").lower()
+            if before in _TITLES or (len(before) == 1 and before.isalpha()):
+                return False
+        return True
+
+    def _cut(self) -> None:
+        """Cut an over-long sentence at the last word boundary within the limit."""
+        stop = self._start + self.max_chars
+        space = self._buf.rfind(" ", self._start + self.max_chars // 2, stop)
+        if space < 0:
+            for ws in "\t\u00a0":
+                space = max(space, self._buf.rfind(ws, self._start + self.max_chars // 2, stop))
+        end = space if space > 0 else stop
+        self._emit(end)
+        nxt = _SPACE.match(self._buf, end).end()
+        self._start = self._scan = nxt
+
+    def _emit(self, end: int) -> None:
+        start = self._start
+        text = clean(self._buf[start:end])
+        if text:
+            i = bisect_right(self._offsets, start) - 1
+            off, line, col = self._segs[i]
+            self._out.append(Sentence(text, line, col + start - off, self._kind or PARAGRAPH))
+            self._emitted = True
+        self._start = end
+
+    def _compact(self) -> None:
+        """Forget the text already handed on, so a long paragraph does not grow the buffer."""
+        start = self._start
+        i = bisect_right(self._offsets, start) - 1
+        keep = self._segs[i:]
+        off0, line, col = keep[0]
+        self._segs = [(start, line, col + start - off0)] + keep[1:]
+        self._segs = [(o - start, ln, c) for o, ln, c in self._segs]
+        self._offsets = [o for o, _, _ in self._segs]
+        self._buf = self._buf[start:]
+        self._scan -= start
+        self._start = 0
+
+
+# --------------------------------------------------------------------------- functions
+
+
+def split_lines(lines: Iterable[str], *, max_chars: int = MAX_SENTENCE) -> Iterator[Sentence]:
+    """Sentences from lines as a text file yields them (each ending in a newline, except
+    perhaps the last; a line may come in several pieces, as ``readline(limit)`` gives it)."""
+    splitter = Splitter(max_chars)
+    for piece in lines:
+        found = splitter.feed(piece)
+        if found:
+            yield from found
+    yield from splitter.close()
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def split_text(text: str, *, max_chars: int = MAX_SENTENCE) -> list[Sentence]:
+    """Every sentence of a string (lines end at \\n, \\r\\n or \\r)."""
+    pieces = (m.group().rstrip("\r\n") + "\n" for m in _LINE.finditer(text))
+    return list(split_lines(pieces, max_chars=max_chars))
