@@ -1,0 +1,224 @@
+"""Output of ``factcheck scan``: text for people, JSON, JSON Lines, GitHub workflow annotations.
+
+Every renderer has the same three calls: :meth:`finding` for each reported sentence (streamed as
+it comes, except for ``json``, one document at the end), :meth:`finish` with the :class:`Tally`.
+Machine formats are written with ``json.dumps`` straight to stdout, never through Rich.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from ..knowledge import Verdict
+from ..result import LABELS, NO_MATCH
+from .common import label_text, safe, verdict_style
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..scan import Event, Finding
+
+#: Verdicts from the most to the least worrying, the order of the summary.
+SEVERITY = (
+    Verdict.FALSE.value, Verdict.MOSTLY_FALSE.value, Verdict.MIXED.value,
+    Verdict.UNPROVEN.value, Verdict.MOSTLY_TRUE.value, Verdict.TRUE.value, NO_MATCH,
+)
+_LABEL_WIDTH = max(len(label_text(v)) for v in LABELS)
+
+
+@dataclass
+class Tally:
+    """Counts of a scan, gathered from its events."""
+
+    files: int = 0
+    sentences: int = 0
+    findings: int = 0
+    errors: int = 0
+    by_verdict: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITY, 0))
+    files_with_findings: int = 0
+
+    def add(self, event: Event) -> None:
+        from ..scan import FileDone, Finding, Notice
+
+        if isinstance(event, Finding):
+            self.findings += 1
+            self.by_verdict[event.verdict] = self.by_verdict.get(event.verdict, 0) + 1
+        elif isinstance(event, FileDone):
+            self.files += 1
+            self.sentences += event.sentences
+            self.files_with_findings += event.findings > 0
+        elif isinstance(event, Notice) and event.error:
+            self.errors += 1
+
+    def to_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "sentences": self.sentences,
+            "findings": self.findings,
+            "by_verdict": dict(self.by_verdict),
+        }
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(tally: Tally) -> str:
+    """``3 findings in 2 files: 1 false, 1 mostly-true, 1 mixed (40 sentences checked in 5 files)``."""
+    checked = f"{plural(tally.sentences, 'sentence')} checked in {plural(tally.files, 'file')}"
+    if not tally.findings:
+        return f"No findings ({checked})."
+    counts = ", ".join(f"{n} {v}" for v, n in tally.by_verdict.items() if n)
+    return (f"{plural(tally.findings, 'finding')} in {plural(tally.files_with_findings, 'file')}: "
+            f"{counts} ({checked})")
+
+
+# --------------------------------------------------------------------------- text
+
+
+class TextRenderer:
+    """Findings grouped by file, ``path:line:col  LABEL  sentence`` and the claim it matched."""
+
+    def __init__(self, console: Console, *, top: int = 0, explain: bool = False) -> None:
+        self.console = console
+        self.top = top
+        self.explain = explain
+        self._path: str | None = None
+
+    def _print(self, text) -> None:
+        # One logical line, never wrapped: the output is read by grep as much as by eye.
+        self.console.print(text, soft_wrap=True)
+
+    def finding(self, f: Finding) -> None:
+        from rich.text import Text
+
+        if f.path != self._path:
+            if self._path is not None:
+                self._print(Text(""))
+            self._print(Text(safe(f.path), style="bold underline"))
+            self._path = f.path
+        r = f.result
+        line = Text(f"{safe(f.path)}:{f.line}:{f.column}", style="bold")
+        line.append("  ")
+        line.append(label_text(r.verdict).ljust(_LABEL_WIDTH), style=verdict_style(r.verdict))
+        line.append("  ")
+        line.append(safe(r.statement))
+        self._print(line)
+        if r.claim is not None:
+            detail = Text("  \u2192 ", style="dim")
+            detail.append(safe(r.claim.text))
+            note = f" (score {r.score:.0f}{', negated' if r.negated else ''})"
+            detail.append(note, style="dim")
+            self._print(detail)
+        if self.explain and r.reason:
+            self._print(Text(f"    {safe(r.reason)}", style="dim"))
+        if self.top:
+            for c in r.candidates[: self.top]:
+                self._print(Text(f"    {c.score:5.1f}  {safe(c.text)}", style="dim"))
+
+    def finish(self, tally: Tally) -> None:
+        from rich.text import Text
+
+        if self._path is not None:
+            self._print(Text(""))
+        self._print(Text(summary_line(tally), style="bold" if tally.findings else ""))
+
+
+# --------------------------------------------------------------------------- json, jsonl
+
+
+class JsonLinesRenderer:
+    """One JSON object a finding, flushed as it comes; nothing else."""
+
+    def __init__(self, out: TextIO | None = None, *, top: int = 0, explain: bool = False) -> None:
+        self.out = out
+        self.top = top
+        self.explain = explain
+
+    def finding(self, f: Finding) -> None:
+        out = self.out or sys.stdout
+        out.write(json.dumps(f.to_dict(candidates=self.top > 0, explain=self.explain),
+                             ensure_ascii=False) + "\n")
+        out.flush()
+
+    def finish(self, tally: Tally) -> None:
+        pass
+
+
+class JsonRenderer(JsonLinesRenderer):
+    """``{"findings": [...], "summary": {...}}``, one document at the end."""
+
+    def __init__(self, out: TextIO | None = None, *, top: int = 0, explain: bool = False) -> None:
+        super().__init__(out, top=top, explain=explain)
+        self.findings: list[dict] = []
+
+    def finding(self, f: Finding) -> None:
+        self.findings.append(f.to_dict(candidates=self.top > 0, explain=self.explain))
+
+    def finish(self, tally: Tally) -> None:
+        out = self.out or sys.stdout
+        doc = {"findings": self.findings, "summary": tally.to_dict()}
+        out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+# --------------------------------------------------------------------------- github
+
+_GH_LEVEL = {
+    Verdict.FALSE.value: "error",
+    Verdict.MOSTLY_FALSE.value: "error",
+    Verdict.MIXED.value: "warning",
+    Verdict.UNPROVEN.value: "warning",
+    Verdict.MOSTLY_TRUE.value: "notice",
+    Verdict.TRUE.value: "notice",
+}
+# Controls other than \r and \n, which have escapes of their own (%0D, %0A).
+_GH_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def gh_escape(text: str, *, prop: bool = False) -> str:
+    """Escape a workflow command's message (``%``, CR, LF) or property (also ``:`` and ``,``)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return _GH_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def gh_annotation(f: Finding) -> str | None:
+    """``::error file=F,line=L,col=C,title=T::message``, or None for a sentence with no match."""
+    r = f.result
+    level = _GH_LEVEL.get(r.verdict)
+    if level is None or r.claim is None:
+        return None
+    title = f"factcheck: {r.verdict}"
+    message = f"{label_text(r.verdict)}: \"{r.statement}\" matches the claim \"{r.claim.text}\""
+    message += f" ({r.claim.verdict.value}{', negated' if r.negated else ''}; score {r.score:.0f})."
+    if r.reason:
+        message += f" {r.reason}"
+    props = ",".join(
+        f"{k}={gh_escape(str(v), prop=True)}"
+        for k, v in (("file", f.path), ("line", f.line), ("col", f.column), ("title", title))
+    )
+    return f"::{level} {props}::{gh_escape(message)}"
+
+
+class GithubRenderer:
+    """GitHub Actions annotations: error for false and mostly-false, warning for mixed and
+    unproven, notice for true and mostly-true; sentences without a match get none."""
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out
+
+    def finding(self, f: Finding) -> None:
+        line = gh_annotation(f)
+        if line is not None:
+            out = self.out or sys.stdout
+            out.write(line + "\n")
+            out.flush()
+
+    def finish(self, tally: Tally) -> None:
+        pass

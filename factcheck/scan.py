@@ -1,0 +1,413 @@
+"""Scan files and piped text for claims, like a linter: every sentence through the one engine.
+
+:func:`walk` turns the paths given into the files to read (directories walked in sorted order,
+hidden and junk directories skipped, only text files taken); :func:`scan` reads each one as a
+stream (bounded chunks, never the whole file), splits it into sentences with their positions,
+keeps those that could be claims (:func:`is_claim_candidate`), checks them with
+``FactChecker.check_many`` and yields events: :class:`FileStart`, :class:`Finding`,
+:class:`Notice` (a skipped binary file, invalid UTF-8, an unreadable path) and :class:`FileDone`.
+Nothing here prints; the ``scan`` command renders the events.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import threading
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Union
+
+from .sentences import HEADING, Sentence, Splitter
+
+if TYPE_CHECKING:
+    from .checker import FactChecker
+    from .result import CheckResult
+
+#: How standard input is named in the output.
+STDIN = "<stdin>"
+
+#: The file types read when a directory is walked (a file named on the command line is read
+#: whatever its name). HTML and CSV are left out: markup and data, not prose.
+TEXT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".rst", ".adoc", ".asciidoc", ".org"}
+)
+#: Directories never walked into, besides hidden ones (".git", ".venv", ...).
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+
+CHUNK = 65536  # bytes read at a time
+LINE_PIECE = 65536  # characters: a longer line is handed on in pieces
+SNIFF = 8192  # bytes looked at to tell text from binary
+# Share of undecodable bytes in the first SNIFF bytes above which a file is taken for binary.
+BINARY_BAD_SHARE = 0.3
+
+MIN_WORDS = 3
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to read: ``path`` as shown, ``fs_path`` to open (None for standard input)."""
+
+    path: str
+    fs_path: str | None
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the user about a path: a warning, or an error (exit status 2)."""
+
+    path: str
+    message: str
+    error: bool = False
+
+
+@dataclass(frozen=True)
+class FileStart:
+    path: str
+    size: int | None
+
+
+@dataclass(frozen=True)
+class FileDone:
+    path: str
+    sentences: int  # sentences checked (claim candidates)
+    findings: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sentence reported, where it is, and the engine's verdict on it."""
+
+    path: str
+    line: int
+    column: int
+    result: CheckResult
+
+    @property
+    def sentence(self) -> str:
+        return self.result.statement
+
+    @property
+    def verdict(self) -> str:
+        return self.result.verdict
+
+    def to_dict(self, *, candidates: bool = False, explain: bool = False) -> dict[str, Any]:
+        """``path``, ``line`` and ``column``, then the check result's fields."""
+        d: dict[str, Any] = {"path": self.path, "line": self.line, "column": self.column}
+        d.update(self.result.to_dict(candidates=candidates, explain=explain))
+        return d
+
+
+Event = Union[FileStart, Finding, Notice, FileDone]
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def walk(paths: Iterable[str]) -> Iterator[Target | Notice]:
+    """The files to scan, in order: ``-`` is standard input; directories are walked sorted."""
+    for path in paths:
+        if path == "-":
+            yield Target(STDIN, None, None)
+            continue
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            yield Notice(path, f"{path}: no such file or directory", error=True)
+            continue
+        except OSError as exc:
+            yield Notice(path, f"{path}: {_reason(exc)}", error=True)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk_dir(path)
+        else:
+            yield Target(path, path, st.st_size if stat.S_ISREG(st.st_mode) else None)
+
+
+def _walk_dir(top: str) -> Iterator[Target | Notice]:
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield Notice(top, f"{top}: {_reason(exc)}", error=True)
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        path = os.path.join(top, name)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name not in SKIP_DIRS:
+                    yield from _walk_dir(path)
+                continue
+            if os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES or not entry.is_file():
+                continue
+            size = entry.stat().st_size
+        except OSError as exc:
+            yield Notice(path, f"{path}: {_reason(exc)}", error=True)
+            continue
+        yield Target(path, path, size)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
+
+
+# --------------------------------------------------------------------------- reading
+
+_local = threading.local()
+
+
+def _replace_counting(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _local.bad = getattr(_local, "bad", 0) + (exc.end - exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("factcheck-replace", _replace_counting)
+
+
+class TextReader:
+    """Text from a binary stream, a line at a time, in bounded memory.
+
+    The first bytes tell text from binary (a NUL byte, or mostly undecodable, outside a UTF-16
+    byte-order mark); invalid UTF-8 is replaced with U+FFFD and counted in :attr:`bad_bytes`.
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r``; a line longer than ``LINE_PIECE`` characters is
+    handed on in pieces, the last ending in a newline (what ``readline(limit)`` does).
+    """
+
+    def __init__(self, stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> None:
+        self._stream = stream
+        self._read = getattr(stream, "read1", stream.read)
+        self._on_bytes = on_bytes
+        self.error: OSError | None = None
+        self.bad_bytes = 0
+        head = b""
+        while len(head) < SNIFF:  # a pipe may hand over less than asked for
+            data = self._read(CHUNK)
+            if not data:
+                break
+            head += data
+        self._head = head
+        self._report(len(head))
+        self.encoding = _encoding(head)
+        self.binary = self.encoding == "utf-8" and _looks_binary(head[:SNIFF])
+
+    def _report(self, n: int) -> None:
+        if self._on_bytes is not None and n:
+            self._on_bytes(n)
+
+    def lines(self) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(self.encoding)(errors="factcheck-replace")
+        data = self._head
+        self._head = b""
+        pending = ""
+        _local.bad = 0
+        while True:
+            final = not data
+            text = decoder.decode(data, final)
+            if pending:
+                text = pending + text
+                pending = ""
+            if "\r" in text:
+                if text.endswith("\r") and not final:  # perhaps half of a \r\n
+                    pending = "\r"
+                    text = text[:-1]
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            parts = text.split("\n")
+            last = parts.pop()
+            for part in parts:
+                yield part + "\n"
+            if final:
+                if last or pending:
+                    yield last + pending
+                break
+            if len(last) >= LINE_PIECE:
+                yield last
+            else:
+                pending = last + pending
+            self.bad_bytes = _local.bad
+            try:
+                data = self._read(CHUNK)
+            except OSError as exc:
+                self.error = exc
+                data = b""
+            self._report(len(data))
+        self.bad_bytes = _local.bad
+
+
+def _encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """A NUL byte, or a large share of bytes that are not UTF-8: not a text file."""
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    # A multi-byte character cut at the end of the sample is not a fault of the file.
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, False)
+    bad = text.count("\ufffd")
+    return bad > 8 and bad > BINARY_BAD_SHARE * len(sample)
+
+
+# --------------------------------------------------------------------------- claims
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# Greetings, thanks and sign-offs: how a post talks to its reader, not what it claims. Generic
+# words only; a claim that happens to start this way is still checked when it is long.
+_SMALL_TALK = re.compile(
+    r"(?:hi|hello|hey|dear|greetings|welcome|cheers|regards|best wishes|kind regards"
+    r"|thanks(?! to\b)|thank you|many thanks|good (?:morning|afternoon|evening|night|luck)"
+    r"|bye|goodbye|see you|take care|stay tuned|hope this helps|let me know|happy \w+"
+    r"|congratulations)\b",
+    re.IGNORECASE,
+)
+SMALL_TALK_MAX_WORDS = 8
+
+
+def is_claim_candidate(sentence: Sentence | str) -> bool:
+    """Whether a sentence could state a claim: not a heading, a fragment, or small talk.
+
+    Not claims: headings; fewer than three words; mostly digits, symbols or URLs; greetings,
+    thanks and sign-offs of a few words ("Hi everyone!", "Thanks for reading."); titles in
+    Title Case without a full stop. Whether a candidate matches a claim is the engine's to say.
+    """
+    if isinstance(sentence, Sentence):
+        if sentence.kind == HEADING:
+            return False
+        text = sentence.text
+    else:
+        text = sentence
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return False
+    letters = sum(len(w) for w in words)
+    if letters * 2 < len(text) - text.count(" "):
+        return False
+    if len(words) <= SMALL_TALK_MAX_WORDS and _SMALL_TALK.match(text.lstrip("\"'([*_ ")):
+        return False
+    if text[-1] not in ".!?;:" and _title_case(words):
+        return False
+    return True
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every longer word capitalised, as in "Magnesium And Hemifacial Spasm Explained"."""
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long) and not all(
+        w.isupper() for w in long
+    ) and sum(1 for w in words if w[0].isupper()) >= len(words) - 2
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def sentences(reader: TextReader) -> Iterator[Sentence]:
+    """Every sentence of a reader's text, as the splitter completes them."""
+    splitter = Splitter()
+    feed = splitter.feed
+    for piece in reader.lines():
+        found = feed(piece)
+        if found:
+            yield from found
+    yield from splitter.close()
+
+
+def scan(
+    targets: Iterable[Target | Notice],
+    checker: FactChecker,
+    *,
+    report_all: bool = False,
+    top: int = 0,
+    explain: bool = False,
+    stdin: BinaryIO | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> Iterator[Event]:
+    """Check every claim-like sentence of every target; yield what happened, in order.
+
+    Findings are the sentences that matched a claim (any verdict but no-match), or every
+    candidate sentence with ``report_all``. Notices from :func:`walk` are passed through.
+    """
+    for target in targets:
+        if isinstance(target, Notice):
+            yield target
+            continue
+        yield from _scan_one(target, checker, report_all, top, explain, stdin, on_bytes)
+
+
+def _scan_one(
+    target: Target,
+    checker: FactChecker,
+    report_all: bool,
+    top: int,
+    explain: bool,
+    stdin: BinaryIO | None,
+    on_bytes: Callable[[int], None] | None,
+) -> Iterator[Event]:
+    path = target.path
+    try:
+        if target.fs_path is None:
+            if stdin is None:
+                import sys
+
+                stdin = sys.stdin.buffer
+            stream: BinaryIO = stdin
+            owned = False
+        else:
+            stream = open(target.fs_path, "rb")  # noqa: SIM115 - closed below
+            owned = True
+    except OSError as exc:
+        yield Notice(path, f"{path}: {_reason(exc)}", error=True)
+        return
+    try:
+        try:
+            reader = TextReader(stream, on_bytes)
+        except OSError as exc:
+            yield Notice(path, f"{path}: {_reason(exc)}", error=True)
+            return
+        if reader.binary:
+            yield Notice(path, f"skipping binary file {path}")
+            return
+        yield FileStart(path, target.size)
+        checked = found = 0
+        queue: deque[Sentence] = deque()
+
+        def statements() -> Iterator[str]:
+            for s in sentences(reader):
+                if is_claim_candidate(s):
+                    queue.append(s)
+                    yield s.text
+
+        for result in checker.check_many(statements(), top=top, explain=explain):
+            s = queue.popleft()
+            checked += 1
+            if report_all or result.matched:
+                found += 1
+                yield Finding(path, s.line, s.column, result)
+        if reader.bad_bytes:
+            n = reader.bad_bytes
+            yield Notice(path, f"{path}: not valid UTF-8; {n} byte{'s' * (n != 1)} replaced")
+        if reader.error is not None:
+            yield Notice(path, f"{path}: read error: {_reason(reader.error)}", error=True)
+        yield FileDone(path, checked, found)
+    finally:
+        if owned:
+            stream.close()
