@@ -176,3 +176,9 @@ def show(
             from ..render import kb as render
 
             render.claim(make_console(color), claim)
+
+
+from . import kb_exchange  # noqa: E402  (ClaimReview import/export, its own module)
+
+kb_app.command("import")(kb_exchange.import_command)
+kb_app.command("export")(kb_exchange.export_command)
