@@ -139,6 +139,11 @@ def _strip_affixes(norm: str) -> str:
     return norm
 
 
+def _lead_clause(label: str) -> str:
+    """A label's first sentence or clause: "Incorrect" of "Incorrect. The figures show ..."."""
+    return re.split(r"[.!?;:\u2014\u2013]|\s-\s", label.strip(), maxsplit=1)[0].strip()
+
+
 def verdict_for_label(label: str) -> Verdict | None:
     """The verdict a publisher's rating label means, or None when the table does not know it.
 
@@ -146,7 +151,7 @@ def verdict_for_label(label: str) -> Verdict | None:
     show ..."), each without filler such as "This is" or a trailing "claim". Nothing looser: a
     label is never searched for words, so "Correct, but misleading" is not read as "correct".
     """
-    for piece in (label, re.split(r"[.!?;:\u2014\u2013]|\s-\s", label.strip(), maxsplit=1)[0]):
+    for piece in (label, _lead_clause(label)):
         norm = normalise_label(piece)
         if not norm:
             continue
@@ -212,7 +217,7 @@ def rate(rating: Any) -> tuple[Verdict | None, str]:
     if not label and rating.get("ratingValue") not in (None, ""):
         best = rating.get("bestRating", SCALE_BEST)
         worst = rating.get("worstRating", SCALE_WORST)
-        label = f"{rating['ratingValue']} ({worst} to {best})"
+        label = f"{rating['ratingValue']} on a {worst}-{best} scale"
     return found, label
 
 
@@ -466,6 +471,8 @@ def parse_review(obj: dict[str, Any]) -> Review | None:
             if alias and alias != text and alias not in aliases:
                 aliases.append(alias)
     explanation = _plain(obj.get("ratingExplanation")) or _plain(obj.get("reviewBody"))
+    if explanation is None and _lead_clause(label) != label.strip():
+        explanation = _plain(label)  # Full Fact style: the conclusion written out as the label
     return Review(
         text=text, verdict=verdict, label=label, publisher=publisher, url=url,
         title=_plain(obj.get("name")) or _plain(obj.get("headline")),

@@ -107,20 +107,24 @@ def import_command(
         else:
             where = f"wrote {target}" if written else f"{target} unchanged"
             sys.stderr.write(
-                f"factcheck: imported {report.imported} claim{'s' * (report.imported != 1)}, "
+                f"factcheck: imported {_plural(report.imported, 'claim')}, "
                 f"merged {report.merged}, skipped {sum(report.skipped.values())}"
-                f"{_skipped_detail(report)}; {where} ({len(data['claims'])} claims)\n"
+                f"{_skipped_detail(report)}; {where} ({_plural(len(data['claims']), 'claim')})\n"
             )
         if report.unmapped:
             n = sum(report.unmapped.values())
             labels = ", ".join(f"'{label}' x{k}" for label, k in report.unmapped.most_common(5))
             more = ", ..." if len(report.unmapped) > 5 else ""
-            warn(f"{n} rating{'s' * (n != 1)} matched no verdict and were imported as unproven: {labels}{more}")
+            warn(f"{_plural(n, 'rating')} matched no verdict, imported as unproven: {labels}{more}")
         if report.conflicts:
             n = len(report.conflicts)
             shown = ", ".join(f"{c.claim} (kept {c.kept}, review says {c.review})" for c in report.conflicts[:3])
             more = f", and {n - 3} more" if n > 3 else ""
-            warn(f"{n} review{'s' * (n != 1)} disagreed with the claim they matched; kept: {shown}{more}")
+            warn(f"{_plural(n, 'review')} disagreed with the claim matched; kept its verdict: {shown}{more}")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def _skipped_detail(report) -> str:
