@@ -14,6 +14,7 @@ import typer
 from . import __version__
 from .commands import Settings, _env_debug
 from .commands import check as check_cmd
+from .commands import evaluate as eval_cmd
 from .commands import kb as kb_cmd
 
 app = typer.Typer(
@@ -60,6 +61,7 @@ def _main(
 
 
 app.command("check", no_args_is_help=False)(check_cmd.check)
+app.command("eval")(eval_cmd.evaluate)
 app.add_typer(kb_cmd.kb_app, name="kb")
 
 
