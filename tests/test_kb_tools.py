@@ -484,9 +484,9 @@ def test_show_text(tmp_path: Path) -> None:
     assert "Also stated as\n  - supplements cure HFS\n" in out
     supporting, contradicting = out.split("Supporting (1)")[1].split("Contradicting (1)")
     assert "\u201cMagnesium fixed my spasm!\u201d" in supporting
-    assert "\u2014 Twitch blog, A blogger (low reliability; blog)" in supporting
+    assert "\u2014 Twitch blog \u00b7 A blogger \u00b7 low reliability (blog)" in supporting
     assert "\u201cNo diet or supplement cures it.\u201d" in contradicting
-    assert "\u2014 Facial nerve notes, Clinic [Press] (high reliability; notes)" in contradicting
+    assert "\u2014 Facial nerve notes \u00b7 Clinic [Press] \u00b7 high reliability (notes)" in contradicting
 
 
 def test_show_prints_brackets_as_they_are(tmp_path: Path) -> None:
@@ -624,3 +624,21 @@ def test_schema_accepts_an_imported_claim_without_evidence() -> None:
     data["claims"][0]["origin"] = {"source": "blog"}
     assert not knowledge.validate(data)
     assert not list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data))
+
+
+# --------------------------------------------------------------------------- the documented example
+
+
+def test_documented_example_kb_is_valid() -> None:
+    import re
+
+    docs = [p for p in (ROOT / "README.md", ROOT / "docs" / "readme" / "kb-tools.md") if p.is_file()]
+    blocks = re.findall(r"```json\n(\{\n.*?)```", "\n".join(p.read_text(encoding="utf-8") for p in docs), re.S)
+    examples = [json.loads(b) for b in blocks if '"claims"' in b]
+    assert examples, "the README shows a knowledge base"
+    seeds = ROOT.parent / "shared" / "seeds"
+    for data in examples:
+        assert knowledge.validate(data) == []
+        if seeds.is_dir():  # the example quotes the real source documents, verbatim
+            faults, _, verified = verify_excerpts(data, seeds)
+            assert faults == [] and verified == sum(len(c["evidence"]) for c in data["claims"])

@@ -58,7 +58,7 @@ def evaluate(
             raise InputError(f"{cases}: no cases (one JSON object a line)")
         report = run(load_checker(ctx), labelled)
         if fmt is TextOrJson.json:
-            sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
             from ..render import kb as render
 

@@ -38,7 +38,7 @@ _COLOR_HELP = "Colour the text output: auto (only on a terminal), always or neve
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _load(ctx: typer.Context):  # -> KnowledgeBase
@@ -145,7 +145,7 @@ def list_claims(
             _print_json([claim_record(c) for c in claims])
         elif fmt is OutputFormat.jsonl:
             for c in claims:
-                sys.stdout.write(json.dumps(claim_record(c)) + "\n")
+                sys.stdout.write(json.dumps(claim_record(c), ensure_ascii=False) + "\n")
         else:
             from ..render import kb as render
 

@@ -167,21 +167,23 @@ def _indent(console: Console, text: Text, indent: int = 2) -> None:
 
 
 def _evidence(console: Console, items: Iterable[Evidence]) -> None:
+    """Each excerpt, then a line citing its source: title · publisher · reliability (id)."""
     from ..curation import fold_whitespace
 
-    for ev in items:
+    for i, ev in enumerate(items):
+        if i:
+            console.print()
         _indent(console, Text(f"\u201c{safe(fold_whitespace(ev.excerpt).strip())}\u201d"))
         src = ev.source
         cite = Text("\u2014 ", style="dim")
         cite.append(safe(src.title), style="italic")
         if src.publisher:
-            cite.append(f", {safe(src.publisher)}")
-        cite.append(" (")
+            cite.append(f" \u00b7 {safe(src.publisher)}")
+        cite.append(" \u00b7 ")
         cite.append(f"{src.reliability.value} reliability",
                     style=RELIABILITY_STYLES.get(src.reliability.value, ""))
-        cite.append(f"; {safe(src.id)})", style="dim")
+        cite.append(f" ({safe(src.id)})", style="dim")
         _indent(console, cite, 4)
-        console.print()
 
 
 def claim(console: Console, c: Claim) -> None:
