@@ -563,10 +563,12 @@ def normalise_url(url: str) -> str:
 
 
 def slug(text: str, limit: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens, at most ``limit`` characters, cut between words."""
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    """Lower-case words joined by hyphens, accents dropped, at most ``limit`` characters, cut
+    between words. Letters of other scripts stay: "Витамин D" -> "витамин-d"."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = re.sub(r"['\u2019]", "", s)
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    s = re.sub(r"[\W_]+", "-", s).strip("-")
     if len(s) > limit:
         s = s[:limit + 1]
         s = s[: s.rfind("-")] if "-" in s else s[:limit]
@@ -702,7 +704,8 @@ class Importer:
     # ---- adding
 
     def skip(self, reason: Skip, count: int = 1) -> None:
-        self.report.skipped[reason] += count
+        if count:
+            self.report.skipped[reason] += count
 
     def add_object(self, obj: dict[str, Any]) -> None:
         """Add one ClaimReview object (already known to be one)."""

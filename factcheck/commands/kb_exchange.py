@@ -133,7 +133,9 @@ def _skipped_detail(report) -> str:
 
 
 def _skipped_text(report) -> str:
-    return ", ".join(f"{n} {reason.label}" for reason, n in report.skipped.items() if n)
+    from ..claimreview import Skip
+
+    return ", ".join(f"{report.skipped[r]} {r.label}" for r in Skip if report.skipped.get(r))
 
 
 def export_command(
