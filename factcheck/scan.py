@@ -97,10 +97,10 @@ class Finding:
     def verdict(self) -> str:
         return self.result.verdict
 
-    def to_dict(self, *, candidates: bool = False, explain: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, top: int = 0, explain: bool = False) -> dict[str, Any]:
         """``path``, ``line`` and ``column``, then the check result's fields."""
         d: dict[str, Any] = {"path": self.path, "line": self.line, "column": self.column}
-        d.update(self.result.to_dict(candidates=candidates, explain=explain))
+        d.update(self.result.to_dict(top=top, explain=explain))
         return d
 
 
@@ -270,6 +270,7 @@ def _looks_binary(sample: bytes) -> bool:
 
 # --------------------------------------------------------------------------- claims
 
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # Greetings, thanks and sign-offs: how a post talks to its reader, not what it claims. Generic
 # words only; a claim that happens to start this way is still checked when it is long.
@@ -296,7 +297,7 @@ def is_claim_candidate(sentence: Sentence | str) -> bool:
         text = sentence.text
     else:
         text = sentence
-    words = _WORD.findall(text)
+    words = _WORD.findall(_URL.sub(" ", text) if "@" in text or "/" in text else text)
     if len(words) < MIN_WORDS:
         return False
     letters = sum(len(w) for w in words)

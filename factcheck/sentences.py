@@ -88,6 +88,9 @@ _MARKUP = (
 )
 
 
+_LEAD_MARKUP = re.compile(r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!?\[(?=[^\]\n]*\]\()|[*_`]|\s)*")
+
+
 def clean(text: str) -> str:
     """A sentence as it is checked: inline markup removed, white space collapsed."""
     if _HAS_MARKUP.search(text):
@@ -132,6 +135,8 @@ class Splitter:
         self._front_matter = False
         self._comment = False
         self._table = False
+        # A table's first row is held until the next line tells whether it is a header row.
+        self._hold: int | None = None
 
     # ----------------------------------------------------------------- feeding
 
@@ -158,10 +163,15 @@ class Splitter:
     def close(self) -> list[Sentence]:
         """End of input: return the sentences still held."""
         self._end_unit()
+        self._hold = None
         return self._take()
 
     def _take(self) -> list[Sentence]:
         out = self._out
+        if self._hold is not None:
+            self._out = out[self._hold:]
+            self._hold = 0
+            return out[: len(out) - len(self._out)]
         if out:
             self._out = []
         return out
@@ -170,6 +180,8 @@ class Splitter:
 
     def _begin_line(self, text: str) -> None:
         self._mode = "skip"
+        if self._hold is not None:
+            self._release(text)
         if self._fence is not None:
             m = _FENCE.match(text)
             if m and m.group(1)[0] == self._fence[0] and len(m.group(1)) >= self._fence[1] \
@@ -232,6 +244,8 @@ class Splitter:
                 return
             if rest.lstrip().startswith("|") or self._table:
                 self._end_unit()
+                if not self._table:
+                    self._hold = len(self._out)
                 self._table = True
                 self._mode = "table"
                 self._table_text(rest, col)
@@ -281,19 +295,27 @@ class Splitter:
             self._discard_unit()
             line = self._line
             self._line = raw[1]
-            self._table_text(raw[0], 1)
+            self._table_text(raw[0], 1, HEADING)
             self._end_unit()
             self._line = line
         else:
             self._end_unit()
         self._table = True
 
-    def _table_text(self, text: str, col: int) -> None:
+    def _release(self, text: str) -> None:
+        """Hand on a table's first row: header cells (a |---| row follows) are headings."""
+        hold, self._hold = self._hold, None
+        m = _QUOTE.match(text)
+        if _TABLE_RULE.match(text[m.end():] if m else text):
+            self._out[hold:] = [Sentence(s.text, s.line, s.column, HEADING)
+                                for s in self._out[hold:]]
+
+    def _table_text(self, text: str, col: int, kind: str = CELL) -> None:
         """Cells of a table row: each one a unit of its own."""
         pos = 0
         for part in text.split("|"):
             if self._kind is None:
-                self._open(CELL)
+                self._open(kind)
             self._text(part, col + pos)
             pos += len(part)
             if pos < len(text):  # a | follows: the cell is complete
@@ -433,16 +455,20 @@ class Splitter:
                 space = max(space, self._buf.rfind(ws, self._start + self.max_chars // 2, stop))
         end = space if space > 0 else stop
         self._emit(end)
-        nxt = _SPACE.match(self._buf, end).end()
+        nxt = _LEADING_WS.match(self._buf, end).end()
         self._start = self._scan = nxt
 
     def _emit(self, end: int) -> None:
         start = self._start
-        text = clean(self._buf[start:end])
+        raw = self._buf[start:end]
+        text = clean(raw)
         if text:
-            i = bisect_right(self._offsets, start) - 1
+            at = start  # the position of the first character of the text, past any markup
+            if raw[0] in "<*_`[":
+                at += _LEAD_MARKUP.match(raw).end()
+            i = bisect_right(self._offsets, at) - 1
             off, line, col = self._segs[i]
-            self._out.append(Sentence(text, line, col + start - off, self._kind or PARAGRAPH))
+            self._out.append(Sentence(text, line, col + at - off, self._kind or PARAGRAPH))
             self._emitted = True
         self._start = end
 

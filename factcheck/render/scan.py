@@ -141,7 +141,7 @@ class JsonLinesRenderer:
 
     def finding(self, f: Finding) -> None:
         out = self.out or sys.stdout
-        out.write(json.dumps(f.to_dict(candidates=self.top > 0, explain=self.explain),
+        out.write(json.dumps(f.to_dict(top=self.top, explain=self.explain),
                              ensure_ascii=False) + "\n")
         out.flush()
 
@@ -157,7 +157,7 @@ class JsonRenderer(JsonLinesRenderer):
         self.findings: list[dict] = []
 
     def finding(self, f: Finding) -> None:
-        self.findings.append(f.to_dict(candidates=self.top > 0, explain=self.explain))
+        self.findings.append(f.to_dict(top=self.top, explain=self.explain))
 
     def finish(self, tally: Tally) -> None:
         out = self.out or sys.stdout
