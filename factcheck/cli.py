@@ -16,6 +16,7 @@ from .commands import Settings, _env_debug
 from .commands import check as check_cmd
 from .commands import evaluate as eval_cmd
 from .commands import kb as kb_cmd
+from .commands import scan as scan_cmd
 
 app = typer.Typer(
     name="factcheck",
@@ -63,6 +64,7 @@ def _main(
 app.command("check", no_args_is_help=False)(check_cmd.check)
 app.command("eval")(eval_cmd.evaluate)
 app.add_typer(kb_cmd.kb_app, name="kb")
+app.command("scan")(scan_cmd.scan)
 
 
 def main() -> None:
