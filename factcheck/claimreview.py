@@ -121,8 +121,10 @@ _LABEL_SUFFIXES = ("claim", "claims", "content", "information", "news", "stateme
 
 def normalise_label(label: str) -> str:
     """Casefold, drop accents, quotes and punctuation, read hyphens/underscores as spaces."""
-    s = unicodedata.normalize("NFKD", label)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = label
+    if not s.isascii():
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = s.casefold()
     s = re.sub(r"['\u2019\u02bc]", "", s)  # it's -> its, don't -> dont
     return " ".join(re.sub(r"[\W_]+", " ", s).split())
 
@@ -565,9 +567,10 @@ def normalise_url(url: str) -> str:
 def slug(text: str, limit: int = 60) -> str:
     """Lower-case words joined by hyphens, accents dropped, at most ``limit`` characters, cut
     between words. Letters of other scripts stay: "Витамин D" -> "витамин-d"."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = re.sub(r"['\u2019]", "", s)
+    s = text[: limit * 2]  # enough for `limit` characters of slug: the rest is cut anyway
+    if not s.isascii():
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = re.sub(r"['\u2019]", "", s.casefold())
     s = re.sub(r"[\W_]+", "-", s).strip("-")
     if len(s) > limit:
         s = s[:limit + 1]
