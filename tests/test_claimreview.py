@@ -112,6 +112,11 @@ def test_numeric_ratings_map_by_position_on_the_scale(value: Any, best: Any, wor
     assert cr.verdict_for_value(value, best, worst) == Verdict(verdict)
 
 
+def test_zero_to_ten_scale_reads_as_the_readme_says() -> None:
+    readme = ["false"] * 2 + ["mostly-false"] * 2 + ["mixed"] * 3 + ["mostly-true"] * 2 + ["true"] * 2
+    assert [cr.verdict_for_value(v, 10, 0).value for v in range(11)] == readme
+
+
 @pytest.mark.parametrize("value, best, worst", [
     (7, 5, 1), (0, None, None), (-1, 5, 1), ("one", 5, 1), (None, 5, 1), (3, 3, 3), (True, 5, 1),
     (3, "five", 1), ("", 5, 1),
@@ -761,7 +766,8 @@ def test_round_trip_of_the_shipped_knowledge_base(tmp_path: Path) -> None:
     if not json.loads(shipped.read_text(encoding="utf-8"))["claims"]:
         pytest.skip("the shipped knowledge base has no claims yet")
     original, back = round_trip(tmp_path, shipped)
-    assert [(c.text, c.verdict) for c in back.claims] == [(c.text, c.verdict) for c in original.claims]
+    assert [(c.text, c.verdict, c.aliases) for c in back.claims] == [
+        (c.text, c.verdict, c.aliases) for c in original.claims]
 
 
 def test_round_trip_of_imported_samples(tmp_path: Path) -> None:
