@@ -9,14 +9,15 @@ from .analysis import Analyzer, Speller
 from .errors import InputError
 from .knowledge import KnowledgeBase
 from .lexicon import Lexicon
-from .matching import Doc, Index, Judgement, judge
+from .index import Index
+from .matching import Doc, Judgement, judge
 from .result import CheckResult
 from .verdict import decide
 
 __all__ = ["FactChecker", "CheckResult"]
 
-RETRIEVE = 40  # phrasings fetched by BM25 for each statement
-JUDGE = 20  # of those, how many are judged in full
+JUDGE = 20  # claims retrieved and judged in full for each statement
+RANK_BLEND = 0.5  # weight of the judged score (vs retrieval) in the order of candidates
 
 
 class FactChecker:
@@ -74,20 +75,27 @@ class FactChecker:
         for s in statements:
             yield self.check(s, top=top, explain=explain)
 
-    def judge(self, query, *, depth: int = JUDGE) -> list[Judgement]:
-        """Judged candidate phrasings, one per claim, best first (accepted ones win ties)."""
+    def judge(self, query, *, depth: int = JUDGE) -> list[tuple[float, Judgement]]:
+        """(rank score, judgement of the best phrasing) for each retrieved claim, best first.
+
+        Candidates are ordered by a blend of retrieval (BM25, relative to the best) and the
+        judged match score, so a claim that shares the statement's rare words and its structure
+        comes first; the verdict itself only ever comes from an accepted judgement.
+        """
         if not query.terms:
             return []
-        hits = self.index.search(query, limit=max(RETRIEVE, 2 * depth))
-        best: dict[int, Judgement] = {}
-        rank: dict[int, int] = {}
-        for n, (doc_id, _bm25) in enumerate(hits):
-            doc = self.docs[doc_id]
-            j = judge(query, doc, self.index)
-            prev = best.get(doc.claim)
-            if prev is None or (j.accepted, j.score) > (prev.accepted, prev.score):
-                best[doc.claim] = j
-                rank.setdefault(doc.claim, n)
-            if len(best) >= depth and n >= depth:
-                break
-        return sorted(best.values(), key=lambda j: (-j.score, rank[j.doc.claim]))
+        hits = self.index.search(query, limit=depth)
+        if not hits:
+            return []
+        top = hits[0][1] or 1.0
+        ranked: list[tuple[float, int, Judgement]] = []
+        for n, (claim, bm25) in enumerate(hits):
+            best: Judgement | None = None
+            for doc_id in self.index.phrasings[claim]:
+                j = judge(query, self.docs[doc_id], self.index)
+                if best is None or (j.accepted, j.score) > (best.accepted, best.score):
+                    best = j
+            assert best is not None
+            ranked.append((RANK_BLEND * best.score + (1 - RANK_BLEND) * 100 * bm25 / top, n, best))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        return [(score, j) for score, _, j in ranked]

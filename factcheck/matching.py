@@ -1,7 +1,6 @@
-"""Find the claim a statement makes, score the match, and abstain when it is not the same claim.
+"""Judge a candidate claim: score the match, and abstain when it is not the same claim.
 
-Two stages. Retrieval: BM25 over every claim's phrasings (text and aliases) picks candidates
-fast, whatever the size of the knowledge base. Judging: each candidate phrasing is compared term
+Candidates come from the index (``index.py``). Each candidate phrasing is compared term
 by term — how much of the statement the claim covers and how much of the claim the statement
 covers, weighted by rarity — and then held to gates that similarity alone would miss:
 
@@ -19,15 +18,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
 
+if TYPE_CHECKING:
+    from .index import Index
+
 ACCEPT = 62.0  # a judged match below this score is no-match
 BROADER_MATCH = 0.8  # credit for a statement term covered by a broader concept in the claim
-CONCEPT_BOOST = 1.0  # added to a concept's rarity weight: curated concepts are never noise
-K1, B = 1.2, 0.75
 
 
 @dataclass(frozen=True)
@@ -46,72 +46,6 @@ class Judgement:
     accepted: bool
     why_not: str = ""  # the gate it failed, in words, when not accepted
     notes: tuple[str, ...] = ()
-
-
-class Index:
-    """BM25 over analysed phrasings, grouped by claim."""
-
-    def __init__(self, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon) -> None:
-        self.docs = docs
-        self.lexicon = lexicon
-        self.n_claims = max(n_claims, 1)
-        df: dict[str, int] = {}
-        postings: dict[str, list[tuple[int, float]]] = {}
-        claim_terms: dict[int, set[str]] = {}
-        total_len = 0
-        for d in docs:
-            total_len += len(d.analysis.terms)
-            claim_terms.setdefault(d.claim, set()).update(d.analysis.keys)
-        avgdl = total_len / max(len(docs), 1) or 1.0
-        for keys in claim_terms.values():
-            for k in keys:
-                df[k] = df.get(k, 0) + 1
-        for i, d in enumerate(docs):
-            tf: dict[str, int] = {}
-            for k in d.analysis.keys:
-                tf[k] = tf.get(k, 0) + 1
-            norm = K1 * (1 - B + B * len(d.analysis.terms) / avgdl)
-            for k, f in tf.items():
-                postings.setdefault(k, []).append((i, f * (K1 + 1) / (f + norm)))
-        self.df = df
-        self.postings = postings
-        self.max_idf = self._idf(0)
-
-    def _idf(self, df: int) -> float:
-        n = self.n_claims
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    def idf(self, key: str) -> float:
-        return self._idf(self.df.get(key, 0))
-
-    def weight(self, term: Term) -> float:
-        w = self.idf(term.key)
-        if term.kind == "concept":
-            w += CONCEPT_BOOST
-        elif term.kind == "number":
-            w = max(w, 0.5 * self.max_idf)
-        return w
-
-    def search(self, query: Analysis, limit: int = 50) -> list[tuple[int, float]]:
-        """(doc index, BM25 score) of the best phrasings, best first."""
-        scores: dict[int, float] = {}
-        seen: set[str] = set()
-        for t in query.terms:
-            keys = [(t.key, 1.0)]
-            if t.kind == "concept":
-                keys += [(f"@{a}", BROADER_MATCH) for a in self.lexicon.ancestors(t.key[1:])]
-            for key, factor in keys:
-                if key in seen:
-                    continue
-                seen.add(key)
-                plist = self.postings.get(key)
-                if not plist:
-                    continue
-                w = self.idf(key) * factor * t.factor
-                for doc, tfw in plist:
-                    scores[doc] = scores.get(doc, 0.0) + w * tfw
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return best[:limit]
 
 
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:

@@ -38,6 +38,11 @@ _NUM_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 # digit-hyphen-digit is a range and splits ("600-800" -> "600 800").
 _JOIN_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
+# Social-media text: links carry no words of the claim; hashtags and handles often do, run
+# together in camel case ("#DefundTheCBC" -> "Defund The CBC", "@realDonaldTrump").
+_URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*", re.IGNORECASE)
+_TAG = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|_")
 
 
 def clean(text: str) -> str:
@@ -66,7 +71,12 @@ def normalise(text: str) -> str:
 
 def tokenise(text: str) -> list[str]:
     """The tokens of :func:`normalise`, as a list."""
-    text = strip_accents(unicodedata.normalize("NFKC", text)).translate(_QUOTES).casefold()
+    text = strip_accents(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    if "/" in text or "." in text:
+        text = _URL.sub(" ", text)
+    if "#" in text or "@" in text:
+        text = _TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
+    text = text.casefold()
     text = _MICRO.sub(" mcg", text)
     text = _PERCENT.sub(" percent", text)
     for pattern, repl in _CONTRACTIONS:

@@ -14,11 +14,16 @@ RELATED = 3  # candidates kept even without --top, to show as related claims
 
 
 def decide(
-    statement: str, query: Analysis, judged: Sequence[Judgement], kb: KnowledgeBase, *,
+    statement: str, query: Analysis, ranked: Sequence[tuple[float, Judgement]], kb: KnowledgeBase, *,
     top: int = 0, explain: bool = False,
 ) -> CheckResult:
-    """The result for one statement, from its judged candidates (best first)."""
-    candidates = _candidates(judged, kb)
+    """The result for one statement, from its ranked, judged candidates (best first).
+
+    The verdict comes from the accepted judgement with the highest match score; the order of
+    candidates (``--top``) is the ranking's.
+    """
+    candidates = _candidates(ranked, kb)
+    judged = sorted((j for _, j in ranked), key=lambda j: -j.score)
     best = next((j for j in judged if j.accepted), None)
     notes: list[str] = []
     if query.truncated:
@@ -80,15 +85,10 @@ def _split_evidence(claim: Claim, negated: bool) -> tuple[tuple[Excerpt, ...], t
     return (against, for_claim) if negated else (for_claim, against)
 
 
-def _candidates(judged: Sequence[Judgement], kb: KnowledgeBase) -> list[Candidate]:
-    out, seen = [], set()
-    for j in judged:
-        if j.doc.claim in seen:
-            continue
-        seen.add(j.doc.claim)
-        c = kb.claims[j.doc.claim]
-        out.append(Candidate(c.id, c.text, j.score))
-    return out
+def _candidates(ranked: Sequence[tuple[float, Judgement]], kb: KnowledgeBase) -> list[Candidate]:
+    return [
+        Candidate(kb.claims[j.doc.claim].id, kb.claims[j.doc.claim].text, score) for score, j in ranked
+    ]
 
 
 def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: KnowledgeBase, notes: list[str]) -> str:
