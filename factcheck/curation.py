@@ -21,8 +21,9 @@ from .result import Excerpt
 # Verbatim means verbatim, except that line breaks and runs of spaces differ between a document
 # and a JSON string; NBSP is the one non-ASCII space that copy-paste from web pages brings along.
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-# A sentence ends at . ! or ? (perhaps closed by a quote or bracket) before the next one's capital.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# Every sentence but the last ends at one of these (a table cell or a line may too): a text with
+# fewer of them than _MAX_SENTENCES cannot be too long, and need not go through the splitter.
+_STOPS = re.compile("[.!?|\n\u2026\u203d]")
 _HEAD = re.compile(r"^(claims|sources|concepts)\[(\d+)\]")
 _MAX_SENTENCES = 3
 
@@ -33,7 +34,10 @@ def fold_whitespace(text: str) -> str:
 
 
 def count_sentences(text: str) -> int:
-    return len(_SENTENCE_END.findall(text.strip())) + 1 if text.strip() else 0
+    """How many sentences ``text`` holds, by the splitter ``scan`` uses (it knows "e.g." and "Dr.")."""
+    from .sentences import split_text
+
+    return len(split_text(text))
 
 
 @dataclass(frozen=True)
@@ -250,8 +254,11 @@ def _not_found(quote: str, text: str, file: str) -> str:
 # --------------------------------------------------------------------------- linting
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _phrase_key(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def lint(data: Any) -> list[Finding]:
@@ -284,7 +291,11 @@ def lint(data: Any) -> list[Finding]:
             if isinstance(ev.get("source"), str):
                 cited.add(ev["source"])
             excerpt = ev.get("excerpt")
-            if isinstance(excerpt, str) and (n := count_sentences(excerpt)) > _MAX_SENTENCES:
+            if (
+                isinstance(excerpt, str)
+                and len(_STOPS.findall(excerpt)) >= _MAX_SENTENCES
+                and (n := count_sentences(excerpt)) > _MAX_SENTENCES
+            ):
                 warnings.append(_finding(
                     data, f"claims[{i}].evidence[{j}].excerpt",
                     f"{n} sentences long; quote at most {_MAX_SENTENCES}, the ones that bear on the claim",

@@ -642,3 +642,17 @@ def test_documented_example_kb_is_valid() -> None:
         if seeds.is_dir():  # the example quotes the real source documents, verbatim
             faults, _, verified = verify_excerpts(data, seeds)
             assert faults == [] and verified == sum(len(c["evidence"]) for c in data["claims"])
+
+
+@pytest.mark.parametrize("excerpt,long", [
+    ("One. Two! Three? Four.", True),
+    ("One. Two. Three.", False),
+    ("Take e.g. magnesium. Dr. Smith said so. It is 2.5 mg.", False),  # abbreviations, decimals
+    ("It is one. It is two. It is three. It is four", True),  # the last needs no full stop
+    ("First line\nSecond line\nThird line\nFourth line", False),  # lines of one paragraph
+])
+def test_long_excerpt_warning_counts_sentences(excerpt: str, long: bool) -> None:
+    data = kb_data()
+    data["claims"][0]["evidence"][1]["excerpt"] = excerpt
+    warned = [w for w in lint(data) if w.where == "claims[0].evidence[1].excerpt"]
+    assert bool(warned) is long

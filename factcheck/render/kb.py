@@ -35,7 +35,7 @@ def _line(console: Console, text: Text) -> None:
 
 
 def _heading(title: str, detail: str = "") -> Text:
-    text = Text(title, style="bold")
+    text = Text.assemble((title, "bold"))
     if detail:
         text.append(f" {detail}")
     return text
@@ -57,8 +57,9 @@ def _indented(renderable: Table | Text) -> Padding:
 
 
 def finding(item: Finding) -> Text:
-    text = Text(safe(item.location), style="bold") if item.where else Text()
+    text = Text()
     if item.where:
+        text.append(safe(item.location), style="bold")
         text.append(": ")
     text.append(safe(item.message))
     return text
@@ -73,12 +74,12 @@ def validation(console: Console, report: Validation) -> None:
         f"{plural(report.concepts, 'concept')}"
     )
     if report.ok:
-        summary = Text("ok", style="bold green")
+        summary = Text.assemble(("ok", "bold green"))
         summary.append(f": {counts}")
         if report.documents is not None:
             summary.append(f"; {plural(report.verified, 'excerpt')} verified in {safe(report.documents)}")
     else:
-        summary = Text("invalid", style="bold red")
+        summary = Text.assemble(("invalid", "bold red"))
         summary.append(f": {plural(len(report.faults), 'fault')} in {safe(report.path)} ({counts}")
         if report.documents is not None:
             summary.append(f"; {report.verified} of {plural(report.excerpts, 'excerpt')} verified")
@@ -144,16 +145,29 @@ def verdict_label(label: str, *, pad: bool = False) -> Text:
     return Text(label.ljust(_LABEL_WIDTH) if pad else label, style=verdict_style(label))
 
 
-def claim_lines(console: Console, claims: Sequence[Claim]) -> None:
-    """One line per claim: id, verdict, text, in aligned columns."""
-    width = max((len(safe(c.id)) for c in claims), default=0)
-    for claim in claims:
-        line = Text(safe(claim.id).ljust(width), style="bold")
-        line.append("  ")
-        line.append_text(verdict_label(claim.verdict.value, pad=True))
-        line.append("  ")
-        line.append(safe(claim.text))
-        _line(console, line)
+def claim_lines(console: Console, claims: Sequence[Claim], chunk: int = 200) -> None:
+    """One line per claim: id, verdict, text, in aligned columns, never wrapped.
+
+    Rich costs tens of microseconds a line; without colour the same lines are written as plain
+    text, which keeps ``kb list | grep`` quick on 100,000 claims.
+    """
+    rows = [(safe(c.id), c.verdict.value, safe(c.text)) for c in claims]
+    width = max((len(cid) for cid, _, _ in rows), default=0)
+    if console.color_system is None:
+        console.file.write("".join(
+            f"{cid.ljust(width)}  {label.ljust(_LABEL_WIDTH)}  {text}\n" for cid, label, text in rows
+        ))
+        return
+    for start in range(0, len(rows), chunk):
+        lines = []
+        for cid, label, text in rows[start:start + chunk]:
+            line = Text()
+            line.append(cid.ljust(width), style="bold")
+            line.append("  ")
+            line.append_text(verdict_label(label, pad=True))
+            line.append(f"  {text}")
+            lines.append(line)
+        _line(console, Text("\n").join(lines))
 
 
 # --------------------------------------------------------------------------- kb show
@@ -175,7 +189,7 @@ def _evidence(console: Console, items: Iterable[Evidence]) -> None:
             console.print()
         _indent(console, Text(f"\u201c{safe(fold_whitespace(ev.excerpt).strip())}\u201d"))
         src = ev.source
-        cite = Text("\u2014 ", style="dim")
+        cite = Text.assemble(("\u2014 ", "dim"))
         cite.append(safe(src.title), style="italic")
         if src.publisher:
             cite.append(f" \u00b7 {safe(src.publisher)}")
@@ -213,7 +227,7 @@ def claim(console: Console, c: Claim) -> None:
     if c.origin is not None:
         o = c.origin
         console.print()
-        line = Text("Imported from ", style="dim")
+        line = Text.assemble(("Imported from ", "dim"))
         line.append(safe(o.source))
         for label, value in (("rated", o.rating), ("on", o.date), ("at", o.url)):
             if value:
@@ -233,7 +247,7 @@ def _percent(passed: int, total: int) -> str:
 
 def miss(o: Outcome) -> tuple[Text, Text]:
     """Two lines: the statement, and what was expected against what came back."""
-    head = Text("MISS ", style="bold red")
+    head = Text.assemble(("MISS ", "bold red"))
     if o.flip:
         head.append("FLIP ", style="bold red reverse")
     head.append(f"line {o.case.line} [{safe(o.case.category)}] ", style="dim")
@@ -277,7 +291,7 @@ def evaluation(console: Console, report: Report, top_misses: int | None = None) 
             )
         console.print(_indented(table))
         console.print()
-    summary = Text("accuracy ", style="bold")
+    summary = Text.assemble(("accuracy ", "bold"))
     summary.append(_percent(report.passed, report.total),
                    style="bold green" if report.passed == report.total else "bold")
     summary.append("; polarity flips: ")
