@@ -54,8 +54,9 @@ SCALE_WORST, SCALE_BEST = 1, 5
 #: Five equal steps from worst to best, for reading a numeric rating on any scale.
 _STEPS = (Verdict.FALSE, Verdict.MOSTLY_FALSE, Verdict.MIXED, Verdict.MOSTLY_TRUE, Verdict.TRUE)
 
-# Keys are normalised labels (see normalise_label): casefolded, accents, quotes and punctuation
-# dropped, hyphens and underscores read as spaces. Labels about something other than the truth
+# The vocabulary of the ClaimReview format, not knowledge about claims, so it lives here rather
+# than in knowledge.json. Keys are normalised labels (see normalise_label): casefolded, accents,
+# quotes and punctuation dropped, hyphens and underscores read as spaces. Labels about something other than the truth
 # of the claim (PolitiFact's Flip-O-Meter, "Unrated", "Explainer") are deliberately absent.
 _LABEL_TABLE: dict[Verdict, tuple[str, ...]] = {
     Verdict.TRUE: (

@@ -516,6 +516,12 @@ def test_import_needs_an_output(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_import_needs_a_file(tmp_path: Path) -> None:
+    result = run("kb", "import", "-o", str(tmp_path / "kb.json"))
+    assert result.exit_code == 2
+    assert result.stderr == "factcheck: error: no file given: name ClaimReview files, or '-' to read standard input\n"
+
+
 def test_import_reads_stdin(tmp_path: Path) -> None:
     out = tmp_path / "kb.json"
     result = run("kb", "import", "-", "-o", str(out), input=(DATA / "clearfacts.jsonl").read_text(encoding="utf-8"))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import date as _date
 from enum import Enum
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from . import fail, guard, settings, warn
+
+if TYPE_CHECKING:
+    from ..claimreview import ImportReport
 
 
 class ReportFormat(str, Enum):
@@ -24,13 +27,15 @@ class ReliabilityChoice(str, Enum):
 
 
 class ExportFormat(str, Enum):
+    """Formats `kb export` writes; an option of its own so that others can join ClaimReview."""
+
     claimreview = "claimreview"
 
 
 def import_command(
     ctx: typer.Context,
-    files: List[str] = typer.Argument(
-        ..., metavar="FILE...",
+    files: Optional[List[str]] = typer.Argument(
+        None, metavar="FILE", show_default=False,
         help="ClaimReview JSON-LD or JSON Lines files; '-' reads standard input.",
     ),
     output: Optional[str] = typer.Option(
@@ -70,6 +75,8 @@ def import_command(
         from ..errors import KnowledgeBaseError
         from ..knowledge import Reliability, read_json, validate
 
+        if not files:
+            fail("no file given: name ClaimReview files, or '-' to read standard input")
         if output is None and into is None:
             fail("give -o OUT.json (a new knowledge base) or --into KB.json (merge into one)")
         documents = []
@@ -127,12 +134,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
-def _skipped_detail(report) -> str:
+def _skipped_detail(report: ImportReport) -> str:
     text = _skipped_text(report)
     return f" ({text})" if text else ""
 
 
-def _skipped_text(report) -> str:
+def _skipped_text(report: ImportReport) -> str:
     from ..claimreview import Skip
 
     return ", ".join(f"{report.skipped[r]} {r.label}" for r in Skip if report.skipped.get(r))
