@@ -820,6 +820,18 @@ def test_imported_claims_are_found_by_check_straight_away(tmp_path: Path) -> Non
         assert (found["verdict"], found["claim"]["id"]) == (verdict, claim_id)
 
 
+def test_imported_claims_are_found_by_scan_straight_away(tmp_path: Path) -> None:
+    kb_path = imported_kb(tmp_path)
+    note = tmp_path / "note.txt"
+    note.write_text("My aunt says drinking more coffee cures hemifacial spasm. The weather was fine.\n",
+                    encoding="utf-8")
+    result = run("--kb", str(kb_path), "scan", str(note), "--format", "jsonl")
+    assert result.exit_code == 1, result.output
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(f["claim"]["id"], f["verdict"]) for f in found] == [
+        ("drinking-more-coffee-cures-hemifacial-spasm", "false")]
+
+
 def test_commands_have_help() -> None:
     for command in ("import", "export"):
         result = run("kb", command, "--help")
