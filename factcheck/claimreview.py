@@ -197,25 +197,38 @@ def verdict_for_value(value: Any, best: Any = None, worst: Any = None) -> Verdic
     return _STEPS[index]
 
 
-def rate(rating: Any) -> tuple[Verdict | None, str]:
-    """A ``reviewRating`` -> (verdict or None when nothing maps, the publisher's own label)."""
+def _one_rating(rating: Any) -> Any:
     if isinstance(rating, list):
-        rating = next((r for r in rating if isinstance(r, dict)), rating[0] if rating else None)
+        return next((r for r in rating if isinstance(r, dict)), rating[0] if rating else None)
+    return rating
+
+
+def written_label(rating: Any) -> str:
+    """The label a ``reviewRating`` spells out (``alternateName``, else ``name``), or ""."""
+    rating = _one_rating(rating)
     if isinstance(rating, str):
-        return verdict_for_label(rating), rating.strip()
+        return rating.strip()
     if not isinstance(rating, dict):
-        return None, ""
-    label = ""
+        return ""
     for key in ("alternateName", "name"):
         value = rating.get(key)
         if isinstance(value, list):
             value = next((x for x in value if isinstance(x, str) and x.strip()), None)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-            label = str(value).strip()
-            found = verdict_for_label(label)
-            if found is not None:
-                return found, label
-            break
+            return str(value).strip()
+    return ""
+
+
+def rate(rating: Any) -> tuple[Verdict | None, str]:
+    """A ``reviewRating`` -> (verdict or None when nothing maps, the publisher's own label)."""
+    rating = _one_rating(rating)
+    label = written_label(rating)
+    if label:
+        found = verdict_for_label(label)
+        if found is not None or not isinstance(rating, dict):
+            return found, label
+    if not isinstance(rating, dict):
+        return None, ""
     found = verdict_for_value(rating.get("ratingValue"), rating.get("bestRating"), rating.get("worstRating"))
     if not label and rating.get("ratingValue") not in (None, ""):
         best = rating.get("bestRating", SCALE_BEST)
@@ -474,8 +487,9 @@ def parse_review(obj: dict[str, Any]) -> Review | None:
             if alias and alias != text and alias not in aliases:
                 aliases.append(alias)
     explanation = _plain(obj.get("ratingExplanation")) or _plain(obj.get("reviewBody"))
-    if explanation is None and _lead_clause(label) != label.strip():
-        explanation = _plain(label)  # Full Fact style: the conclusion written out as the label
+    written = written_label(obj.get("reviewRating"))
+    if explanation is None and len(written[len(_lead_clause(written)):].split()) >= 3:
+        explanation = _plain(written)  # Full Fact style: the conclusion written out as the label
     return Review(
         text=text, verdict=verdict, label=label, publisher=publisher, url=url,
         title=_plain(obj.get("name")) or _plain(obj.get("headline")),

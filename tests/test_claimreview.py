@@ -313,6 +313,21 @@ def test_evidence_stance_follows_the_verdict(label: str, stance: str | None) -> 
     assert [e["stance"] for e in claim["evidence"]] == ([stance] if stance else [])
 
 
+@pytest.mark.parametrize("rating, explained", [
+    ({"alternateName": "Incorrect. Figures from the survey show the opposite."}, True),
+    ({"alternateName": "Pants on Fire!"}, False),
+    ({"alternateName": "Verdict: Misleading"}, False),
+    ({"ratingValue": "4.5", "bestRating": "10"}, False),
+])
+def test_a_label_written_as_a_sentence_is_the_explanation(rating: dict[str, Any], explained: bool) -> None:
+    claim = import_objects(review(reviewRating=rating)).data["claims"][0]
+    label = cr.rate(rating)[1]
+    if explained:
+        assert claim["summary"] == label and claim["evidence"][0]["excerpt"] == label
+    else:
+        assert claim["summary"] == f"Rated '{label}' by RumorCheck." and claim["evidence"] == []
+
+
 def test_summary_without_explanation_names_the_rating_and_publisher() -> None:
     claims = import_objects(
         review("One claim here.", url="https://a.example/1", label="Mostly False"),
