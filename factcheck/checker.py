@@ -17,7 +17,6 @@ from .verdict import decide
 __all__ = ["FactChecker", "CheckResult"]
 
 JUDGE = 20  # claims retrieved and judged in full for each statement
-RANK_BLEND = 0.5  # weight of the judged score (vs retrieval) in the order of candidates
 
 
 class FactChecker:
@@ -76,26 +75,17 @@ class FactChecker:
             yield self.check(s, top=top, explain=explain)
 
     def judge(self, query, *, depth: int = JUDGE) -> list[tuple[float, Judgement]]:
-        """(rank score, judgement of the best phrasing) for each retrieved claim, best first.
-
-        Candidates are ordered by a blend of retrieval (BM25, relative to the best) and the
-        judged match score, so a claim that shares the statement's rare words and its structure
-        comes first; the verdict itself only ever comes from an accepted judgement.
-        """
+        """(rank score, judgement of the best phrasing) for each retrieved claim, best first."""
         if not query.terms:
             return []
         hits = self.index.search(query, limit=depth)
-        if not hits:
-            return []
-        top = hits[0][1] or 1.0
-        ranked: list[tuple[float, int, Judgement]] = []
-        for n, (claim, bm25) in enumerate(hits):
+        judged: list[Judgement] = []
+        for claim, _bm25 in hits:
             best: Judgement | None = None
             for doc_id in self.index.phrasings[claim]:
                 j = judge(query, self.docs[doc_id], self.index)
                 if best is None or (j.accepted, j.score) > (best.accepted, best.score):
                     best = j
             assert best is not None
-            ranked.append((RANK_BLEND * best.score + (1 - RANK_BLEND) * 100 * bm25 / top, n, best))
-        ranked.sort(key=lambda r: (-r[0], r[1]))
-        return [(score, j) for score, _, j in ranked]
+            judged.append(best)
+        return self.index.order(query, hits, judged)

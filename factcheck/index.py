@@ -11,10 +11,11 @@ from typing import Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
-from .matching import Doc
+from .matching import Doc, Judgement
 
 CONCEPT_BOOST = 1.0  # added to a concept's rarity weight
 K1, B = 1.2, 0.75
+RANK_BLEND = 0.5  # weight of the judged score (vs retrieval) in the order of candidates
 BROADER_RECALL = 0.3  # weight of a statement concept's broader concepts in retrieval
 
 
@@ -84,3 +85,18 @@ class Index:
 
             return heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def order(self, query: Analysis, hits: list[tuple[int, float]],
+              judged: list[Judgement]) -> list[tuple[float, Judgement]]:
+        """Candidates best first, by a blend of retrieval (BM25 relative to the best) and the
+        judged match score: a claim that shares the statement's rare words *and* its structure
+        comes first. Returns (rank score 0-100, judgement) pairs."""
+        if not hits:
+            return []
+        top = hits[0][1] or 1.0
+        ranked = [
+            (RANK_BLEND * j.score + (1 - RANK_BLEND) * 100 * bm25 / top, n, j)
+            for n, ((_claim, bm25), j) in enumerate(zip(hits, judged))
+        ]
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        return [(score, j) for score, _, j in ranked]
