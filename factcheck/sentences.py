@@ -200,6 +200,20 @@ class Splitter:
             self._join = self._kind is not None
             self._text(text, 1)
             return
+        if text[:1].isalpha() and "|" not in text and "<!--" not in text:
+            # Most lines of prose: no block marker can start with a letter.
+            self._mode = "text"
+            self._table = False
+            if self._quote:
+                self._end_unit()
+                self._quote = 0
+            if self._kind is None:
+                self._open(PARAGRAPH)
+                self._first_raw = (text, self._line)
+            else:
+                self._join = True
+            self._append(text, 1)
+            return
         if _BLANK.match(text):
             self._end_unit()
             self._table = False

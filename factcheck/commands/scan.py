@@ -118,7 +118,9 @@ def scan(
         ) else None
 
         if fmt is ScanFormat.text:
-            renderer: Any = render.TextRenderer(make_console(color), top=top, explain=explain)
+            console = make_console(color)
+            console.file = _CurrentStdout()  # type: ignore[assignment]
+            renderer: Any = render.TextRenderer(console, top=top, explain=explain)
         elif fmt is ScanFormat.json:
             renderer = render.JsonRenderer(top=top, explain=explain)
         elif fmt is ScanFormat.jsonl:
@@ -233,6 +235,28 @@ class _Progress:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+class _CurrentStdout:
+    """``sys.stdout`` as it is at each write. Rich unwraps its own redirection for a console on
+    stdout; writing through this instead lets findings go above the progress bar while it
+    shows (when stdout and stderr are both the terminal) instead of through it."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return _is_terminal(sys.stdout)
+
+    def fileno(self) -> int:
+        return sys.stdout.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
 def _is_terminal(stream: Any) -> bool:
