@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -413,3 +416,18 @@ def test_sentences_that_could_be_claims_are_candidates(text):
 def test_headings_are_never_claims():
     assert not is_claim_candidate(Sentence("Magnesium cures hemifacial spasm.", 1, 1, HEADING))
     assert is_claim_candidate(Sentence("Magnesium cures hemifacial spasm.", 1, 1))
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_a_closed_pipe_ends_the_scan_quietly(tmp_path, fmt):
+    doc = tmp_path / "many.txt"
+    doc.write_text("Magnesium cures hemifacial spasm.\n\n" * 1000)  # far more than a pipe holds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "--kb", KB, "scan", "--format", fmt, str(doc)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **ENV},
+    )
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
+    proc.stderr.close()

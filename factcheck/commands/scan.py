@@ -120,6 +120,7 @@ def scan(
         if fmt is ScanFormat.text:
             console = make_console(color)
             console.file = _CurrentStdout()  # type: ignore[assignment]
+            console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
             renderer: Any = render.TextRenderer(console, top=top, explain=explain)
         elif fmt is ScanFormat.json:
             renderer = render.JsonRenderer(top=top, explain=explain)
@@ -235,6 +236,11 @@ class _Progress:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+def _broken_pipe() -> None:
+    # Rich's own handler exits 1; a closed pipe (| head) is a quiet, successful end here.
+    raise BrokenPipeError
 
 
 class _CurrentStdout:
