@@ -35,8 +35,7 @@ ENV = {"NO_COLOR": "1", "COLUMNS": "120"}
 
 BLOG = [  # (line, column, verdict, sentence) of every claim in blog.txt
     (5, 1, "false", "A friend told me that magnesium cures hemifacial spasm."),
-    (6, 46, "true", "Botulinum toxin injections are a standard treatment for hemifacial spasm, "
-                    "and they have helped me a lot."),
+    (6, 46, "true", "Botulinum toxin injections are a standard treatment for hemifacial spasm."),
     (10, 36, "mixed", "My doctor says caffeine makes hemifacial spasm worse."),
 ]
 GUIDE = [
