@@ -76,6 +76,7 @@ class Speller:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w.isalpha())
+        self.stems = frozenset(stem(w) for w in self.words)
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for w in self.words:
             if len(w) >= 4:
@@ -97,6 +98,8 @@ class Speller:
         n = len(word)
         if n < 5 or n > 24 or not word.isalpha() or word in STOPWORDS or word in self.words:
             return None
+        if stem(word) in self.stems:
+            return None  # another form of a known word ("conditions"), not a typo
         from rapidfuzz.distance import OSA
 
         limit = 1 if n <= 8 else 2

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
+from .text import antonymy, polar
 
 if TYPE_CHECKING:
     from .index import Index
@@ -46,6 +47,7 @@ class Judgement:
     accepted: bool
     why_not: str = ""  # the gate it failed, in words, when not accepted
     notes: tuple[str, ...] = ()
+    flipped: bool = False  # the statement uses the complement of a claim word ("different"/"same")
 
 
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
@@ -71,6 +73,30 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
                     q_match[t.key] = BROADER_MATCH * t.factor
                     covered_d.add(f"@{a}")
                     break
+    # Antonyms: a complement of a claim word covers it and denies it; a contrary is another claim.
+    flipped = False
+    for qt in q_terms:
+        if qt.kind != "word" or qt.key in q_match:
+            continue
+        for dt in d_terms:
+            if dt.kind != "word" or dt.key in covered_d:
+                continue
+            kind = antonymy(qt.key, dt.key)
+            if kind == "complementary":
+                q_match[qt.key] = qt.factor
+                covered_d.add(dt.key)
+                flipped = not flipped
+                break
+            if kind == "contrary":
+                return Judgement(doc, 0.0, False, f"'{qt.surface}' is the opposite of '{dt.surface}'")
+    # A word that takes a side must be met on the other side: every such word of the claim
+    # (reduce, high, ineffective), and the statement's words that deny (different, unsafe).
+    for t in q_terms:
+        if t.kind == "word" and t.key not in q_match and polar(t.key, complementary_only=True):
+            return Judgement(doc, 0.0, False, f"'{t.surface}' changes the meaning and the claim does not say it")
+    for t in d_terms:
+        if t.kind == "word" and t.key not in covered_d and polar(t.key):
+            return Judgement(doc, 0.0, False, f"the claim says '{t.surface}' and the statement does not")
     wq = {t.key: index.weight(t) for t in q_terms}
     wd = {t.key: index.weight(t) for t in d_terms}
     cover_q = sum(wq[k] * q_match.get(k, 0.0) for k in wq) / sum(wq.values())
@@ -98,9 +124,11 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     if not _roles_agree(q_terms, d_terms, q_match, covered_d, lex):
         return Judgement(doc, score, False, "the same words in different roles", tuple(notes))
 
+    if flipped:
+        notes.append("a word of the statement is the complement of the claim's, so it denies it")
     if score < ACCEPT:
-        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes))
-    return Judgement(doc, score, True, "", tuple(notes))
+        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes), flipped)
+    return Judgement(doc, score, True, "", tuple(notes), flipped)
 
 
 def _unique(terms: Sequence[Term]) -> list[Term]:

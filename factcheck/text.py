@@ -29,6 +29,9 @@ _CONTRACTIONS = [
     (re.compile(r"\bcannot\b"), "can not"),
     (re.compile(r"\bain't\b"), "is not"),
     (re.compile(r"n't\b"), " not"),
+    # the same, typed without the apostrophe ("doesnt", "cant")
+    (re.compile(r"\bcant\b"), "can not"),
+    (re.compile(r"\b(does|do|did|is|are|was|were|should|could|would|has|have|had|must|need)nt\b"), r"\1 not"),
     (re.compile(r"'(?:s|re|ve|ll|d|m)\b"), ""),
 ]
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -162,7 +165,7 @@ under up down to toward towards upon with within via about above after again aga
 among around because before behind below beneath beside besides between beyond during except
 inside like near since through throughout till until unto while
 and or but also too either yet both each every all any some many much more most other another
-own same very just only even still already quite rather really actually indeed truly simply
+own very just even still already quite rather really actually indeed truly simply
 basically literally certainly surely probably possibly perhaps maybe likely definitely
 is are was were be been being am do does did doing done have has had having get gets got
 will would shall should can could may might must ought need needs
@@ -187,6 +190,51 @@ _NEGATING_PHRASES = (
 # "not" that does not deny: "not only X but Y", "no longer"(kept as a denial), "whether or not".
 _NON_NEGATING = (("not", "only"), ("not", "just"), ("not", "merely"), ("or", "not"), ("no", "doubt"),
                  ("not", "least"))
+
+# Antonyms, as language mechanics. A complementary pair splits the world in two, so saying one
+# denies the other ("X and Y are different" denies "X is the same as Y"). A contrary pair does
+# not ("magnesium increases spasms" is not the denial of "magnesium reduces spasms": both can be
+# false), so a statement using the contrary of a claim's word is another claim.
+_COMPLEMENTARY = [
+    ("same", "different"), ("identical", "different"), ("same", "distinct"), ("possible", "impossible"),
+    ("safe", "unsafe"), ("effective", "ineffective"), ("present", "absent"), ("true", "untrue"),
+    ("proven", "unproven"), ("able", "unable"), ("likely", "unlikely"), ("harmless", "harmful"),
+    ("curable", "incurable"), ("treatable", "untreatable"), ("common", "uncommon"),
+    ("necessary", "unnecessary"), ("related", "unrelated"), ("linked", "unlinked"),
+]
+_CONTRARY = [
+    ("increase", "decrease"), ("increase", "reduce"), ("increase", "lower"), ("raise", "lower"),
+    ("raise", "reduce"), ("more", "less"), ("more", "fewer"), ("higher", "lower"), ("high", "low"),
+    ("improve", "worsen"), ("better", "worse"), ("benefit", "harm"), ("help", "hurt"),
+    ("help", "harm"), ("rare", "common"), ("rarely", "often"), ("before", "after"),
+    ("always", "never"), ("cause", "prevent"), ("strengthen", "weaken"), ("relax", "tense"),
+    ("relax", "contract"), ("excess", "deficiency"), ("too much", "too little"), ("gain", "loss"),
+    ("majority", "minority"), ("temporary", "permanent"), ("acute", "chronic"),
+    ("benign", "malignant"), ("safer", "riskier"), ("strong", "weak"),
+]
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset((stem(a), stem(b))) for a, b in pairs)
+
+
+def polar(word_stem: str, *, complementary_only: bool = False) -> bool:
+    """A word that takes a side of an antonym pair: it cannot be ignored in a comparison.
+
+    With ``complementary_only``, only words that deny their opposite ("different", "unsafe").
+    """
+    return word_stem in (_COMPLEMENT_STEMS if complementary_only else _POLAR_STEMS)
+
+
+def antonymy(a: str, b: str) -> str | None:
+    """'complementary', 'contrary' or None for two word stems."""
+    pair = frozenset((a, b))
+    if pair in _COMPLEMENTARY_STEMS:
+        return "complementary"
+    if pair in _CONTRARY_STEMS:
+        return "contrary"
+    return None
+
 
 _AUXILIARIES = frozenset(
     "is are was were do does did can could will would should shall may might must has have had".split()
@@ -240,3 +288,9 @@ def is_question(text: str) -> bool:
     first = stripped.split(None, 1)[0].casefold().strip("'\"") if stripped else ""
     first = first.replace("\u2019", "'").split("'")[0]
     return first in _QUESTION_OPENERS and len(stripped.split()) > 2 and stripped[-1:] not in ".!"
+
+
+_COMPLEMENTARY_STEMS = _pairs(_COMPLEMENTARY)
+_CONTRARY_STEMS = _pairs(_CONTRARY)
+_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)
+_COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair)

@@ -51,7 +51,7 @@ def decide(
         )
 
     claim = kb.claims[best.doc.claim]
-    negated = query.negated != best.doc.analysis.negated
+    negated = (query.negated != best.doc.analysis.negated) != best.flipped
     verdict = claim.verdict.flipped() if negated else claim.verdict
     supporting, contradicting = _split_evidence(claim, negated)
     notes.extend(best.notes)
@@ -72,7 +72,7 @@ def decide(
 
 
 def _effective(claim: Claim, query: Analysis, j: Judgement):
-    return claim.verdict.flipped() if query.negated != j.doc.analysis.negated else claim.verdict
+    return claim.verdict.flipped() if (query.negated != j.doc.analysis.negated) != j.flipped else claim.verdict
 
 
 def _split_evidence(claim: Claim, negated: bool) -> tuple[tuple[Excerpt, ...], tuple[Excerpt, ...]]:

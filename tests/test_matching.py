@@ -141,3 +141,34 @@ def test_empty_statement_is_an_input_error(checker: FactChecker) -> None:
 
     with pytest.raises(InputError):
         checker.check("   ")
+
+
+@pytest.fixture(scope="module")
+def antonym_checker() -> FactChecker:
+    data = json.loads((DATA / "mini-kb.json").read_text())
+    src = data["sources"][0]["id"]
+    ev = [{"source": src, "stance": "contradicts", "excerpt": "x"}]
+    data["claims"] += [
+        {"id": "twitching-same-as-hfs", "text": "Facial twitching is the same as hemifacial spasm.",
+         "verdict": "false", "summary": "They differ.", "evidence": ev},
+        {"id": "magnesium-reduces-spasms", "text": "Magnesium reduces muscle spasms.",
+         "verdict": "mostly-true", "summary": "Hedged support.", "evidence": ev},
+    ]
+    return FactChecker(knowledge.from_dict(data))
+
+
+@pytest.mark.parametrize("statement, expected", [
+    # a complementary antonym denies the claim: the verdict flips
+    ("Facial twitching and hemifacial spasm are different", ("true", "twitching-same-as-hfs")),
+    ("Facial twitching is the same as hemifacial spasm", ("false", "twitching-same-as-hfs")),
+    # a contrary is another claim: increasing is not the denial of reducing
+    ("Magnesium increases muscle spasms", ("no-match", None)),
+    ("Magnesium reduces muscle spasms", ("mostly-true", "magnesium-reduces-spasms")),
+    # a word of the claim that takes a side cannot be dropped
+    ("Magnesium affects muscle spasms", ("no-match", None)),
+    # apostrophes left out do not lose a negation
+    ("magnesium doesnt cure HFS", ("true", "magnesium-cures-hfs")),
+    ("magnesium cant cure HFS", ("true", "magnesium-cures-hfs")),
+])
+def test_antonyms_and_polar_words(antonym_checker: FactChecker, statement: str, expected) -> None:
+    assert verdict(antonym_checker, statement) == expected
