@@ -203,21 +203,25 @@ def seed_sentences() -> list[str]:
     return out
 
 
-def statements(kb: dict, posts: Sequence[str], n: int, seed: int = SEED) -> list[str]:
-    """A batch: 50% known claims as a user types them, 25% real posts, 25% unrelated sentences."""
+def statements(kb: dict, posts: Sequence[str], n: int, seed: int = SEED) -> list[tuple[str, str | None]]:
+    """A batch: 50% known claims as a user types them, 25% real posts, 25% unrelated sentences.
+
+    Each statement comes with the id of the claim it was made from (None for the others).
+    """
     rng = random.Random(seed + 1)
     claims = kb["claims"]
     other = seed_sentences() or ["The weather was pleasant for most of the afternoon."]
-    out = []
+    out: list[tuple[str, str | None]] = []
     for i in range(n):
         r = i % 4
         if r < 2:
-            out.append(perturb(claims[rng.randrange(len(claims))]["text"], rng))
+            c = claims[rng.randrange(len(claims))]
+            out.append((perturb(c["text"], rng), c["id"]))
         elif r == 2 and posts:
-            out.append(posts[rng.randrange(len(posts))])
+            out.append((posts[rng.randrange(len(posts))], None))
         else:
-            out.append(other[rng.randrange(len(other))])
-    return [retrieval.one_line(s) for s in out]
+            out.append((other[rng.randrange(len(other))], None))
+    return [(retrieval.one_line(s), cid) for s, cid in out]
 
 
 def profile(argv_tail: list[str], stdin: bytes, env: dict[str, str], out: Path) -> str:
@@ -263,14 +267,22 @@ def main(argv: list[str] | None = None) -> int:
         repeats = [common.run(single, env=env).check() for _ in range(args.repeat)]
         rep_s = common.median(r.seconds for r in repeats)
         rep_rss = max(r.peak_rss_mb for r in repeats)
-        payload = ("\n".join(batch) + "\n").encode("utf-8")
+        payload = ("\n".join(t for t, _ in batch) + "\n").encode("utf-8")
         b = common.run([*fc, "--kb", str(kb_path), "check", "--format", "jsonl", "-"], stdin=payload, env=env).check()
         lines = [ln for ln in b.text().splitlines() if ln.strip()]
         if len(lines) != len(batch):
             raise common.BenchError(f"batch printed {len(lines)} lines for {len(batch)} statements")
         verdicts: dict[str, int] = defaultdict(int)
-        for ln in lines:
-            verdicts[json.loads(ln)["verdict"]] += 1
+        known = found = wrong = 0
+        for ln, (_, source) in zip(lines, batch):
+            obj = json.loads(ln)
+            verdicts[obj["verdict"]] += 1
+            matched = (obj.get("claim") or {}).get("id")
+            if source is not None:
+                known += 1
+                found += matched == source
+            elif matched is not None:
+                wrong += 1
         per_stmt_ms = max(b.seconds - rep_s, 0.0) * 1000 / len(batch)
         cache_mb = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) / 1e6
 
@@ -288,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         notes = [
             f"Statement: {statement!r}.",
             f"Batch: {len(batch):,} statements (half known claims as a user types them, a quarter real "
-            f"posts, a quarter unrelated sentences); verdicts {dict(sorted(verdicts.items()))}.",
+            f"posts, a quarter unrelated sentences); verdicts {dict(sorted(verdicts.items()))}. "
+            f"Of the {known} typed known claims, {found} matched the claim they came from; "
+            f"{wrong} of the {len(batch) - known} others matched some claim.",
             "Per statement = (batch wall time - median repeated single-run wall time) / statements: "
             "start-up, KB load and index load are paid once and subtracted.",
             f"Cache written under XDG_CACHE_HOME: {cache_mb:.1f} MB. Peak RSS per process from os.wait4.",
@@ -309,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         "claims": args.claims, "statement": statement, "cold_seconds": round(cold.seconds, 3),
         "repeat_seconds": [round(r.seconds, 3) for r in repeats], "batch_seconds": round(b.seconds, 3),
         "per_statement_ms": round(per_stmt_ms, 3), "cache_mb": round(cache_mb, 1),
+        "known_claims": {"typed": known, "found": found}, "others_matched": wrong,
         "peak_rss_mb": {"cold": round(cold.peak_rss_mb, 1), "repeat": round(rep_rss, 1), "batch": round(b.peak_rss_mb, 1)},
     }, notes + goals)
     return 0
