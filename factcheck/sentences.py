@@ -24,6 +24,9 @@ from typing import Iterable, Iterator
 #: word boundaries into pieces of at most this many characters.
 MAX_SENTENCE = 2000
 
+#: A "---" on the first line opens YAML front matter only if a "---" closes it within this many.
+FRONT_MATTER_LINES = 100
+
 # The kinds of unit a sentence comes from.
 PARAGRAPH = "paragraph"
 HEADING = "heading"
@@ -132,9 +135,9 @@ class Splitter:
         self._mode = "text"  # what the rest of this line is: text, skip, table or heading
         # state across lines
         self._fence: tuple[str, int] | None = None
-        self._front_matter = False
         self._comment = False
         self._table = False
+        self._front: list[str] | None = None  # YAML front matter lines, until it closes
         # A table's first row is held until the next line tells whether it is a header row.
         self._hold: int | None = None
 
@@ -146,6 +149,15 @@ class Splitter:
         text = piece[:-1] if eol else piece
         if eol and text.endswith("\r"):
             text = text[:-1]
+        if self._front is not None and self._line_start:
+            if eol and len(self._front) < FRONT_MATTER_LINES:
+                self._line += 1
+                if text.rstrip() in ("---", "..."):
+                    self._front = None  # closed: it was front matter, and is skipped
+                else:
+                    self._front.append(text)
+                return []
+            self._replay_front()
         if self._line_start:
             self._line += 1
             self._col = 1
@@ -162,6 +174,8 @@ class Splitter:
 
     def close(self) -> list[Sentence]:
         """End of input: return the sentences still held."""
+        if self._front is not None:
+            self._replay_front()
         self._end_unit()
         self._hold = None
         return self._take()
@@ -188,12 +202,8 @@ class Splitter:
                     and not text[m.end():].strip():
                 self._fence = None
             return
-        if self._front_matter:
-            if text.rstrip() in ("---", "..."):
-                self._front_matter = False
-            return
         if self._line == 1 and text.rstrip() == "---":
-            self._front_matter = True
+            self._front = []
             return
         if self._comment:
             self._mode = "text"
@@ -281,6 +291,17 @@ class Splitter:
         else:
             self._join = True
         self._text(rest, col)
+
+    def _replay_front(self) -> None:
+        """A --- on line 1 that did not close soon: its lines were text after all."""
+        lines, self._front = self._front or [], None
+        self._line -= len(lines)
+        for text in lines:
+            self._line += 1
+            self._col = 1
+            self._begin_line(text)
+            self._col += len(text)
+            self._end_line()
 
     def _end_line(self) -> None:
         if self._mode in ("heading", "table"):

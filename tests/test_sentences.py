@@ -285,3 +285,16 @@ def test_the_column_points_past_leading_markup_at_the_first_character_of_the_tex
         ("Zinc does not.", 1, 26, PARAGRAPH),
         ("Iron is fine.", 1, 60, PARAGRAPH),
     ]
+
+
+def test_a_rule_on_the_first_line_that_never_closes_is_not_front_matter():
+    doc = "---\nMagnesium is a mineral.\nIt is in nuts.\n"
+    assert where(doc) == [
+        ("Magnesium is a mineral.", 2, 1, PARAGRAPH),
+        ("It is in nuts.", 3, 1, PARAGRAPH),
+    ]
+    long = "---\n" + "".join(f"Line {i} is text.\n" for i in range(150)) + "---\nEnd here.\n"
+    found = split_text(long)
+    assert found[0] == Sentence("Line 0 is text.", 2, 1)
+    assert found[-1] == Sentence("End here.", 153, 1)
+    assert len(found) == 151
