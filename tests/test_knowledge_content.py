@@ -72,12 +72,12 @@ def test_every_excerpt_is_verbatim_and_short(data):
 
 
 def test_every_claim_text_is_read_through_the_lexicon(data, checker):
-    # A claim whose text the lexicon cannot read (fewer than two concepts) would be matched by
-    # loose word overlap alone.
+    # A claim whose text the lexicon barely reads (no concept, or a single term) would be matched
+    # by loose word overlap alone.
     weak = []
     for c in data["claims"]:
-        analysis = checker.analyzer.analyse(c["text"], repair=False)
-        if sum(t.kind == "concept" for t in analysis.terms) < 2:
+        terms = checker.analyzer.analyse(c["text"], repair=False).terms
+        if not any(t.kind == "concept" for t in terms) or len(terms) < 2:
             weak.append(c["id"])
     assert weak == []
 
@@ -101,6 +101,7 @@ def test_every_phrasing_finds_its_own_claim(checker):
         ("Low magnesium causes hemifacial spasm.", "false"),
         ("Magnesium cures hemifacial spasm.", "false"),
         ("Eye twitching is the same thing as hemifacial spasm.", "false"),
+        ("Facial twitching and hemifacial spasm are different conditions.", "true"),
         ("B12 deficiency causes HFS.", "false"),
         ("Hypocalcemia can cause eyelid twitching.", "true"),
         # Synonyms, abbreviations and units from the lexicon.
@@ -123,6 +124,7 @@ def test_every_phrasing_finds_its_own_claim(checker):
         ("Stress causes hemifacial spasm.", "no-match"),
         ("Magnesium cures migraines.", "no-match"),
         ("Vitamin E deficiency causes facial twitching.", "no-match"),
+        ("Malignant tumours can cause hemifacial spasm.", "no-match"),
     ],
 )
 def test_statements_get_the_curated_verdict(checker, statement, verdict):
