@@ -48,7 +48,7 @@ class Sentence:
 
 _BLANK = re.compile(r"[ \t\f\v\u00a0\ufeff]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"( {0,3}#{1,6})(?:[ \t]+|$)")
+_ATX = re.compile(r"( {0,3}#{1,6})(?:[ \t]+|$)|={1,6}[ \t]+(?=\S)")  # Markdown, AsciiDoc
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")

@@ -131,6 +131,16 @@ def test_headings_are_units_of_their_own_never_merged_with_the_next_line():
     ]
 
 
+def test_asciidoc_and_rst_headings():
+    assert where("= Document title\n== Section\nText here.\n\n=====\nTitle\n=====\nMore.\n") == [
+        ("Document title", 1, 3, HEADING),
+        ("Section", 2, 4, HEADING),
+        ("Text here.", 3, 1, PARAGRAPH),
+        ("Title", 6, 1, HEADING),
+        ("More.", 8, 1, PARAGRAPH),
+    ]
+
+
 def test_list_items_are_units_and_the_column_points_past_the_marker():
     doc = ("- First item has no stop\n"
            "- Second item. It has two\n"
