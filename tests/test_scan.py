@@ -278,6 +278,13 @@ def test_json_is_one_document_with_a_summary(docs):
     assert summary["sentences"] > summary["findings"]
 
 
+def test_json_without_findings_is_still_one_valid_document(docs):
+    (docs / "cat.txt").write_text("My cat sleeps all day long on the sofa.\n")
+    doc = json.loads(run("--format", "json", "cat.txt").stdout)
+    assert doc["findings"] == []
+    assert doc["summary"]["files"] == 1 and doc["summary"]["sentences"] == 1
+
+
 def test_text_groups_findings_by_file_with_the_matched_claim_and_a_summary(docs):
     result = run("blog.txt", "wrapped.txt")
     lines = result.stdout.splitlines()

@@ -150,19 +150,23 @@ class JsonLinesRenderer:
 
 
 class JsonRenderer(JsonLinesRenderer):
-    """``{"findings": [...], "summary": {...}}``, one document at the end."""
+    """``{"findings": [...], "summary": {...}}``: one document, written as the findings come
+    (one a line) so that memory stays flat however many there are."""
 
     def __init__(self, out: TextIO | None = None, *, top: int = 0, explain: bool = False) -> None:
         super().__init__(out, top=top, explain=explain)
-        self.findings: list[dict] = []
+        self._count = 0
 
     def finding(self, f: Finding) -> None:
-        self.findings.append(f.to_dict(top=self.top, explain=self.explain))
+        out = self.out or sys.stdout
+        out.write('{"findings": [\n' if not self._count else ",\n")
+        out.write(json.dumps(f.to_dict(top=self.top, explain=self.explain), ensure_ascii=False))
+        self._count += 1
 
     def finish(self, tally: Tally) -> None:
         out = self.out or sys.stdout
-        doc = {"findings": self.findings, "summary": tally.to_dict()}
-        out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        out.write('{"findings": [' if not self._count else "\n")
+        out.write('],\n"summary": ' + json.dumps(tally.to_dict()) + "}\n")
         out.flush()
 
 
