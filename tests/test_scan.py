@@ -331,6 +331,12 @@ def test_github_annotations_exact_lines(docs):
     assert lines[2].startswith("::warning file=blog.txt,line=10,col=36,title=factcheck%3A mixed::")
 
 
+def test_github_file_paths_are_repository_paths(docs):
+    lines = run("--format", "github", ".").stdout.splitlines()
+    assert lines[0].startswith("::error file=blog.txt,line=5,col=1,")
+    assert all(" file=./" not in line for line in lines)
+
+
 def test_github_escapes_properties_and_messages():
     assert gh_escape("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
     assert gh_escape("dir:x,y/%.md", prop=True) == "dir%3Ax%2Cy/%25.md"

@@ -8,6 +8,7 @@ Machine formats are written with ``json.dumps`` straight to stdout, never throug
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -205,9 +206,17 @@ def gh_annotation(f: Finding) -> str | None:
         message += f" {r.reason}"
     props = ",".join(
         f"{k}={gh_escape(str(v), prop=True)}"
-        for k, v in (("file", f.path), ("line", f.line), ("col", f.column), ("title", title))
+        for k, v in (("file", _repo_path(f.path)), ("line", f.line), ("col", f.column),
+                     ("title", title))
     )
     return f"::{level} {props}::{gh_escape(message)}"
+
+
+def _repo_path(path: str) -> str:
+    """GitHub matches annotations to files by their path in the repository: no leading ./"""
+    if path.startswith(("./", ".\\")) or "/./" in path or "//" in path:
+        return os.path.normpath(path)
+    return path
 
 
 class GithubRenderer:
