@@ -443,3 +443,13 @@ def test_a_closed_pipe_ends_the_scan_quietly(tmp_path, fmt):
     assert proc.wait(timeout=120) == 0
     assert proc.stderr.read() == b""
     proc.stderr.close()
+
+
+def test_text_with_explain_and_top_shows_the_reason_and_the_candidates(docs):
+    out = run("--explain", "--top", "2", "guide.md").stdout.splitlines()
+    i = out.index("guide.md:20:15  FALSE         Magnesium cures hemifacial spasm.")
+    assert out[i + 2] == ("    No diet or supplement cures hemifacial spasm, a mechanical compression "
+                          "of the facial nerve.")
+    assert any(re.fullmatch(r"    +\d+\.\d  Magnesium cures hemifacial spasm\.", line)
+               for line in out[i + 3:i + 6])
+    assert "No diet or supplement" not in run("guide.md").stdout

@@ -115,8 +115,11 @@ class TextRenderer:
             note = f" (score {r.score:.0f}{', negated' if r.negated else ''})"
             detail.append(note, style="dim")
             self._print(detail)
-        if self.explain and r.reason:
-            self._print(Text(f"    {safe(r.reason)}", style="dim"))
+        if self.explain:
+            if r.reason:
+                self._print(Text(f"    {safe(r.reason)}", style="dim"))
+            for note in r.explanation.notes if r.explanation is not None else ():
+                self._print(Text(f"    - {safe(note)}", style="dim"))
         if self.top:
             for c in r.candidates[: self.top]:
                 self._print(Text(f"    {c.score:5.1f}  {safe(c.text)}", style="dim"))
