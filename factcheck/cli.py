@@ -68,9 +68,14 @@ app.command("scan")(scan_cmd.scan)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the app; what no command's guard() caught still ends with its documented status."""
     try:
         app(prog_name="factcheck")
     except KeyboardInterrupt:  # raised outside a command (while parsing, say)
         sys.stderr.write("\n")
         sys.exit(130)
+    except BrokenPipeError:  # help or usage text written to a closed pipe
+        from .commands import quiet_broken_pipe
+
+        quiet_broken_pipe()
+        sys.exit(0)

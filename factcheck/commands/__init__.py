@@ -56,36 +56,66 @@ def _env_debug() -> bool:
 def load_checker(ctx: typer.Context) -> FactChecker:
     """The fact-checker for the knowledge base chosen by --kb, $FACTCHECK_KB or the default."""
     from ..checker import FactChecker
+    from ..errors import KnowledgeBaseError
+    from ..knowledge import ENV_VAR
 
-    return FactChecker.load(settings(ctx).kb)
+    path = settings(ctx).kb
+    if path is not None and not path.strip():
+        fail("--kb: the path is empty (leave --kb out to use $FACTCHECK_KB or the shipped knowledge base)")
+    try:
+        return FactChecker.load(path)
+    except KnowledgeBaseError as exc:
+        if path is None and os.environ.get(ENV_VAR, "").strip():
+            # Say where the path came from: a forgotten variable is a puzzling fault otherwise.
+            raise KnowledgeBaseError(f"{exc} (knowledge base named by ${ENV_VAR})") from None
+        raise
 
 
 def make_console(color: ColorChoice = ColorChoice.auto, *, stderr: bool = False) -> Console:
-    """A Rich console that colours only a terminal (or as --color, NO_COLOR, FORCE_COLOR say)."""
+    """A Rich console that colours only a terminal (or as --color, NO_COLOR, FORCE_COLOR say).
+
+    Markup, emoji codes and highlighting are off: text from users and the knowledge base is
+    printed as it is (renderers pass it through :func:`factcheck.render.common.safe` first).
+    """
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own handler exits 1 from inside print(); raising lets guard() end quietly
+            # with the same status whatever the output format.
+            raise BrokenPipeError
+
     kwargs: dict = {"stderr": stderr, "highlight": False, "emoji": False, "markup": False}
-    if color is ColorChoice.always:
+    if color is ColorChoice.always:  # an explicit flag beats NO_COLOR and TERM=dumb
         kwargs["force_terminal"] = True
         kwargs["no_color"] = False
-        if not os.environ.get("COLUMNS"):
-            kwargs["width"] = 100
-    elif color is ColorChoice.never:
+        if os.environ.get("TERM") == "dumb":
+            kwargs["color_system"] = "standard"
+    elif color is ColorChoice.never:  # and beats FORCE_COLOR
         kwargs["no_color"] = True
         kwargs["color_system"] = None
-    return Console(**kwargs)
+    return _Console(**kwargs)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line on stderr and exit (2 by default: usage, input or knowledge-base error)."""
-    sys.stderr.write(f"factcheck: error: {message}\n")
+    sys.stderr.write(f"factcheck: error: {_one_line(message)}\n")
     sys.stderr.flush()
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"factcheck: warning: {message}\n")
+    """Print one warning line on stderr; the command goes on."""
+    sys.stderr.write(f"factcheck: warning: {_one_line(message)}\n")
     sys.stderr.flush()
+
+
+def _one_line(message: str) -> str:
+    # Messages quote paths, statements and knowledge-base values: no escape sequence or newline
+    # in them may reach the terminal or break the one-line promise.
+    from ..render.common import safe
+
+    return safe(message)
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ from . import ColorChoice, OutputFormat, fail, guard, load_checker, make_console
 def check(
     ctx: typer.Context,
     statements: Optional[List[str]] = typer.Argument(
-        None, metavar="STATEMENT...",
+        None, metavar="STATEMENT",
         help="Statements to check. '-' reads one statement per line from stdin (blank lines skipped).",
         show_default=False,
     ),
@@ -56,35 +56,25 @@ def check(
     with guard(ctx):
         items = _statements(statements or [])
         checker = load_checker(ctx)
+        from ..render import check as render
+
         console = make_console(color) if output is OutputFormat.text else None
         verdicts: list[str] = []
-        collected = []
-        seen_any = False
-        for n, statement in enumerate(items):
-            seen_any = True
-            result = checker.check(statement, top=top, explain=explain)
+        collected = []  # json only: one document at the end
+        for result in checker.check_many(items, top=top, explain=explain):
             verdicts.append(result.verdict)
             if output is OutputFormat.jsonl:
-                from ..render.check import write_jsonl
-
-                write_jsonl(result, top=top, explain=explain)
+                render.write_jsonl(result, top=top, explain=explain)
             elif output is OutputFormat.json:
                 collected.append(result)
             else:
-                from ..render.check import print_text
-
-                print_text(console, result, explain=explain, first=n == 0)
-                collected.append(result)
-        if not seen_any:
+                render.print_text(console, result, explain=explain, first=len(verdicts) == 1)
+        if not verdicts:
             fail("no statements on stdin (blank lines are skipped)")
         if output is OutputFormat.json:
-            from ..render.check import write_json
-
-            write_json(collected, top=top, explain=explain)
-        elif output is OutputFormat.text and len(collected) > 1:
-            from ..render.check import print_summary
-
-            print_summary(console, collected)
+            render.write_json(collected, top=top, explain=explain)
+        elif output is OutputFormat.text and len(verdicts) > 1:
+            render.print_summary(console, verdicts)
         sys.stdout.flush()
     raise typer.Exit(int(exit_status(verdicts)))
 
@@ -128,6 +118,6 @@ def _stdin_lines() -> Iterator[str]:
             if not warned:
                 warn("stdin is not valid UTF-8; undecodable bytes were replaced with \ufffd")
                 warned = True
-        line = line.replace("\x00", " ").rstrip("\r\n")
+        line = line.rstrip("\r\n")  # the rest is kept as it is: JSON output quotes it exactly
         if line.strip():
             yield line
