@@ -11,10 +11,12 @@ from .common import RELIABILITY_STYLES, badge_style, label_text, safe, verdict_s
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from ..result import CheckResult, Excerpt
 
 RELATED = 3  # nearest claims shown when nothing matches
+CLIP = 500  # characters of a statement shown in the text output (JSON keeps all of it)
 
 
 def write_jsonl(result: CheckResult, *, top: int = 0, explain: bool = False, out: IO[str] | None = None) -> None:
@@ -45,20 +47,16 @@ def print_text(console: Console, result: CheckResult, *, explain: bool = False, 
 
     if not first:
         console.print()
-    head = Text()
-    head.append(f" {label_text(result.verdict)} ", style=badge_style(result.verdict))
-    head.append("  ")
-    head.append(_clip(safe(result.statement)), style="bold")
-    console.print(head)
+    badge = Text(f" {label_text(result.verdict)} ", style=badge_style(result.verdict))
+    _hanging(console, badge, Text(_clip(safe(result.statement)), style="bold"))
 
     grid = _Rows(console)
 
     if result.claim is not None:
-        body = Text(safe(result.claim.text))
-        body.append(f"  [{result.claim.id}, rated ", style="dim")
-        body.append(result.claim.verdict.value, style=verdict_style(result.claim.verdict.value))
-        body.append("]", style="dim")
-        grid.add_row("claim", body)
+        tag = Text(f"[{safe(result.claim.id)}, rated ", style="dim")
+        tag.append(result.claim.verdict.value, style=verdict_style(result.claim.verdict.value))
+        tag.append("]", style="dim")
+        grid.add_row("claim", Text(safe(result.claim.text)), tag=tag)
         if result.negated:
             grid.add_row("", Text("The statement says the opposite of this claim.", style="italic"))
         grid.add_row("match", Text(f"{result.score:.0f}/100"))
@@ -69,12 +67,28 @@ def print_text(console: Console, result: CheckResult, *, explain: bool = False, 
         grid.add_row("why", Text(safe(result.reason)))
         related = [c for c in result.candidates if c.score > 0][:RELATED]
         for i, c in enumerate(related):
-            line = Text(safe(c.text))
-            line.append(f"  [{c.id}, {c.score:.0f}/100]", style="dim")
-            grid.add_row("related" if i == 0 else "", line)
+            tag = Text(f"[{safe(c.id)}, {c.score:.0f}/100]", style="dim")
+            grid.add_row("related" if i == 0 else "", Text(safe(c.text)), tag=tag)
     if explain and result.explanation is not None:
         _explanation(grid, result)
 
+
+def _hanging(console: Console, badge: Text, body: Text) -> None:
+    """The verdict badge, then the statement wrapped under itself (not under the badge)."""
+    from rich.text import Text
+
+    indent = len(badge.plain) + 2
+    width = max(console.width - indent, 20)
+    for i, line in enumerate(body.wrap(console, width, overflow="fold")):
+        out = Text()
+        if i == 0:
+            out.append_text(badge)
+            out.append("  ")
+        else:
+            out.append(" " * indent)
+        line.rstrip()
+        out.append_text(line)
+        console.print(out, soft_wrap=True)
 
 
 class _Rows:
@@ -85,25 +99,35 @@ class _Rows:
     def __init__(self, console: Console) -> None:
         self.console = console
 
-    def add_row(self, name, body) -> None:
+    def add_row(self, name: str | Text, body: str | Text, *, tag: Text | None = None) -> None:
+        """Print one row; ``tag`` (an id, a score) follows the body on its last line if it fits
+        there whole, else on a line of its own, so that it is never broken in two."""
         from rich.text import Text
 
         label = name if isinstance(name, Text) else Text(name, style="dim")
         body = body if isinstance(body, Text) else Text(body)
         width = max(self.console.width - self.INDENT, 20)
-        for i, line in enumerate(body.wrap(self.console, width, overflow="fold")):
+        lines = list(body.wrap(self.console, width, overflow="fold"))
+        for line in lines:
+            line.rstrip()
+        if tag is not None:
+            if lines and len(lines[-1].plain) + 2 + len(tag.plain) <= width:
+                lines[-1].append("  ")
+                lines[-1].append_text(tag)
+            else:
+                lines.extend(tag.wrap(self.console, width, overflow="fold"))
+        for i, line in enumerate(lines):
             out = Text("  ")
             if i == 0:
                 out.append_text(label)
                 out.append(" " * max(1, self.INDENT - 2 - len(label.plain)))
             else:
                 out.append(" " * (self.INDENT - 2))
-            line.rstrip()
             out.append_text(line)
             self.console.print(out, soft_wrap=True)
 
 
-def _clip(text: str, limit: int = 2000) -> str:
+def _clip(text: str, limit: int = CLIP) -> str:
     return text if len(text) <= limit else text[:limit] + f"\u2026 ({len(text) - limit} more characters)"
 
 
@@ -148,12 +172,12 @@ def _explanation(grid, result: CheckResult) -> None:
         row("note", n)
 
 
-def print_summary(console: Console, results: list[CheckResult]) -> None:
-    """A closing line when several statements were checked."""
+def print_summary(console: Console, verdicts: Iterable[str]) -> None:
+    """A closing line when several statements were checked: how many of each verdict."""
     from rich.text import Text
 
-    counts = Counter(r.verdict for r in results)
-    line = Text(f"\n{len(results)} statements: ", style="dim")
+    counts = Counter(verdicts)
+    line = Text(f"\n{sum(counts.values())} statements: ", style="dim")
     for i, (label, n) in enumerate(sorted(counts.items(), key=lambda kv: -kv[1])):
         if i:
             line.append(", ", style="dim")

@@ -25,9 +25,10 @@ BADGES = {
 }
 RELIABILITY_STYLES = {"high": "green", "medium": "yellow", "low": "red"}
 
-# C0 and C1 controls (ESC among them), DEL, and the bidirectional overrides that can make text
-# read differently from what it is ("Trojan Source"). Tab is shown as a space.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (ESC among them), DEL, the line and paragraph separators, and the
+# bidirectional marks and overrides that can make text read differently from what it is
+# ("Trojan Source"). Tab is shown as a space.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def verdict_style(label: str) -> str:
