@@ -264,7 +264,8 @@ def goal_line(name: str, value: float, limit: float, unit: str, *, at_least: boo
     """A one-line verdict on a goal, e.g. ``one check (repeat): 0.41 s <= 1 s  met``."""
     met = value >= limit if at_least else value <= limit
     op = ">=" if at_least else "<="
-    return f"{name}: {value:.3g} {unit} (goal {op} {limit:g} {unit})  {'met' if met else 'NOT MET'}", met
+    shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    return f"{name}: {shown} {unit} (goal {op} {limit:,g} {unit})  {'met' if met else 'NOT MET'}", met
 
 
 def save(name: str, out_dir: Path, meta: dict[str, Any], tables: list[Table],
