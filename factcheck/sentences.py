@@ -64,6 +64,8 @@ _LEADING_WS = re.compile(r"\s*")
 # emphasis markers after it, when white space follows.
 _END = re.compile(r"[.!?\u2026\u203d]+[\"'\u201d\u2019\u00bb)\]*_`]*(?=\s)")
 _SPACE = re.compile(r"\s+")
+_WORD_END = re.compile(r"\S*\s")
+_LOOKAHEAD = 64  # characters of the next word waited for before deciding on a full stop
 _TAIL = frozenset(".!?\u2026\u203d\"'\u201d\u2019\u00bb)]*_`")
 _OPENERS = "\"'\u201c\u2018\u00ab([*_`"
 
@@ -132,6 +134,7 @@ class Splitter:
         self._line = 0
         self._col = 1
         self._line_start = True
+        self._eol = True  # the piece being read ends its line
         self._mode = "text"  # what the rest of this line is: text, skip, table or heading
         # state across lines
         self._fence: tuple[str, int] | None = None
@@ -149,6 +152,7 @@ class Splitter:
         text = piece[:-1] if eol else piece
         if eol and text.endswith("\r"):
             text = text[:-1]
+        self._eol = eol
         if self._front is not None and self._line_start:
             if eol and len(self._front) < FRONT_MATTER_LINES:
                 self._line += 1
@@ -252,7 +256,7 @@ class Splitter:
         if m:
             self._end_unit()
             body = rest[m.end():]
-            close = _ATX_CLOSE.search(body)
+            close = _ATX_CLOSE.search(body) if self._eol else None  # "## Title ##"
             self._open(HEADING)
             self._mode = "heading"
             self._text(body[: close.start()] if close else body, col + m.end())
@@ -376,6 +380,8 @@ class Splitter:
     def _end_unit(self) -> None:
         if self._kind is not None:
             if self._start < len(self._buf):
+                self._split(final=True)
+            if self._start < len(self._buf):
                 self._emit(len(self._buf))
             self._discard_unit()
 
@@ -425,8 +431,12 @@ class Splitter:
 
     # ----------------------------------------------------------------- sentences
 
-    def _split(self) -> None:
-        """Hand on every sentence whose end is certain; cut over-long ones."""
+    def _split(self, final: bool = False) -> None:
+        """Hand on every sentence whose end is certain; cut over-long ones.
+
+        An end is certain once the word after it is complete (white space follows it), or at
+        the end of the unit (``final``): "J. R." must not be cut because "R" came first alone.
+        """
         buf = self._buf
         limit = self.max_chars
         while True:
@@ -434,7 +444,8 @@ class Splitter:
             end = m.end() if m else -1
             if m and end - self._start <= limit:
                 nxt = _SPACE.match(buf, end).end()
-                if nxt >= len(buf):
+                if nxt >= len(buf) or (not final and len(buf) - nxt < _LOOKAHEAD
+                                       and not _WORD_END.match(buf, nxt)):
                     self._scan = m.start()  # what follows decides: wait for it
                     break
                 if self._ends_sentence(buf, m.start(), m.group(), nxt):
