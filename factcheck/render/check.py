@@ -176,9 +176,12 @@ def print_summary(console: Console, verdicts: Iterable[str]) -> None:
     """A closing line when several statements were checked: how many of each verdict."""
     from rich.text import Text
 
+    from ..result import LABELS
+
     counts = Counter(verdicts)
     line = Text(f"\n{sum(counts.values())} statements: ", style="dim")
-    for i, (label, n) in enumerate(sorted(counts.items(), key=lambda kv: -kv[1])):
+    order = {label: i for i, label in enumerate(LABELS)}  # true first, no-match last
+    for i, (label, n) in enumerate(sorted(counts.items(), key=lambda kv: order.get(kv[0], len(order)))):
         if i:
             line.append(", ", style="dim")
         line.append(f"{n} {label}", style=verdict_style(label))
