@@ -9,7 +9,7 @@ numbers, stemmed words), with stop words and negation cues removed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .lexicon import Lexicon
 from .text import STOPWORDS, is_question, negation_cues, stem, tokenise
@@ -18,7 +18,7 @@ MAX_TOKENS = 400  # a statement longer than this is read only up to here
 MAX_CHARS = 20_000  # (and never more characters than this)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     key: str  # "@concept-id", a number, or a word stem
     kind: str  # "concept" | "number" | "word"
@@ -28,7 +28,7 @@ class Term:
     factor: float = 1.0  # < 1 when read through a typo correction
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     normalised: str
     terms: tuple[Term, ...]
@@ -74,13 +74,11 @@ _OPPOSED_PREFIXES = (("hyper", "hypo"), ("over", "under"), ("in", "ex"), ("pre",
 class Speller:
     """Reads a mistyped word as the vocabulary word it was meant to be, or leaves it alone."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], known_stem: Callable[[str], bool] | None = None) -> None:
         self.words = frozenset(w for w in words if w.isalpha())
-        self.stems = frozenset(stem(w) for w in self.words)
-        self._buckets: dict[tuple[str, int], list[str]] = {}
-        for w in self.words:
-            if len(w) >= 4:
-                self._buckets.setdefault((w[0], len(w)), []).append(w)
+        # Is this stem a known word's? (Then "conditions" is a form of "condition", not a typo.)
+        self._known_stem = known_stem or frozenset(stem(w) for w in self.words).__contains__
+        self._buckets: dict[tuple[str, int], list[str]] | None = None  # built on first use
         self._memo: dict[str, str | None] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -98,11 +96,16 @@ class Speller:
         n = len(word)
         if n < 5 or n > 24 or not word.isalpha() or word in STOPWORDS or word in self.words:
             return None
-        if stem(word) in self.stems:
+        if self._known_stem(stem(word)):
             return None  # another form of a known word ("conditions"), not a typo
         from rapidfuzz.distance import OSA
 
         limit = 1 if n <= 8 else 2
+        if self._buckets is None:
+            self._buckets = {}
+            for w in self.words:
+                if len(w) >= 4:
+                    self._buckets.setdefault((w[0], len(w)), []).append(w)
         best: list[tuple[int, str]] = []
         for length in range(n - limit, n + limit + 1):
             for cand in self._buckets.get((word[0], length), ()):

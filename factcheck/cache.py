@@ -1,22 +1,374 @@
 """Build a FactChecker from a knowledge base file, reusing a cached index when it is safe to.
 
-The cache lives in the user's cache directory (``$XDG_CACHE_HOME/factcheck`` or
-``~/.cache/factcheck``), is keyed by the knowledge base's content and the engine version, is
-plain JSON (never pickle: loading it cannot run code), is written atomically, and is ignored and
-rebuilt whenever it is missing, stale or unreadable.
+Small knowledge bases are simply loaded and indexed (milliseconds). A large one (over
+``CACHE_MIN_BYTES``) is analysed once and its index saved in the user's cache directory
+(``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``); later
+runs read the index back and parse only the claims a check actually shows.
+
+The cache file is keyed by the knowledge base's content (SHA-256) and by a fingerprint of the
+engine's own source, so a change to either makes a new one. It holds JSON metadata and typed
+numeric arrays, never pickle: loading it cannot run code. It is written to a temporary file and
+renamed into place (atomic), and anything wrong with it (truncated, corrupt, another version)
+makes it ignored and rebuilt. ``FACTCHECK_NO_CACHE=1`` turns caching off.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from typing import TYPE_CHECKING
+import sys
+import tempfile
+from array import array
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from . import knowledge
+from .knowledge import Claim, KnowledgeBase, Source
 
 if TYPE_CHECKING:
     from .checker import FactChecker
 
+CACHE_MIN_BYTES = 512 * 1024  # smaller knowledge bases index in well under a second
+KEEP = 8  # cache files kept; the least recently used beyond this are removed
+MAGIC = b"FCIDX\x01\n"
+_ENGINE_MODULES = ("text.py", "lexicon.py", "analysis.py", "matching.py", "index.py", "cache.py",
+                   "knowledge.py")
 
-def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *, use_cache: bool = True) -> FactChecker:
-    kb = knowledge.load(path)
-    return cls(kb)
+
+def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
+                 use_cache: bool = True) -> FactChecker:
+    p = knowledge.resolve_path(path)
+    raw = knowledge.read_bytes(p)
+    text = knowledge.decode(p, raw)
+    if not use_cache or len(raw) < CACHE_MIN_BYTES or _disabled():
+        return cls(knowledge.load_text(p, raw, text))
+    digest = hashlib.sha256(raw).hexdigest()
+    file = cache_dir() / f"{digest[:40]}-{_engine_fingerprint()}.idx"
+    restored = _read(cls, file, p, text, digest)
+    if restored is not None:
+        return restored
+    kb = knowledge.load_text(p, raw, text)  # validates: a broken knowledge base is never cached
+    checker = cls(kb)
+    _write(checker, file, text)
+    return checker
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("FACTCHECK_CACHE_DIR", "").strip()
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return Path(base or Path.home() / ".cache") / "factcheck"
+
+
+def _disabled() -> bool:
+    return os.environ.get("FACTCHECK_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _engine_fingerprint() -> str:
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _ENGINE_MODULES:
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- lazy views
+
+
+class LazyClaims(Sequence[Claim]):
+    """The claims of a knowledge base, each parsed from its JSON text only when it is used."""
+
+    def __init__(self, text: str, offsets: array, sources: dict[str, Source]) -> None:
+        self._text = text
+        self._offsets = offsets
+        self._sources = sources
+        self._memo: dict[int, Claim] = {}
+
+    def __len__(self) -> int:
+        return len(self._offsets) // 2
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        claim = self._memo.get(i)
+        if claim is None:
+            start, end = self._offsets[2 * i], self._offsets[2 * i + 1]
+            claim = knowledge.build_claim(json.loads(self._text[start:end]), self._sources)
+            if len(self._memo) < 50_000:
+                self._memo[i] = claim
+        return claim
+
+    def __iter__(self) -> Iterator[Claim]:
+        for i in range(len(self)):
+            yield self[i]
+
+
+class _Postings:
+    """term key -> [(claim, BM25 weight)], read from the arrays on demand."""
+
+    def __init__(self, ids: dict[str, int], start: array, claims: array, weights: array) -> None:
+        self._ids, self._start, self._claims, self._weights = ids, start, claims, weights
+
+    def get(self, key: str, default=None):
+        t = self._ids.get(key)
+        if t is None:
+            return default
+        a, b = self._start[t], self._start[t + 1]
+        return list(zip(self._claims[a:b], self._weights[a:b]))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._ids
+
+
+class _DocFreq:
+    def __init__(self, ids: dict[str, int], start: array) -> None:
+        self._ids, self._start = ids, start
+
+    def get(self, key: str, default: int = 0) -> int:
+        t = self._ids.get(key)
+        return default if t is None else self._start[t + 1] - self._start[t]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._ids
+
+
+class _Phrasings:
+    def __init__(self, first: array) -> None:
+        self._first = first
+
+    def __getitem__(self, claim: int) -> range:
+        return range(self._first[claim], self._first[claim + 1])
+
+    def __len__(self) -> int:
+        return len(self._first) - 1
+
+
+class _Docs(Sequence):
+    """Analysed phrasings, rebuilt from term ids when the matcher asks for one."""
+
+    def __init__(self, lexicon, terms: list[str], surfaces: list[str], arrays: dict[str, array]) -> None:
+        self._lexicon = lexicon
+        self._terms = terms
+        self._surfaces = surfaces
+        self._a = arrays
+        self._memo: dict[int, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self._a["doc_claim"])
+
+    def __getitem__(self, i):  # type: ignore[override]
+        doc = self._memo.get(i)
+        if doc is not None:
+            return doc
+        from .analysis import Analysis, Term
+        from .matching import Doc
+
+        a = self._a
+        lo, hi = a["doc_start"][i], a["doc_start"][i + 1]
+        terms = []
+        for pos, (tid, sid) in enumerate(zip(a["doc_term"][lo:hi], a["doc_surf"][lo:hi])):
+            key = self._terms[tid]
+            if key.startswith("@"):
+                kind, relation = "concept", self._lexicon.kind(key[1:]) == "relation"
+            else:
+                kind, relation = ("number" if key[:1].isdigit() else "word"), False
+            terms.append(Term(key, kind, self._surfaces[sid], pos, relation))
+        analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(a["doc_neg"][i]),
+                            cues=(), question=False)
+        doc = Doc(a["doc_claim"][i], a["doc_phrasing"][i], analysis)
+        if len(self._memo) < 100_000:
+            self._memo[i] = doc
+        return doc
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read(cls, file: Path, path: Path, text: str, digest: str):
+    try:
+        blob = file.read_bytes()
+    except OSError:
+        return None
+    try:
+        return _restore(cls, blob, path, text, digest)
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt, whatever is wrong
+        return None
+
+
+def _restore(cls, blob: bytes, path: Path, text: str, digest: str):
+    from .index import Index
+    from .lexicon import Lexicon
+
+    if not blob.startswith(MAGIC):
+        return None
+    head = len(MAGIC)
+    meta_len = int.from_bytes(blob[head:head + 8], "little")
+    meta = json.loads(blob[head + 8:head + 8 + meta_len].decode("utf-8"))
+    if meta.get("digest") != digest or meta.get("byteorder") != sys.byteorder:
+        return None
+    arrays: dict[str, array] = {}
+    offset = head + 8 + meta_len
+    view = memoryview(blob)
+    for name, code, count in meta["arrays"]:
+        arr = array(code)
+        size = arr.itemsize * count
+        arr.frombytes(view[offset:offset + size])
+        if len(arr) != count:
+            return None
+        arrays[name] = arr
+        offset += size
+    if offset != len(blob):
+        return None
+    n_claims, terms = meta["n_claims"], meta["terms"]
+    if (len(arrays["claim_offsets"]) != 2 * n_claims or len(arrays["claim_first_doc"]) != n_claims + 1
+            or len(arrays["post_start"]) != len(terms) + 1):
+        return None
+
+    sources = tuple(knowledge.build_source(s) for s in meta["sources"])
+    by_id = {s.id: s for s in sources}
+    kb = KnowledgeBase(
+        version=meta["version"], sources=sources,
+        claims=LazyClaims(text, arrays["claim_offsets"], by_id),  # type: ignore[arg-type]
+        concepts=tuple(knowledge.build_concept(c) for c in meta["concepts"]),
+        path=str(path), digest=digest,
+    )
+    lexicon = Lexicon(kb.concepts)
+    ids = {t: i for i, t in enumerate(terms)}
+    docs = _Docs(lexicon, terms, meta["surfaces"], arrays)
+    index = Index.restore(
+        docs=docs, n_claims=n_claims, lexicon=lexicon,
+        phrasings=_Phrasings(arrays["claim_first_doc"]),
+        df=_DocFreq(ids, arrays["post_start"]),
+        postings=_Postings(ids, arrays["post_start"], arrays["post_claim"], arrays["post_weight"]),
+    )
+    return cls(kb, docs=docs, vocabulary=meta["vocabulary"], index=index, lexicon=lexicon)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _write(checker: FactChecker, file: Path, text: str) -> None:
+    """Save the checker's index; any failure (read-only disk, no home) just means no cache."""
+    try:
+        blob = _serialise(checker, text)
+        if blob is None:
+            return
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".idx")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            os.replace(tmp, file)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _prune(file.parent)
+    except Exception:  # noqa: BLE001
+        return
+
+
+def _serialise(checker: FactChecker, text: str) -> bytes | None:
+    kb, index = checker.kb, checker.index
+    offsets = claim_offsets(text)
+    if offsets is None or len(offsets) != 2 * len(kb.claims):
+        return None
+    terms: dict[str, int] = {}
+    surfaces: dict[str, int] = {}
+    a = {
+        "claim_offsets": array("q", offsets),
+        "claim_first_doc": array("q"),
+        "doc_claim": array("i"), "doc_phrasing": array("i"), "doc_neg": array("b"),
+        "doc_start": array("q", [0]), "doc_term": array("i"), "doc_surf": array("i"),
+        "post_start": array("q", [0]), "post_claim": array("i"), "post_weight": array("d"),
+    }
+    for c in range(len(kb.claims)):
+        docs = list(index.phrasings[c])
+        a["claim_first_doc"].append(docs[0] if docs else len(a["doc_claim"]))
+    a["claim_first_doc"].append(len(checker.docs))
+    for d in checker.docs:
+        a["doc_claim"].append(d.claim)
+        a["doc_phrasing"].append(d.phrasing)
+        a["doc_neg"].append(1 if d.analysis.negated else 0)
+        for t in d.analysis.terms:
+            a["doc_term"].append(terms.setdefault(t.key, len(terms)))
+            a["doc_surf"].append(surfaces.setdefault(t.surface, len(surfaces)))
+        a["doc_start"].append(len(a["doc_term"]))
+    term_list = list(terms)
+    for key in term_list:
+        for claim, w in index.postings.get(key, ()):
+            a["post_claim"].append(claim)
+            a["post_weight"].append(w)
+        a["post_start"].append(len(a["post_claim"]))
+    data = knowledge.to_dict(KnowledgeBase(kb.version, kb.sources, (), kb.concepts))
+    meta = {
+        "digest": kb.digest, "byteorder": sys.byteorder, "version": kb.version,
+        "n_claims": len(kb.claims), "sources": data["sources"], "concepts": data.get("concepts", []),
+        "terms": term_list, "surfaces": list(surfaces), "vocabulary": sorted(checker.speller.words),
+        "arrays": [[name, arr.typecode, len(arr)] for name, arr in a.items()],
+    }
+    meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    parts = [MAGIC, len(meta_bytes).to_bytes(8, "little"), meta_bytes]
+    parts.extend(arr.tobytes() for arr in a.values())
+    return b"".join(parts)
+
+
+def claim_offsets(text: str) -> list[int] | None:
+    """[start, end, start, end, ...] of each claim object in the knowledge base's JSON text."""
+    dec = json.JSONDecoder()
+    ws = " \t\r\n"
+    i = 0
+    n = len(text)
+
+    def skip(i: int) -> int:
+        while i < n and text[i] in ws:
+            i += 1
+        return i
+
+    i = skip(i)
+    if i >= n or text[i] != "{":
+        return None
+    i += 1
+    found: list[int] | None = None
+    while True:
+        i = skip(i)
+        if i < n and text[i] == "}":
+            return found
+        key, i = dec.raw_decode(text, i)
+        i = skip(i)
+        if text[i] != ":":
+            return None
+        i = skip(i + 1)
+        if key == "claims" and text[i] == "[":
+            found = []
+            i = skip(i + 1)
+            while i < n and text[i] != "]":
+                _, end = dec.raw_decode(text, i)
+                found += [i, end]
+                i = skip(end)
+                if text[i] == ",":
+                    i = skip(i + 1)
+            i += 1
+        else:
+            _, i = dec.raw_decode(text, i)
+        i = skip(i)
+        if i < n and text[i] == ",":
+            i += 1
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("*.idx"), key=lambda f: f.stat().st_atime, reverse=True)
+    for f in files[KEEP:]:
+        try:
+            f.unlink()
+        except OSError:
+            pass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .analysis import Analyzer, Speller
 from .errors import InputError
@@ -12,6 +12,7 @@ from .lexicon import Lexicon
 from .index import Index
 from .matching import Doc, Judgement, judge
 from .result import CheckResult
+from .text import stem
 from .verdict import decide
 
 __all__ = ["FactChecker", "CheckResult"]
@@ -27,10 +28,11 @@ class FactChecker:
     'false'
     """
 
-    def __init__(self, kb: KnowledgeBase, *, docs: list[Doc] | None = None,
-                 vocabulary: Iterable[str] | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, *, docs: Sequence[Doc] | None = None,
+                 vocabulary: Iterable[str] | None = None, index: Index | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.kb = kb
-        self.lexicon = Lexicon(kb.concepts)
+        self.lexicon = lexicon if lexicon is not None else Lexicon(kb.concepts)
         plain = Analyzer(self.lexicon)
         if docs is None:
             docs = [
@@ -41,9 +43,13 @@ class FactChecker:
         self.docs = docs
         if vocabulary is None:
             vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
-        self.speller = Speller(set(vocabulary) | self.lexicon.words)
+        self.index = index if index is not None else Index(docs, len(kb.claims), self.lexicon)
+        lexicon_stems = {stem(w) for w in self.lexicon.words}
+        self.speller = Speller(
+            set(vocabulary) | self.lexicon.words,
+            known_stem=lambda s: s in lexicon_stems or s in self.index.df,
+        )
         self.analyzer = Analyzer(self.lexicon, self.speller)
-        self.index = Index(docs, len(kb.claims), self.lexicon)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:

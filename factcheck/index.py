@@ -46,6 +46,24 @@ class Index:
         self.postings = postings
         self.max_idf = self._idf(0)
 
+    @classmethod
+    def restore(cls, *, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon, phrasings,
+                df, postings) -> Index:
+        """An index from precomputed parts (the on-disk cache in ``cache.py``), without rebuilding.
+
+        ``df`` and ``postings`` need only ``.get(key, default)``; ``phrasings[claim]`` lists the
+        claim's doc indices. Keep this in step with ``__init__``: a test compares the two.
+        """
+        self = cls.__new__(cls)
+        self.docs = docs
+        self.lexicon = lexicon
+        self.n_claims = max(n_claims, 1)
+        self.phrasings = phrasings
+        self.df = df
+        self.postings = postings
+        self.max_idf = self._idf(0)
+        return self
+
     def _idf(self, df: int) -> float:
         n = self.n_claims
         return math.log(1 + (n - df + 0.5) / (df + 0.5))

@@ -66,7 +66,7 @@ class Reliability(str, Enum):
     LOW = "low"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: str
@@ -79,14 +79,14 @@ class Source:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     source: Source
     stance: Stance
     excerpt: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where an imported claim came from: a published fact-check (for example ClaimReview)."""
 
@@ -97,7 +97,7 @@ class Origin:
     appearances: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     text: str
@@ -182,11 +182,11 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 # --------------------------------------------------------------------------- reading
 
 
-def read_json(path: str | os.PathLike[str]) -> tuple[Any, bytes]:
-    """Parse a JSON file, turning every way it can fail into a one-line KnowledgeBaseError."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A knowledge base file's bytes, or a one-line KnowledgeBaseError saying why not."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise KnowledgeBaseError(f"knowledge base not found: {p}") from None
     except IsADirectoryError:
@@ -195,32 +195,50 @@ def read_json(path: str | os.PathLike[str]) -> tuple[Any, bytes]:
         raise KnowledgeBaseError(f"knowledge base is not readable (permission denied): {p}") from None
     except OSError as exc:
         raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc.strerror or exc}") from None
+
+
+def decode(path: str | os.PathLike[str], raw: bytes) -> str:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise KnowledgeBaseError(
-            f"{p}: not UTF-8 text (invalid byte at offset {exc.start})"
+            f"{Path(path)}: not UTF-8 text (invalid byte at offset {exc.start})"
         ) from None
+
+
+def parse(path: str | os.PathLike[str], text: str) -> Any:
+    """Parse JSON text, with the file's line and column in the error when it is not JSON."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise KnowledgeBaseError(
-            f"{p}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
+            f"{Path(path)}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
         ) from None
     except RecursionError:
-        raise KnowledgeBaseError(f"{p}: not valid JSON: nested too deeply") from None
-    return data, raw
+        raise KnowledgeBaseError(f"{Path(path)}: not valid JSON: nested too deeply") from None
+
+
+def read_json(path: str | os.PathLike[str]) -> tuple[Any, bytes]:
+    """Parse a JSON file, turning every way it can fail into a one-line KnowledgeBaseError."""
+    raw = read_bytes(path)
+    return parse(path, decode(path, raw)), raw
+
+
+def load_text(path: str | os.PathLike[str], raw: bytes, text: str) -> KnowledgeBase:
+    """Validate and build a knowledge base from a file's bytes and decoded text."""
+    data = parse(path, text)
+    faults = validate(data)
+    if faults:
+        more = f" (and {len(faults) - 1} more; run 'factcheck kb validate')" if len(faults) > 1 else ""
+        raise KnowledgeBaseError(f"{path}: invalid knowledge base: {faults[0]}{more}")
+    return build(data, path=str(path), digest=hashlib.sha256(raw).hexdigest())
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
     """Read, validate and build a knowledge base; any fault rejects it whole."""
     p = resolve_path(path)
-    data, raw = read_json(p)
-    faults = validate(data)
-    if faults:
-        more = f" (and {len(faults) - 1} more; run 'factcheck kb validate')" if len(faults) > 1 else ""
-        raise KnowledgeBaseError(f"{p}: invalid knowledge base: {faults[0]}{more}")
-    return build(data, path=str(p), digest=hashlib.sha256(raw).hexdigest())
+    raw = read_bytes(p)
+    return load_text(p, raw, decode(p, raw))
 
 
 def from_dict(data: Any, *, path: str | None = None) -> KnowledgeBase:
@@ -415,43 +433,44 @@ def _broader_cycles(concepts: list[Any]) -> list[Fault]:
 # --------------------------------------------------------------------------- building
 
 
+def build_source(s: dict[str, Any]) -> Source:
+    return Source(
+        id=s["id"], title=s["title"], publisher=s["publisher"], kind=s["kind"],
+        reliability=Reliability(s["reliability"]), reliability_note=s.get("reliability_note", ""),
+        file=s.get("file"), url=s.get("url"), date=s.get("date"),
+    )
+
+
+def build_claim(c: dict[str, Any], sources: dict[str, Source]) -> Claim:
+    origin = c.get("origin")
+    return Claim(
+        id=c["id"], text=c["text"], verdict=Verdict(c["verdict"]), summary=c["summary"],
+        aliases=tuple(c.get("aliases") or ()),
+        evidence=tuple(
+            Evidence(sources[e["source"]], Stance(e["stance"]), e["excerpt"]) for e in c["evidence"]
+        ),
+        origin=Origin(
+            source=origin["source"], url=origin.get("url"), rating=origin.get("rating"),
+            date=origin.get("date"), appearances=tuple(origin.get("appearances") or ()),
+        ) if origin else None,
+    )
+
+
+def build_concept(c: dict[str, Any]) -> Concept:
+    return Concept(
+        id=c["id"], terms=tuple(c["terms"]), broader=tuple(c.get("broader") or ()),
+        kind=c.get("kind"), label=c.get("label"), means=tuple(c.get("means") or ()),
+    )
+
+
 def build(data: dict[str, Any], *, path: str | None = None, digest: str = "") -> KnowledgeBase:
     """Turn validated JSON data into dataclasses (call :func:`validate` first)."""
-    sources = tuple(
-        Source(
-            id=s["id"], title=s["title"], publisher=s["publisher"], kind=s["kind"],
-            reliability=Reliability(s["reliability"]), reliability_note=s.get("reliability_note", ""),
-            file=s.get("file"), url=s.get("url"), date=s.get("date"),
-        )
-        for s in data["sources"]
-    )
+    sources = tuple(build_source(s) for s in data["sources"])
     by_id = {s.id: s for s in sources}
-    claims = []
-    for c in data["claims"]:
-        origin = c.get("origin")
-        claims.append(
-            Claim(
-                id=c["id"], text=c["text"], verdict=Verdict(c["verdict"]), summary=c["summary"],
-                aliases=tuple(c.get("aliases") or ()),
-                evidence=tuple(
-                    Evidence(by_id[e["source"]], Stance(e["stance"]), e["excerpt"])
-                    for e in c["evidence"]
-                ),
-                origin=Origin(
-                    source=origin["source"], url=origin.get("url"), rating=origin.get("rating"),
-                    date=origin.get("date"), appearances=tuple(origin.get("appearances") or ()),
-                ) if origin else None,
-            )
-        )
-    concepts = tuple(
-        Concept(
-            id=c["id"], terms=tuple(c["terms"]), broader=tuple(c.get("broader") or ()),
-            kind=c.get("kind"), label=c.get("label"), means=tuple(c.get("means") or ()),
-        )
-        for c in data.get("concepts") or ()
-    )
     return KnowledgeBase(
-        version=data["version"], sources=sources, claims=tuple(claims), concepts=concepts,
+        version=data["version"], sources=sources,
+        claims=tuple(build_claim(c, by_id) for c in data["claims"]),
+        concepts=tuple(build_concept(c) for c in data.get("concepts") or ()),
         path=path, digest=digest,
     )
 

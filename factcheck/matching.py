@@ -31,7 +31,7 @@ ACCEPT = 62.0  # a judged match below this score is no-match
 BROADER_MATCH = 0.8  # credit for a statement term covered by a broader concept in the claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Doc:
     """One phrasing of one claim, analysed."""
 
@@ -40,7 +40,7 @@ class Doc:
     analysis: Analysis
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judgement:
     doc: Doc
     score: float  # 0-100

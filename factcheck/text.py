@@ -22,18 +22,24 @@ _QUOTES = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": " - ", "\u2015": " - ",
     "\u2212": "-", "\u00ad": None,
 })
-_CONTRACTIONS = [
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"),
-    (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"n't\b"), " not"),
-    # the same, typed without the apostrophe ("doesnt", "cant")
-    (re.compile(r"\bcant\b"), "can not"),
-    (re.compile(r"\b(does|do|did|is|are|was|were|should|could|would|has|have|had|must|need)nt\b"), r"\1 not"),
-    (re.compile(r"'(?:s|re|ve|ll|d|m)\b"), ""),
-]
+_CONTRACTION = re.compile(
+    r"\b(won|shan|can|ain)'t\b|n't\b|'(?:s|re|ve|ll|d|m)\b"
+    # the same typed without the apostrophe ("doesnt", "cant"), and "cannot"
+    r"|\b(?:(cant|cannot)|(does|do|did|is|are|was|were|should|could|would|has|have|had|must|need)nt)\b"
+)
+_IRREGULAR_NOT = {"won": "will not", "shan": "shall not", "can": "can not", "ain": "is not"}
+
+
+def _expand(m: re.Match[str]) -> str:
+    if m.group(1):
+        return " " + _IRREGULAR_NOT[m.group(1)]
+    if m.group(2):
+        return "can not"
+    if m.group(3):
+        return m.group(3) + " not"
+    return " not" if m.group().startswith("n") else ""
+
+
 _PERCENT = re.compile(r"(?<=\d)\s*%")
 _MICRO = re.compile(r"(?<=\d)\s*[\u00b5\u03bc]g\b")
 _NUM_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -80,12 +86,16 @@ def tokenise(text: str) -> list[str]:
     if "#" in text or "@" in text:
         text = _TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
     text = text.casefold()
-    text = _MICRO.sub(" mcg", text)
-    text = _PERCENT.sub(" percent", text)
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    text = _NUM_GROUPS.sub("", text)
-    text = _JOIN_HYPHEN.sub("", text)
+    if "g" in text and ("\u00b5" in text or "\u03bc" in text):
+        text = _MICRO.sub(" mcg", text)
+    if "%" in text:
+        text = _PERCENT.sub(" percent", text)
+    if "'" in text or "nt" in text:
+        text = _CONTRACTION.sub(_expand, text)
+    if "," in text:
+        text = _NUM_GROUPS.sub("", text)
+    if "-" in text:
+        text = _JOIN_HYPHEN.sub("", text)
     return _TOKEN.findall(text)
 
 
@@ -205,8 +215,7 @@ _COMPLEMENTARY = [
 _CONTRARY = [
     ("increase", "decrease"), ("increase", "reduce"), ("increase", "lower"), ("raise", "lower"),
     ("raise", "reduce"), ("more", "less"), ("more", "fewer"), ("higher", "lower"), ("high", "low"),
-    ("improve", "worsen"), ("better", "worse"), ("benefit", "harm"), ("help", "hurt"),
-    ("help", "harm"), ("rare", "common"), ("rarely", "often"), ("before", "after"),
+    ("improve", "worsen"), ("better", "worse"), ("benefit", "harm"), ("rare", "common"), ("rarely", "often"), ("before", "after"),
     ("always", "never"), ("cause", "prevent"), ("strengthen", "weaken"), ("relax", "tense"),
     ("relax", "contract"), ("excess", "deficiency"), ("too much", "too little"), ("gain", "loss"),
     ("majority", "minority"), ("temporary", "permanent"), ("acute", "chronic"),
@@ -251,6 +260,25 @@ class Cue:
     end: int
 
 
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+_NEGATING_BY_FIRST = _by_first(_NEGATING_PHRASES)
+_NON_NEGATING_BY_FIRST = _by_first(_NON_NEGATING)
+_CUE_STARTS = frozenset(_NEGATING_BY_FIRST) | frozenset(_NON_NEGATING_BY_FIRST) | _NEGATORS
+
+
+def _phrase_at(tokens: list[str], i: int, table: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+    for p in table.get(tokens[i], ()):
+        if tuple(tokens[i:i + len(p)]) == p:
+            return p
+    return None
+
+
 def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
     """Negation cues in normalised tokens, skipping ones that do not deny.
 
@@ -261,10 +289,13 @@ def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
-        if any(tuple(tokens[i:i + len(p)]) == p for p in _NON_NEGATING):
+        if tok not in _CUE_STARTS:
+            i += 1
+            continue
+        if _phrase_at(tokens, i, _NON_NEGATING_BY_FIRST):
             i += 2
             continue
-        phrase = next((p for p in _NEGATING_PHRASES if tuple(tokens[i:i + len(p)]) == p), None)
+        phrase = _phrase_at(tokens, i, _NEGATING_BY_FIRST)
         if phrase:
             cues.append(Cue(" ".join(phrase), i, i + len(phrase)))
             i += len(phrase)
