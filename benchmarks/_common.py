@@ -66,8 +66,8 @@ def bench_env(cache_home: Path | None = None, **extra: str) -> dict[str, str]:
     """The environment for a measured run: no colour, a fixed width, optionally a cache dir."""
     env = dict(os.environ)
     env.update({"NO_COLOR": "1", "COLUMNS": "120", "PYTHONDONTWRITEBYTECODE": "0"})
-    env.pop("FACTCHECK_KB", None)
-    env.pop("FACTCHECK_DEBUG", None)
+    for name in ("FACTCHECK_KB", "FACTCHECK_DEBUG", "FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE"):
+        env.pop(name, None)  # a run measures the defaults, with the cache directory given here
     if cache_home is not None:
         env["XDG_CACHE_HOME"] = str(cache_home)
     env.update(extra)
@@ -251,7 +251,7 @@ class Table:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+        return f"{value:.3f}" if abs(value) < 1 else f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
     return value if value is not None else "-"
 
 

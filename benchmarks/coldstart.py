@@ -55,20 +55,27 @@ def importtime(env: dict[str, str], top: int = 15) -> tuple[list[tuple[str, floa
     """The ``top`` slowest imports (module, cumulative ms, self ms) in one run of the check,
     and totals: the run's wall time, all imports (sum of self times), factcheck's own modules."""
     r = common.run([sys.executable, "-X", "importtime", "-m", "factcheck", "check", STATEMENT], env=env).check()
-    rows = []
-    for line in r.stderr.decode("utf-8", "replace").splitlines():
-        m = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S.*)$", line)
-        if m:
-            rows.append((m.group(4).strip(), int(m.group(2)) / 1000, int(m.group(1)) / 1000, len(m.group(3))))
+    rows = parse_importtime(r.stderr.decode("utf-8", "replace"))
     totals = {
         "wall_ms": r.ms,
         "imports_ms": sum(own for _, _, own, _ in rows),
         "factcheck_ms": sum(own for name, _, own, _ in rows if name.split(".")[0] == "factcheck"),
         "pydantic_ms": sum(own for name, _, own, _ in rows if name.split(".")[0] in ("pydantic", "pydantic_core")),
     }
-    # Cumulative times nest, so this lists the slowest at every depth, indented as Python does.
+    # Cumulative times nest, so this lists the slowest at every depth, one "· " a level.
     rows.sort(key=lambda r: -r[1])
-    return [(" " * (depth - 1) + name, cum, own) for name, cum, own, depth in rows[:top]], totals
+    return [("· " * depth + name, cum, own) for name, cum, own, depth in rows[:top]], totals
+
+
+def parse_importtime(stderr: str) -> list[tuple[str, float, float, int]]:
+    """(module, cumulative ms, self ms, depth from 0) for each line of ``-X importtime`` output."""
+    rows = []
+    for line in stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|( *)(\S.*)$", line)
+        if m:  # the top level is indented by one space, each level below by two more
+            rows.append((m.group(4).strip(), int(m.group(2)) / 1000, int(m.group(1)) / 1000,
+                         (len(m.group(3)) - 1) // 2))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         med = common.median(ts)
         ratios[label] = med / floor
         table.add(label, round(med, 1), round(min(ts), 1), round(max(ts), 1), f"{med / floor:.2f}×", round(rss[label], 1))
-    imp = common.Table(["module (indent = depth)", "cumulative (ms)", "self (ms)"],
+    imp = common.Table(["module (· = one level down)", "cumulative (ms)", "self (ms)"],
                        title=f"python -X importtime -m factcheck check \"{STATEMENT}\": top {len(imports)} by cumulative time")
     for name, cum, own in imports:
         imp.add(name, round(cum, 1), round(own, 1))

@@ -373,8 +373,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{first.seconds:.2f} s, peak RSS {first.peak_rss_mb:.0f} MB; the runs measured come after it.",
             f"ms/post (wall/posts) = wall time of the one subprocess per split / posts, start-up and "
             f"KB load included; ms/post (excl. start-up) = (that wall time - the median of 5 "
-            f"one-statement runs on the same KB, {startup * 1000:.0f} ms) / posts: noisy for a small "
-            f"split, so the last row runs every post in one more subprocess.",
+            f"one-statement runs on the same KB, {startup * 1000:.0f} ms) / posts"
+            + (": noisy for a small split, so the last row runs every post in one more subprocess."
+               if "all" in per_split else "."),
             "MAP@5 as CLEF defines it (divided by the number of relevant claims; every post here has "
             "1 or 2), averaged over the posts that have a relevant claim (test has one post, 1198, "
             "with none). BM25: k1 1.2, b 0.75, rank_bm25's Okapi idf, lowercase \\w+ tokens of claim + title, "

@@ -15,6 +15,7 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
 import _common as common  # noqa: E402
+import coldstart  # noqa: E402
 import report  # noqa: E402
 import retrieval  # noqa: E402
 import scale  # noqa: E402
@@ -208,3 +209,13 @@ def test_report_renders_the_machine_and_tables():
     assert "| x | 1 |" in md
     assert "goal <= 1 s" in md and "an aside" not in md
     assert "python benchmarks/run.py" in md
+
+
+def test_parse_importtime_reads_times_and_depth():
+    err = ("import time: self [us] | cumulative | imported package\n"
+           "import time:       152 |        152 |   _io\n"
+           "import time:      1200 |       5300 | typer\n"
+           "import time:       800 |        800 |     typer.core\n"
+           "some other stderr line\n")
+    assert coldstart.parse_importtime(err) == [("_io", 0.152, 0.152, 1), ("typer", 5.3, 1.2, 0),
+                                               ("typer.core", 0.8, 0.8, 2)]
