@@ -8,11 +8,12 @@ numbers, stemmed words), with stop words and negation cues removed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .lexicon import Lexicon
-from .text import STOPWORDS, is_question, negation_cues, stem, tokenise
+from .text import LINK_WORDS, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
 
 MAX_TOKENS = 400  # a statement longer than this is read only up to here
 MAX_CHARS = 20_000  # (and never more characters than this)
@@ -26,6 +27,7 @@ class Term:
     pos: int  # order among the content terms (after passive voice is made active)
     relation: bool = False  # a concept of kind "relation" (cure, cause, treat, ...)
     factor: float = 1.0  # < 1 when read through a typo correction
+    frame: bool = False  # part of a reporting frame ("my doctor told me that"), not of the claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class Analysis:
     concepts: tuple[tuple[str, str], ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     truncated: bool = False
+    denies_link: bool = False  # "has nothing to do with", "plays no role in": any relation denied
 
     @property
     def keys(self) -> list[str]:
@@ -100,14 +103,14 @@ class Speller:
             return None  # another form of a known word ("conditions"), not a typo
         from rapidfuzz.distance import OSA
 
-        limit = 1 if n <= 8 else 2
         if self._buckets is None:
             self._buckets = {}
             for w in self.words:
                 if len(w) >= 4:
                     self._buckets.setdefault((w[0], len(w)), []).append(w)
         best: list[tuple[int, str]] = []
-        for length in range(n - limit, n + limit + 1):
+        for length in range(n - 2, n + 3):
+            limit = 1 if max(n, length) <= 8 else 2  # "defiency" for "deficiency": two letters
             for cand in self._buckets.get((word[0], length), ()):
                 d = OSA.distance(word, cand, score_cutoff=limit)
                 if d <= limit:
@@ -153,6 +156,7 @@ class _Unit:
     tokens: list[str]
     concept: str | None = None
     corrected: bool = False
+    frame: bool = False
 
     @property
     def word(self) -> str:
@@ -172,14 +176,17 @@ class Analyzer:
         if truncated:
             text = text[:MAX_CHARS]
         question = is_question(text)
-        tokens = tokenise(text)
+        head, body, tail = split_frame(text) if repair else ("", text, "")
+        tokens = tokenise(body)
+        before, after = tokenise(head), tokenise(tail)
         truncated = truncated or len(tokens) > MAX_TOKENS
         if truncated:
             tokens = tokens[:MAX_TOKENS]
         corrections: list[tuple[str, str]] = []
         if repair and self.speller is not None:
             tokens, corrections = self._repair(tokens)
-        return self._analyse_tokens(tokens, question, corrections, truncated)
+        frame = set(range(len(before))) | set(range(len(before) + len(tokens), len(before) + len(tokens) + len(after)))
+        return self._analyse_tokens(before + tokens + after, question, corrections, truncated, frame)
 
     # ------------------------------------------------------------------ steps
 
@@ -208,21 +215,31 @@ class Analyzer:
         return out, corrections
 
     def _analyse_tokens(
-        self, tokens: list[str], question: bool, corrections: list[tuple[str, str]], truncated: bool
+        self, tokens: list[str], question: bool, corrections: list[tuple[str, str]], truncated: bool,
+        frame: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> Analysis:
         stems = [stem(t) for t in tokens]
         units: list[_Unit] = []
         i = 0
         spans = self.lexicon.match(stems) if self.lexicon else []
         fixed = {b for _, b in corrections}
+
+        def words(lo: int, hi: int) -> list[_Unit]:
+            return [_Unit([tokens[k]], corrected=tokens[k] in fixed, frame=k in frame) for k in range(lo, hi)]
+
         for start, end, cid in spans:
-            units.extend(_Unit([t], corrected=t in fixed) for t in tokens[i:start])
-            units.append(_Unit(tokens[start:end], cid, corrected=any(t in fixed for t in tokens[start:end])))
+            units.extend(words(i, start))
+            units.append(_Unit(tokens[start:end], cid, corrected=any(t in fixed for t in tokens[start:end]),
+                               frame=start in frame))
             i = end
-        units.extend(_Unit([t], corrected=t in fixed) for t in tokens[i:])
+        units.extend(words(i, len(tokens)))
 
         flat = [f"@{u.concept}" if u.concept else u.word for u in units]
         cues = negation_cues(flat, question=question)
+        denies_link = len(cues) % 2 == 1 and (
+            any(c.words == "nothing" for c in cues)
+            or any(not u.concept and stem(u.word) in _LINK_STEMS for u in units)
+        )
         cue_positions = {p for c in cues for p in range(c.start, c.end)}
         units = [u for j, u in enumerate(units) if j not in cue_positions]
         units = _active_voice(units)
@@ -235,15 +252,16 @@ class Analyzer:
                 concepts.append((" ".join(u.tokens), u.concept))
                 for part in self.lexicon.parts(u.concept):
                     terms.append(Term(f"@{part}", "concept", " ".join(u.tokens), len(terms),
-                                      self.lexicon.kind(part) == "relation", factor))
+                                      self.lexicon.kind(part) == "relation" or self.lexicon.symmetric(part),
+                                      factor, u.frame))
                 continue
             w = u.word
             if w in STOPWORDS:
                 continue
             if w[0].isdigit():
-                terms.append(Term(w, "number", w, len(terms), False, factor))
+                terms.append(Term(w, "number", w, len(terms), False, factor, u.frame))
             else:
-                terms.append(Term(stem(w), "word", w, len(terms), False, factor))
+                terms.append(Term(stem(w), "word", w, len(terms), False, factor, u.frame))
         return Analysis(
             normalised=" ".join(tokens),
             terms=tuple(terms),
@@ -253,7 +271,35 @@ class Analyzer:
             concepts=tuple(concepts),
             corrections=tuple(corrections),
             truncated=truncated,
+            denies_link=denies_link,
         )
+
+
+_LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
+_REPORTING_ALT = "|".join(sorted(REPORTING - {"according"}, key=len, reverse=True))
+# "My neurologist told me (that) ...", "I read that ...": a frame before the claim.
+_FRAME_HEAD = re.compile(
+    rf"^\s*(?:[^,;:.?!]{{0,60}}?\b(?:{_REPORTING_ALT})\b(?:\s+(?:me|us|you|him|her|them))?(?:\s+that)?\s*[,:]?"
+    rf"|according\s+to\s+[^,;:]{{1,50}}[,;:])\s+",
+    re.IGNORECASE,
+)
+# "..., according to my GP." and "..., my doctor says." after the claim.
+_FRAME_TAIL = re.compile(
+    rf"[,;]\s*(?:according\s+to\s+[^,;:.?!]{{1,50}}|[^,;:.?!]{{1,40}}\b(?:{_REPORTING_ALT}))\s*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_frame(text: str) -> tuple[str, str, str]:
+    """(frame before, the claim, frame after): reporting frames are not part of what is checked."""
+    head = tail = ""
+    m = _FRAME_HEAD.match(text)
+    if m and len(text[m.end():].split()) >= 3:
+        head, text = text[:m.end()], text[m.end():]
+    m = _FRAME_TAIL.search(text)
+    if m and len(text[:m.start()].split()) >= 3:
+        text, tail = text[:m.start()], text[m.start():]
+    return head, text, tail
 
 
 def _is_participle(u: _Unit) -> bool:
@@ -270,6 +316,7 @@ def _active_voice(units: list[_Unit]) -> list[_Unit]:
                    if not units[k].concept and units[k].word in _BE), None)
         if be is None:
             continue
-        return units[j + 2:] + [units[j]] + units[:be]
+        # "Is HFS caused by X?": the patient may stand between the auxiliary and the verb.
+        return units[j + 2:] + [units[j]] + units[:be] + units[be + 1:j]
     return units
 

@@ -176,7 +176,8 @@ class _Docs(Sequence):
         for pos, (tid, sid) in enumerate(zip(a["doc_term"][lo:hi], a["doc_surf"][lo:hi])):
             key = self._terms[tid]
             if key.startswith("@"):
-                kind, relation = "concept", self._lexicon.kind(key[1:]) == "relation"
+                kind = "concept"
+                relation = self._lexicon.kind(key[1:]) == "relation" or self._lexicon.symmetric(key[1:])
             else:
                 kind, relation = ("number" if key[:1].isdigit() else "word"), False
             terms.append(Term(key, kind, self._surfaces[sid], pos, relation))

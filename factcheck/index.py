@@ -2,21 +2,39 @@
 
 Each claim is one document made of all its phrasings (text and aliases). Term weights are
 rarities (IDF) over claims; concepts get a boost, because a curated concept is never noise.
+
+Noisy statements (social-media posts) bring words the claims spell differently. Two general
+mechanisms meet them half way, in retrieval only (the judged match in ``matching.py`` stays
+strict):
+
+- a word no claim uses is read as the run-together words it may be made of ("cornflakes",
+  "#capetownstorm", "@SpeakerPelosi" typed in lower case), when every part is a word the claims
+  do use: the split with the most common parts wins;
+- a one- or two-digit number counts for less than a rarer key: in posts such numbers are mostly
+  days of the month, counts and list markers, and they collide with the claims' own.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
 from .matching import Doc, Judgement
+from .text import STOPWORDS, stem
 
 CONCEPT_BOOST = 1.0  # added to a concept's rarity weight
 K1, B = 1.2, 0.75
 RANK_BLEND = 0.5  # weight of the judged score (vs retrieval) in the order of candidates
 BROADER_RECALL = 0.3  # weight of a statement concept's broader concepts in retrieval
+SMALL_NUMBER = 0.5  # retrieval weight of a one- or two-digit number, relative to its rarity
+PART_MIN = 3  # letters in each part of a run-together word
+PART_MAX = 3  # parts a run-together word is split into, at most
+PART_DF = 2  # claims that must use a part for it to count as a word
+PART_WEIGHT = 1.0  # retrieval weight of a part, relative to its rarity
+_MEMO_MAX = 50_000
 
 
 class Index:
@@ -44,7 +62,7 @@ class Index:
                 postings.setdefault(k, []).append((c, f * (K1 + 1) / (f + norm)))
         self.df = df
         self.postings = postings
-        self.max_idf = self._idf(0)
+        self._setup()
 
     @classmethod
     def restore(cls, *, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon, phrasings,
@@ -61,8 +79,12 @@ class Index:
         self.phrasings = phrasings
         self.df = df
         self.postings = postings
-        self.max_idf = self._idf(0)
+        self._setup()
         return self
+
+    def _setup(self) -> None:
+        self.max_idf = self._idf(0)
+        self._parts: dict[str, tuple[str, ...]] = {}
 
     def _idf(self, df: int) -> float:
         n = self.n_claims
@@ -79,28 +101,52 @@ class Index:
             w = max(w, 0.5 * self.max_idf)
         return w
 
+    # ------------------------------------------------------------------ retrieval
+
+    def query_keys(self, query: Analysis) -> dict[str, float]:
+        """The keys retrieval looks up for a statement, each with its weight factor."""
+        keys: dict[str, float] = {}
+
+        def add(key: str, factor: float) -> None:
+            if factor > keys.get(key, 0.0):
+                keys[key] = factor
+
+        for t in query.terms:
+            if t.kind == "concept":
+                add(t.key, t.factor)
+                for a in self.lexicon.ancestors(t.key[1:]):
+                    add(f"@{a}", BROADER_RECALL * t.factor)
+            elif t.kind == "number":
+                add(t.key, t.factor * (SMALL_NUMBER if len(t.key) <= 2 else 1.0))
+            else:
+                add(t.key, t.factor)
+                if not self.df.get(t.key, 0):
+                    for part in self.parts(t.surface):
+                        add(part, PART_WEIGHT * t.factor)
+        return keys
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The keys of the words a run-together word is made of ("cornflakes" -> corn, flake),
+        or () when it is not made of words the claims use."""
+        found = self._parts.get(word)
+        if found is None:
+            found = split_words(word, self.df)
+            if len(self._parts) < _MEMO_MAX:
+                self._parts[word] = found
+        return found
+
     def search(self, query: Analysis, limit: int = 50) -> list[tuple[int, float]]:
         """(claim index, BM25 score) of the best claims, best first (ties in knowledge-base order)."""
         scores: dict[int, float] = {}
-        seen: set[str] = set()
-        for t in query.terms:
-            keys = [(t.key, 1.0)]
-            if t.kind == "concept":
-                keys += [(f"@{a}", BROADER_RECALL) for a in self.lexicon.ancestors(t.key[1:])]
-            for key, factor in keys:
-                if key in seen:
-                    continue
-                seen.add(key)
-                plist = self.postings.get(key)
-                if not plist:
-                    continue
-                w = self.idf(key) * factor * t.factor
-                get = scores.get
-                for claim, tfw in plist:
-                    scores[claim] = get(claim, 0.0) + w * tfw
+        for key, factor in self.query_keys(query).items():
+            plist = self.postings.get(key)
+            if not plist:
+                continue
+            w = self.idf(key) * factor
+            get = scores.get
+            for claim, tfw in plist:
+                scores[claim] = get(claim, 0.0) + w * tfw
         if len(scores) > limit:
-            import heapq
-
             return heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -118,3 +164,44 @@ class Index:
         ]
         ranked.sort(key=lambda r: (-r[0], r[1]))
         return [(score, j) for score, _, j in ranked]
+
+
+def split_words(word: str, df) -> tuple[str, ...]:
+    """Split ``word`` into 2..PART_MAX words whose keys name at least PART_DF claims in ``df``
+    (a mapping from key to document frequency); the split whose parts are most common (highest
+    geometric mean of their frequencies) wins. () when there is none.
+
+    Parts are at least PART_MIN letters and never stop words, so "therapist" is not "the rapist".
+    """
+    n = len(word)
+    if n < 2 * PART_MIN or not word.isalpha():
+        return ()
+    known: dict[tuple[int, int], float] = {}
+
+    def logdf(i: int, j: int) -> float:
+        span = (i, j)
+        if span not in known:
+            part = word[i:j]
+            f = 0 if part in STOPWORDS else df.get(stem(part), 0)
+            known[span] = math.log(f) if f >= PART_DF else -1.0
+        return known[span]
+
+    best: tuple[float, tuple[tuple[int, int], ...]] | None = None
+    for i in range(PART_MIN, n - PART_MIN + 1):
+        a = logdf(0, i)
+        if a < 0:
+            continue
+        b = logdf(i, n)
+        if b >= 0 and (best is None or (a + b) / 2 > best[0]):
+            best = ((a + b) / 2, ((0, i), (i, n)))
+        if PART_MAX >= 3:
+            for j in range(i + PART_MIN, n - PART_MIN + 1):
+                b = logdf(i, j)
+                if b < 0:
+                    continue
+                c = logdf(j, n)
+                if c >= 0 and (best is None or (a + b + c) / 3 > best[0]):
+                    best = ((a + b + c) / 3, ((0, i), (i, j), (j, n)))
+    if best is None:
+        return ()
+    return tuple(dict.fromkeys(stem(word[i:j]) for i, j in best[1]))

@@ -89,6 +89,11 @@ class Lexicon:
         info = self.concepts.get(cid)
         return info.kind if info else None
 
+    def symmetric(self, cid: str) -> bool:
+        """A relation that reads the same both ways ("linked to", "interacts with")."""
+        info = self.concepts.get(cid)
+        return bool(info and info.kind and info.kind.replace("-", " ") == "symmetric relation")
+
     def ancestors(self, cid: str) -> frozenset[str]:
         info = self.concepts.get(cid)
         return info.ancestors if info else frozenset()

@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
-from .text import antonymy, polar
+from .text import INTENSIFIERS, LINK_WORDS, antonymy, polar, stem
+
+_INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS)
+_LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 
 if TYPE_CHECKING:
     from .index import Index
@@ -48,13 +51,17 @@ class Judgement:
     why_not: str = ""  # the gate it failed, in words, when not accepted
     notes: tuple[str, ...] = ()
     flipped: bool = False  # the statement uses the complement of a claim word ("different"/"same")
+    broader: bool = False  # a statement concept was covered by a broader one in the claim
 
 
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     """Score one phrasing against the statement and hold it to the gates."""
     q_terms = _unique(query.terms)
     d_terms = _unique(doc.analysis.terms)
-    if not q_terms or not d_terms:
+    d_key_set = {t.key for t in d_terms}
+    # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
+    q_terms = [t for t in q_terms if not t.frame or t.key in d_key_set]
+    if not d_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     lex = index.lexicon
     d_keys = {t.key: t for t in d_terms}
@@ -63,6 +70,7 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     # How each statement term is covered by the claim: exactly, or through a broader concept.
     q_match: dict[str, float] = {}
     covered_d: set[str] = set()
+    broader = False
     for t in q_terms:
         if t.key in d_keys:
             q_match[t.key] = t.factor
@@ -72,7 +80,16 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
                 if f"@{a}" in d_keys:
                     q_match[t.key] = BROADER_MATCH * t.factor
                     covered_d.add(f"@{a}")
+                    broader = True
                     break
+    # "X has nothing to do with Y" denies every relation between X and Y, the claim's too.
+    if query.denies_link and query.negated:
+        for t in d_terms:
+            if t.relation and t.key not in covered_d:
+                covered_d.add(t.key)
+        for t in q_terms:
+            if t.kind == "word" and t.key not in q_match and t.key in _LINK_STEMS:
+                q_match[t.key] = t.factor
     # Antonyms: a complement of a claim word covers it and denies it; a contrary is another claim.
     flipped = False
     for qt in q_terms:
@@ -97,6 +114,12 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     for t in d_terms:
         if t.kind == "word" and t.key not in covered_d and polar(t.key):
             return Judgement(doc, 0.0, False, f"the claim says '{t.surface}' and the statement does not")
+    # A statement that claims more ("the main cause", "always", "permanently") is another claim.
+    for t in q_terms:
+        if t.kind == "word" and t.key not in q_match and t.key in _INTENSIFIER_STEMS:
+            return Judgement(doc, 0.0, False, f"'{t.surface}' claims more than the claim does")
+    if not q_terms:
+        return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     wq = {t.key: index.weight(t) for t in q_terms}
     wd = {t.key: index.weight(t) for t in d_terms}
     cover_q = sum(wq[k] * q_match.get(k, 0.0) for k in wq) / sum(wq.values())
@@ -120,15 +143,18 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     if clash:
         return Judgement(doc, score, False, clash, tuple(notes))
 
-    # Gate 3: roles agree.
+    # Gate 3: roles agree, and the statement names no one where the claim names nobody.
     if not _roles_agree(q_terms, d_terms, q_match, covered_d, lex):
         return Judgement(doc, score, False, "the same words in different roles", tuple(notes))
+    extra = _argument_where_claim_has_none(q_terms, d_terms, q_match, index)
+    if extra:
+        return Judgement(doc, score, False, f"the statement says who or what ('{extra}') where the claim does not", tuple(notes))
 
     if flipped:
         notes.append("a word of the statement is the complement of the claim's, so it denies it")
     if score < ACCEPT:
-        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes), flipped)
-    return Judgement(doc, score, True, "", tuple(notes), flipped)
+        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes), flipped, broader)
+    return Judgement(doc, score, True, "", tuple(notes), flipped, broader)
 
 
 def _unique(terms: Sequence[Term]) -> list[Term]:
@@ -185,6 +211,8 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, fl
     if len(shared) < 2:
         return True
     if len(d_rel) == 1 and d_rel[0].key in q_rel:
+        if lex.symmetric(d_rel[0].key[1:]):
+            return True  # "A is linked to B" is "B is linked to A"
         dr, qr = d_rel[0].pos, q_rel[d_rel[0].key].pos
         d_side = {t.key: t.pos < dr for t in d_terms if not t.relation}
         for t in q_terms:
@@ -205,3 +233,26 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, fl
             pairs += 1
             concordant += seq[i] < seq[j]
     return pairs == 0 or concordant / pairs > 0.34
+
+
+def _argument_where_claim_has_none(q_terms: list[Term], d_terms: list[Term],
+                                   q_match: dict[str, float], index: Index) -> str:
+    """A rare statement word on a side of the shared relation where the claim has no terms at all.
+
+    "Zinc cures HFS" against "There is no cure for HFS": the claim names no subject, the
+    statement does, so it is a more particular claim than the one the knowledge base rates.
+    """
+    d_rel = [t for t in d_terms if t.relation]
+    if len(d_rel) != 1:
+        return ""
+    q_rel = next((t for t in q_terms if t.key == d_rel[0].key), None)
+    if q_rel is None:
+        return ""
+    d_before = any(t.pos < d_rel[0].pos and not t.relation for t in d_terms)
+    d_after = any(t.pos > d_rel[0].pos and not t.relation for t in d_terms)
+    for t in q_terms:
+        if t.relation or t.key in q_match or not _strong(t, index) or t.surface.endswith("ly"):
+            continue  # (an adverb such as "sadly" names no one)
+        if (t.pos < q_rel.pos and not d_before) or (t.pos > q_rel.pos and not d_after):
+            return t.surface
+    return ""

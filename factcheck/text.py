@@ -90,7 +90,7 @@ def tokenise(text: str) -> list[str]:
         text = _MICRO.sub(" mcg", text)
     if "%" in text:
         text = _PERCENT.sub(" percent", text)
-    if "'" in text or "nt" in text:
+    if "'" in text or "nt" in text or "cannot" in text:
         text = _CONTRACTION.sub(_expand, text)
     if "," in text:
         text = _NUM_GROUPS.sub("", text)
@@ -141,7 +141,7 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif w.endswith(("sses", "ches", "shes", "xes", "zzes")):
         w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")) and len(w) > 3:
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         w = w[:-1]
     for suffix in ("ingly", "edly", "ing", "ed"):
         if w.endswith(suffix):
@@ -185,7 +185,9 @@ true truth fact facts correct right wrong accurate claim claims claimed heard he
 said saying told tell think thinks thought believe believes believed know known knows people
 someone somebody everyone everybody anyone anybody something anything everything often usually
 generally typically commonly sometimes always frequently mostly mainly largely
-lot lots kind sort way thing things really rumour rumor
+lot lots kind sort way thing things really rumour rumor ever honestly sadly unfortunately
+fortunately apparently basically seriously obviously clearly evidence shown proven proved
+demonstrated established
 """.split())
 
 # Words that make the statement deny what follows.
@@ -223,14 +225,39 @@ _CONTRARY = [
 ]
 
 
+# Words that make a statement claim more than a hedged claim does ("Stress is *the main* cause
+# of twitching" is not "stress can trigger twitching"): when a statement has one and the claim
+# does not, they are different claims.
+INTENSIFIERS = frozenset("""
+main primary principal sole solely only major leading chief biggest best worst guaranteed
+guarantee definitely completely totally entirely permanently permanent forever instantly
+immediately always every everyone everybody miracle
+""".split())
+# Words that deny a link of any kind when denied themselves: "has nothing to do with", "plays no
+# role in", "there is no link between". A denied link denies every particular relation.
+LINK_WORDS = frozenset("""
+role link links linked connection connected relation relationship related association associated
+effect effects impact influence bearing involvement involved
+""".split())
+# Verbs that report what someone said: "My neurologist told me (that) ...". The words of such a
+# frame are not part of the claim checked.
+REPORTING = frozenset("""
+told tells tell says said say claims claimed claim reports reported report thinks thought think
+believes believed believe heard hear read reads wrote writes insists insisted swears swore
+explained explains mentioned mentions suggests suggested argues argued according
+""".split())
+
+
 def _pairs(pairs: list[tuple[str, str]]) -> frozenset[frozenset[str]]:
     return frozenset(frozenset((stem(a), stem(b))) for a, b in pairs)
 
 
 def polar(word_stem: str, *, complementary_only: bool = False) -> bool:
-    """A word that takes a side of an antonym pair: it cannot be ignored in a comparison.
+    """A word that takes a side: it cannot be ignored in a comparison.
 
-    With ``complementary_only``, only words that deny their opposite ("different", "unsafe").
+    By default the words of direction and degree (increase, reduce, better, less) and those
+    that deny their opposite; with ``complementary_only``, only the latter ("different", "unsafe").
+    Adjectives that only narrow a noun ("benign tumours") are not among them.
     """
     return word_stem in (_COMPLEMENT_STEMS if complementary_only else _POLAR_STEMS)
 
@@ -308,6 +335,12 @@ def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
         i += 1
     if question and cues and cues[0].start == 1 and tokens and tokens[0] in _AUXILIARIES and cues[0].words == "not":
         cues = cues[1:]
+    if cues and "without" in tokens:
+        # "can't absorb calcium without vitamin D": "without" alone denies nothing (it says
+        # what is absent), but beside another denial the two make a requirement: they cancel.
+        at = tokens.index("without")
+        cues.append(Cue("without", at, at + 1))
+        cues.sort(key=lambda c: c.start)
     return cues
 
 
@@ -323,5 +356,9 @@ def is_question(text: str) -> bool:
 
 _COMPLEMENTARY_STEMS = _pairs(_COMPLEMENTARY)
 _CONTRARY_STEMS = _pairs(_CONTRARY)
-_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)
+_DIRECTIONAL = frozenset(stem(w) for w in """
+increase decrease reduce lower raise improve worsen better worse more less fewer higher
+strengthen weaken gain loss
+""".split())
+_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL
 _COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair)

@@ -24,7 +24,7 @@ def decide(
     """
     candidates = _candidates(ranked, kb)
     judged = sorted((j for _, j in ranked), key=lambda j: -j.score)
-    best = next((j for j in judged if j.accepted), None)
+    best = next((j for j in judged if j.accepted and _may_use(j, kb)), None)
     notes: list[str] = []
     if query.truncated:
         notes.append("the statement was long; only its beginning was read")
@@ -68,6 +68,20 @@ def decide(
         reason=reason, supporting=supporting, contradicting=contradicting,
         candidates=tuple(candidates[:max(top, RELATED)]),
         explanation=_explain(query, candidates, claim.id, notes) if explain else None,
+    )
+
+
+def _may_use(j: Judgement, kb: KnowledgeBase) -> bool:
+    """A claim about a broader concept settles a narrower statement only when it denies in general.
+
+    "No supplement cures HFS" (or "supplements cure HFS", rated false) settles "zinc cures
+    HFS"; "deficiencies can cause twitching" does not settle "a lack of vitamin C causes it".
+    """
+    if not j.broader:
+        return True
+    claim = kb.claims[j.doc.claim]
+    return (claim.verdict.refuted and not j.doc.analysis.negated) or (
+        claim.verdict.supported and j.doc.analysis.negated
     )
 
 

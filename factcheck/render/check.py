@@ -32,7 +32,10 @@ def write_json(results: list[CheckResult], *, top: int = 0, explain: bool = Fals
         "results": [r.to_dict(top=top, explain=explain) for r in results],
         "summary": summary(results),
     }
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    # json.dump writes piece by piece: a reader that goes away (| head) raises BrokenPipeError
+    # here, where a single large write could be cut short without any error.
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")
     out.flush()
 
 
