@@ -119,7 +119,12 @@ def run(
 
     Stdin and stdout go through temporary files, not pipes, so that the child never waits on
     us and we can reap it ourselves with ``os.wait4`` (which returns that child's own rusage).
+    The child runs in ``.data/`` unless told otherwise, so that ``python -m factcheck`` imports
+    the installed package (or a ``run.py --at`` snapshot), not ``./factcheck`` from the cwd.
     """
+    if cwd is None:
+        DATA.mkdir(parents=True, exist_ok=True)
+        cwd = DATA
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         if isinstance(stdin, Path):
             fin = open(stdin, "rb")
@@ -193,7 +198,13 @@ def versions() -> dict[str, str]:
 
 
 def git_commit() -> str:
-    """The commit measured, with ``+dirty`` when tracked package files differ from it."""
+    """The commit measured, with ``+dirty`` when tracked package files differ from it.
+
+    ``run.py --at REV`` measures a snapshot of REV and says so through ``$FACTCHECK_BENCH_COMMIT``.
+    """
+    pinned = os.environ.get("FACTCHECK_BENCH_COMMIT", "").strip()
+    if pinned:
+        return pinned
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                               capture_output=True, text=True, check=True).stdout.strip()
