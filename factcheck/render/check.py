@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from typing import IO, TYPE_CHECKING, Iterable
 
-from .common import RELIABILITY_STYLES, badge_style, label_text, safe, verdict_style
+from .common import RELIABILITY_STYLES, JsonWriter, badge_style, json_safe, label_text, safe, verdict_style
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,7 +21,7 @@ CLIP = 500  # characters of a statement shown in the text output (JSON keeps all
 
 def write_jsonl(result: CheckResult, *, top: int = 0, explain: bool = False, out: IO[str] | None = None) -> None:
     out = out or sys.stdout
-    out.write(json.dumps(result.to_dict(top=top, explain=explain), ensure_ascii=False) + "\n")
+    out.write(json_safe(json.dumps(result.to_dict(top=top, explain=explain), ensure_ascii=False)) + "\n")
     out.flush()
 
 
@@ -34,7 +34,7 @@ def write_json(results: list[CheckResult], *, top: int = 0, explain: bool = Fals
     }
     # json.dump writes piece by piece: a reader that goes away (| head) raises BrokenPipeError
     # here, where a single large write could be cut short without any error.
-    json.dump(doc, out, ensure_ascii=False, indent=2)
+    json.dump(doc, JsonWriter(out), ensure_ascii=False, indent=2)
     out.write("\n")
     out.flush()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import IO
 
 #: Rich styles for each verdict label (used only when the console has colour).
 STYLES = {
@@ -53,3 +54,27 @@ def safe(text: str) -> str:
     """
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+# What json.dumps leaves raw that a terminal may still act on: DEL and the C1 controls (U+009B is
+# a CSI), the line separators, bidirectional controls. Escaped as \uXXXX, they decode to the
+# very same text, so JSON output keeps every string exactly and is still harmless to cat.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text (from json.dumps) with the characters above written as escapes."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+class JsonWriter:
+    """A text stream wrapper for json.dump that passes everything through :func:`json_safe`."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(json_safe(text))
+
+    def flush(self) -> None:
+        self.out.flush()
