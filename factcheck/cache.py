@@ -1,7 +1,7 @@
 """Build a FactChecker from a knowledge base file, reusing a cached index when it is safe to.
 
-Small knowledge bases are simply loaded and indexed (milliseconds). A large one (over
-``CACHE_MIN_BYTES``) is analysed once and its index saved in the user's cache directory
+Tiny knowledge bases are simply loaded and indexed. Any other (over ``CACHE_MIN_BYTES``, the
+shipped one included) is analysed once and its index saved in the user's cache directory
 (``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``); later
 runs read the index back and parse only the claims a check actually shows.
 
@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -29,7 +28,7 @@ from .knowledge import Claim, KnowledgeBase, Source
 if TYPE_CHECKING:
     from .checker import FactChecker
 
-CACHE_MIN_BYTES = 512 * 1024  # smaller knowledge bases index in well under a second
+CACHE_MIN_BYTES = 16 * 1024  # below this, indexing takes a few milliseconds: not worth a file
 KEEP = 8  # cache files kept; the least recently used beyond this are removed
 MAGIC = b"FCIDX\x01\n"
 _ENGINE_MODULES = ("text.py", "lexicon.py", "analysis.py", "matching.py", "index.py", "cache.py",
@@ -240,7 +239,7 @@ def _restore(cls, blob: bytes, path: Path, text: str, digest: str):
         concepts=tuple(knowledge.build_concept(c) for c in meta["concepts"]),
         path=str(path), digest=digest,
     )
-    lexicon = Lexicon(kb.concepts)
+    lexicon = Lexicon.from_state(meta["lexicon"])
     ids = {t: i for i, t in enumerate(terms)}
     docs = _Docs(lexicon, terms, meta["surfaces"], arrays)
     index = Index.restore(
@@ -261,6 +260,8 @@ def _write(checker: FactChecker, file: Path, text: str) -> None:
         blob = _serialise(checker, text)
         if blob is None:
             return
+        import tempfile
+
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".idx")
         try:
@@ -315,6 +316,7 @@ def _serialise(checker: FactChecker, text: str) -> bytes | None:
         "digest": kb.digest, "byteorder": sys.byteorder, "version": kb.version,
         "n_claims": len(kb.claims), "sources": data["sources"], "concepts": data.get("concepts", []),
         "terms": term_list, "surfaces": list(surfaces), "vocabulary": sorted(checker.speller.words),
+        "lexicon": checker.lexicon.state(),
         "arrays": [[name, arr.typecode, len(arr)] for name, arr in a.items()],
     }
     meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -44,11 +44,15 @@ class FactChecker:
         if vocabulary is None:
             vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
         self.index = index if index is not None else Index(docs, len(kb.claims), self.lexicon)
-        lexicon_stems = {stem(w) for w in self.lexicon.words}
-        self.speller = Speller(
-            set(vocabulary) | self.lexicon.words,
-            known_stem=lambda s: s in lexicon_stems or s in self.index.df,
-        )
+        lexicon_stems: set[str] = set()
+
+        def known_stem(s: str) -> bool:  # (the lexicon's stems are worked out on first need)
+            if not lexicon_stems:
+                lexicon_stems.update(stem(w) for w in self.lexicon.words)
+                lexicon_stems.add("")
+            return s in lexicon_stems or s in self.index.df
+
+        self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
 
     @classmethod

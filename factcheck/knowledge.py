@@ -7,7 +7,6 @@ them all; :func:`load` rejects a knowledge base with any fault, whole: nothing i
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -231,6 +230,8 @@ def load_text(path: str | os.PathLike[str], raw: bytes, text: str) -> KnowledgeB
     if faults:
         more = f" (and {len(faults) - 1} more; run 'factcheck kb validate')" if len(faults) > 1 else ""
         raise KnowledgeBaseError(f"{path}: invalid knowledge base: {faults[0]}{more}")
+    import hashlib
+
     return build(data, path=str(path), digest=hashlib.sha256(raw).hexdigest())
 
 
@@ -246,6 +247,8 @@ def from_dict(data: Any, *, path: str | None = None) -> KnowledgeBase:
     faults = validate(data)
     if faults:
         raise KnowledgeBaseError(f"invalid knowledge base: {faults[0]}")
+    import hashlib
+
     digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
     return build(data, path=path, digest=digest)
 

@@ -54,6 +54,25 @@ class Lexicon:
                 self.phrases.setdefault(key, c.id)
                 self.max_len = max(self.max_len, len(key))
 
+    def state(self) -> dict:
+        """A JSON-ready form of the built lexicon, so a cache can skip re-stemming every term."""
+        return {
+            "concepts": [[c.id, c.kind, c.name, sorted(c.ancestors), list(c.parts)]
+                         for c in self.concepts.values()],
+            "phrases": [[list(k), v] for k, v in self.phrases.items()],
+            "words": sorted(self.words),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> Lexicon:
+        self = cls(())
+        for cid, kind, name, ancestors, parts in state["concepts"]:
+            self.concepts[cid] = ConceptInfo(cid, kind, name, frozenset(ancestors), tuple(parts))
+        self.phrases = {tuple(k): v for k, v in state["phrases"]}
+        self.max_len = max((len(k) for k in self.phrases), default=0)
+        self.words = set(state["words"])
+        return self
+
     def __bool__(self) -> bool:
         return bool(self.concepts)
 

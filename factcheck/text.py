@@ -116,6 +116,7 @@ _BRITISH = [
     (re.compile(r"^(.{3,})ae"), r"\1e"),
     (re.compile(r"programme"), "program"),
 ]
+_BRITISH_MARKS = ("is", "ys", "our", "ae", "oe", "tre", "ogue", "programme")
 _VOWELS = set("aeiouy")
 
 
@@ -132,8 +133,9 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
-    for pattern, repl in _BRITISH:
-        word = pattern.sub(repl, word)
+    if any(mark in word for mark in _BRITISH_MARKS):
+        for pattern, repl in _BRITISH:
+            word = pattern.sub(repl, word)
     w = word
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
