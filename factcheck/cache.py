@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 CACHE_MIN_BYTES = 16 * 1024  # below this, indexing takes a few milliseconds: not worth a file
 KEEP = 8  # cache files kept; the least recently used beyond this are removed
-MAGIC = b"FCIDX\x01\n"
+MAGIC = b"FCIDX\x02\n"  # then a CRC-32 of the rest of the file, 4 bytes little-endian
 _ENGINE_MODULES = ("text.py", "lexicon.py", "analysis.py", "matching.py", "index.py", "cache.py",
                    "knowledge.py")
 
@@ -206,9 +206,13 @@ def _restore(cls, blob: bytes, path: Path, text: str, digest: str):
     from .index import Index
     from .lexicon import Lexicon
 
+    import zlib
+
     if not blob.startswith(MAGIC):
         return None
-    head = len(MAGIC)
+    head = len(MAGIC) + 4
+    if int.from_bytes(blob[len(MAGIC):head], "little") != zlib.crc32(memoryview(blob)[head:]):
+        return None  # damaged on disk: flipped bits pass every structural check below
     meta_len = int.from_bytes(blob[head:head + 8], "little")
     meta = json.loads(blob[head + 8:head + 8 + meta_len].decode("utf-8"))
     if meta.get("digest") != digest or meta.get("byteorder") != sys.byteorder:
@@ -320,9 +324,10 @@ def _serialise(checker: FactChecker, text: str) -> bytes | None:
         "arrays": [[name, arr.typecode, len(arr)] for name, arr in a.items()],
     }
     meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    parts = [MAGIC, len(meta_bytes).to_bytes(8, "little"), meta_bytes]
-    parts.extend(arr.tobytes() for arr in a.values())
-    return b"".join(parts)
+    import zlib
+
+    body = b"".join([len(meta_bytes).to_bytes(8, "little"), meta_bytes, *(arr.tobytes() for arr in a.values())])
+    return MAGIC + zlib.crc32(body).to_bytes(4, "little") + body
 
 
 def claim_offsets(text: str) -> list[int] | None:

@@ -655,3 +655,92 @@ def test_nothing_is_written_next_to_the_users_files(tmp_path):
         r = run("--kb", str(kb), *args, env=env)
         assert "Traceback" not in r.stderr
     assert sorted((p.name, p.stat().st_mtime_ns) for p in work.iterdir()) == before
+
+
+# --------------------------------------------------------------------------- the index cache
+
+CACHE_STATEMENTS = [
+    "Magnesium cures hemifacial spasm", "magnesium does not cure HFS", "Botox treats HFS",
+    "Stress triggers eyelid twitching", "Vitamin B12 deficiency causes facial twitching",
+    "The Earth is flat", "Does caffeine trigger twitching?", "magnesium cures",
+]
+
+
+@pytest.fixture()
+def cached_kb(tmp_path, monkeypatch):
+    """The shipped knowledge base copied to a temporary file, with a private cache directory;
+    returns (knowledge base, cache directory, the uncached output)."""
+    from factcheck import cache
+    from factcheck.knowledge import shipped_path
+
+    kb = tmp_path / "kb.json"
+    kb.write_bytes(shipped_path().read_bytes())
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "CACHE_MIN_BYTES", 0)  # whatever the threshold, use the cache
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    plain = _cache_run(kb, {"FACTCHECK_NO_CACHE": "1"})
+    assert not folder.exists()
+    return kb, folder, plain
+
+
+def _cache_run(kb: Path, env: dict | None = None) -> tuple[int, str, str]:
+    r = run("--kb", str(kb), "check", "-f", "jsonl", "--top", "3", *CACHE_STATEMENTS, env=env)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def _damaged(good: bytes, how: str) -> bytes:
+    n = len(good)
+    if how == "empty":
+        return b""
+    if how == "truncated":
+        return good[: n // 2]
+    if how == "one byte more":
+        return good + b"\x00"
+    if how == "garbage":
+        return bytes((i * 37 + 11) % 256 for i in range(n))
+    if how == "pickle":
+        return pickle.dumps(_Trap(str(Path(os.devnull))), protocol=0)
+    flipped = bytearray(good)
+    fraction, width = {"bit flip at 10%": (0.10, 1), "bit flip at 50%": (0.50, 1),
+                       "bytes flipped at 95%": (0.95, 1), "block flipped at 99%": (0.99, 64)}[how]
+    start = int(n * fraction)
+    for i in range(start, min(n, start + width)):
+        flipped[i] ^= 0xFF
+    return bytes(flipped)
+
+
+@pytest.mark.parametrize("how", ["empty", "truncated", "one byte more", "garbage", "pickle",
+                                 "bit flip at 10%", "bit flip at 50%", "bytes flipped at 95%",
+                                 "block flipped at 99%"])
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(cached_kb, how):
+    kb, folder, plain = cached_kb
+    assert _cache_run(kb) == plain  # builds the cache
+    (file,) = folder.glob("*.idx")
+    good = file.read_bytes()
+    assert _cache_run(kb) == plain  # reads it back
+    file.write_bytes(_damaged(good, how))
+    assert _cache_run(kb) == plain  # the damaged file gives exactly the uncached answers ...
+    assert file.read_bytes() == good  # ... and is rebuilt
+
+
+def test_a_changed_knowledge_base_is_never_answered_from_the_old_cache(cached_kb):
+    kb, folder, plain = cached_kb
+    assert _cache_run(kb) == plain
+    data = json.loads(kb.read_text(encoding="utf-8"))
+    claim = next(c for c in data["claims"] if c["id"] == "magnesium-cures-hfs")
+    claim["summary"] = "A new summary, written after the cache was built."
+    kb.write_text(json.dumps(data), encoding="utf-8")
+    first = json.loads(_cache_run(kb)[1].splitlines()[0])
+    assert first["claim"]["id"] == "magnesium-cures-hfs"
+    assert first["reason"] == "A new summary, written after the cache was built."
+    assert len(list(folder.glob("*.idx"))) == 2  # a second file, keyed by the new content
+
+
+def test_an_unwritable_cache_directory_is_no_error(cached_kb, monkeypatch, tmp_path):
+    kb, _, plain = cached_kb
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
+    assert _cache_run(kb) == plain
+    assert _cache_run(kb) == plain
