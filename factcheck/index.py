@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left
+from operator import itemgetter
 from typing import Sequence
 
 from .analysis import Analysis, Term
@@ -35,6 +37,10 @@ PART_MAX = 3  # parts a run-together word is split into, at most
 PART_DF = 2  # claims that must use a part for it to count as a word
 PART_WEIGHT = 1.0  # retrieval weight of a part, relative to its rarity
 _MEMO_MAX = 50_000
+COMMON = 0.02  # a key in more than this share of the claims is common...
+COMMON_MIN = 1000  # ...and in more than this many
+POOL = 200  # claims a common key is looked up for, once that many are in play
+_first = itemgetter(0)
 
 
 class Index:
@@ -94,11 +100,17 @@ class Index:
         return self._idf(self.df.get(key, 0))
 
     def weight(self, term: Term) -> float:
-        w = self.idf(term.key)
-        if term.kind == "concept":
-            w += CONCEPT_BOOST
-        elif term.kind == "number":
-            w = max(w, 0.5 * self.max_idf)
+        """A term's weight in judging: its rarity, more for concepts, at least half for numbers."""
+        memo = self.__dict__.setdefault("_weights", {})
+        w = memo.get(term.key)
+        if w is None:
+            w = self.idf(term.key)
+            if term.kind == "concept":
+                w += CONCEPT_BOOST
+            elif term.kind == "number":
+                w = max(w, 0.5 * self.max_idf)
+            if len(memo) < 200_000:
+                memo[term.key] = w
         return w
 
     # ------------------------------------------------------------------ retrieval
@@ -136,19 +148,43 @@ class Index:
         return found
 
     def search(self, query: Analysis, limit: int = 50) -> list[tuple[int, float]]:
-        """(claim index, BM25 score) of the best claims, best first (ties in knowledge-base order)."""
+        """(claim index, BM25 score) of the best claims, best first (ties in knowledge-base order).
+
+        Keys are read rarest first. A common key (in more than COMMON of the claims) adds no new
+        candidates once POOL claims are in play: it is looked up only for the POOL best so far,
+        so a long post full of common words costs little even over 100,000 claims.
+        """
+        keys = self.query_keys(query)
+        df = self.df
         scores: dict[int, float] = {}
-        for key, factor in self.query_keys(query).items():
-            plist = self.postings.get(key)
-            if not plist:
+        deferred: list[tuple[float, str]] = []
+        common = max(COMMON * self.n_claims, COMMON_MIN)
+        pool_size = max(POOL, limit)
+        for key in sorted(keys, key=lambda k: (df.get(k, 0), k)):
+            n = df.get(key, 0)
+            if not n:
                 continue
-            w = self.idf(key) * factor
+            w = self.idf(key) * keys[key]
+            if n > common and len(scores) >= pool_size:
+                deferred.append((w, key))
+                continue
+            plist = self.postings.get(key, ())
+            if not scores:
+                scores = {claim: w * tfw for claim, tfw in plist}
+                continue
             get = scores.get
             for claim, tfw in plist:
                 scores[claim] = get(claim, 0.0) + w * tfw
-        if len(scores) > limit:
-            return heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if deferred:
+            scores = _best(scores, pool_size)
+            pool = list(scores)
+            for w, key in deferred:
+                plist = self.postings.get(key, ())
+                for claim in pool:
+                    i = bisect_left(plist, claim, key=_first)
+                    if i < len(plist) and plist[i][0] == claim:
+                        scores[claim] += w * plist[i][1]
+        return sorted(_best(scores, limit).items(), key=_best_first)[:limit]
 
     def order(self, query: Analysis, hits: list[tuple[int, float]],
               judged: list[Judgement]) -> list[tuple[float, Judgement]]:
@@ -205,3 +241,15 @@ def split_words(word: str, df) -> tuple[str, ...]:
     if best is None:
         return ()
     return tuple(dict.fromkeys(stem(word[i:j]) for i, j in best[1]))
+
+
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
+
+
+def _best(scores: dict[int, float], n: int) -> dict[int, float]:
+    """The ``n`` best-scored entries of ``scores`` (more when several tie with the n-th)."""
+    if len(scores) <= n:
+        return scores
+    floor = heapq.nlargest(n, scores.values())[-1]
+    return {c: s for c, s in scores.items() if s >= floor}

@@ -54,17 +54,40 @@ class Judgement:
     broader: bool = False  # a statement concept was covered by a broader one in the claim
 
 
+def _query_side(query: Analysis, index: Index) -> tuple[list[Term], dict[str, float]]:
+    """The statement's unique terms and their weights, worked out once per statement."""
+    cached = index.__dict__.get("_query_side")
+    if cached is not None and cached[0] is query:
+        return cached[1]
+    terms = _unique(query.terms)
+    out = (terms, {t.key: index.weight(t) for t in terms})
+    index.__dict__["_query_side"] = (query, out)
+    return out
+
+
+def _doc_side(doc: Doc, index: Index) -> tuple[list[Term], dict[str, Term], dict[str, float], float]:
+    """A phrasing's unique terms, by key, and weights, worked out once per process."""
+    memo = index.__dict__.setdefault("_doc_side", {})
+    key = (doc.claim, doc.phrasing)
+    side = memo.get(key)
+    if side is None:
+        terms = _unique(doc.analysis.terms)
+        weights = {t.key: index.weight(t) for t in terms}
+        side = (terms, {t.key: t for t in terms}, weights, sum(weights.values()))
+        if len(memo) < 300_000:
+            memo[key] = side
+    return side
+
+
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     """Score one phrasing against the statement and hold it to the gates."""
-    q_terms = _unique(query.terms)
-    d_terms = _unique(doc.analysis.terms)
-    d_key_set = {t.key for t in d_terms}
+    q_all, wq_all = _query_side(query, index)
+    d_terms, d_keys, wd, wd_total = _doc_side(doc, index)
     # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
-    q_terms = [t for t in q_terms if not t.frame or t.key in d_key_set]
+    q_terms = [t for t in q_all if not t.frame or t.key in d_keys]
     if not d_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     lex = index.lexicon
-    d_keys = {t.key: t for t in d_terms}
     q_keys = {t.key: t for t in q_terms}
 
     # How each statement term is covered by the claim: exactly, or through a broader concept.
@@ -120,10 +143,9 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
             return Judgement(doc, 0.0, False, f"'{t.surface}' claims more than the claim does")
     if not q_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
-    wq = {t.key: index.weight(t) for t in q_terms}
-    wd = {t.key: index.weight(t) for t in d_terms}
-    cover_q = sum(wq[k] * q_match.get(k, 0.0) for k in wq) / sum(wq.values())
-    cover_d = sum(wd[k] for k in wd if k in covered_d) / sum(wd.values())
+    wq = {t.key: wq_all[t.key] for t in q_terms}
+    cover_q = sum(w * q_match.get(k, 0.0) for k, w in wq.items()) / sum(wq.values())
+    cover_d = sum(wd[k] for k in covered_d if k in wd) / wd_total
     score = 100.0 * math.sqrt(cover_q * cover_d)
 
     notes: list[str] = []
