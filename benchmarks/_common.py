@@ -276,7 +276,8 @@ def goal_line(name: str, value: float, limit: float, unit: str, *, at_least: boo
     met = value >= limit if at_least else value <= limit
     op = ">=" if at_least else "<="
     shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
-    return f"{name}: {shown} {unit} (goal {op} {limit:,g} {unit})  {'met' if met else 'NOT MET'}", met
+    u = f" {unit}" if unit else ""
+    return f"{name}: {shown}{u} (goal {op} {limit:,g}{u})  {'met' if met else 'NOT MET'}", met
 
 
 def save(name: str, out_dir: Path, meta: dict[str, Any], tables: list[Table],

@@ -10,6 +10,7 @@ measures anything: run the benchmarks first (``python benchmarks/run.py``).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,31 @@ SECTIONS = [
 ]
 
 
+GOAL = re.compile(r"^(?P<name>.+?): (?P<value>\S+)\s*(?:(?P<unit>[^(\s][^(]*?)\s*)?\(goal (?P<target>[^)]+?)\s*\)\s+(?P<met>met|NOT MET)$")
+
+
+def goals(results: dict[str, dict[str, Any]]) -> common.Table:
+    """Every goal line of every benchmark, in one table: what, measured, target, met."""
+    t = common.Table(["benchmark", "goal", "measured", "target", "met"])
+    for name, _, _ in SECTIONS:
+        r = results.get(name)
+        if r is None or (name == "retrieval" and _superseded(results)):
+            continue
+        for note in r.get("notes", []):
+            m = GOAL.match(note)
+            if m:
+                unit = f" {m['unit']}" if m["unit"] else ""
+                t.add(name, m["name"], f"{m['value']}{unit}", m["target"].replace("<=", "≤").replace(">=", "≥"),
+                      "yes" if m["met"] == "met" else "**no**")
+    return t
+
+
+def _superseded(results: dict[str, dict[str, Any]]) -> bool:
+    """A train/dev retrieval run no newer than the run with --test (which has them too)."""
+    held_out, plain = results.get("retrieval-test"), results.get("retrieval")
+    return bool(held_out and plain and held_out["date"] >= plain["date"])
+
+
 def _table(t: dict[str, Any]) -> str:
     table = common.Table(t["columns"], [list(r) for r in t["rows"]], t.get("title", ""))
     return table.markdown()
@@ -63,12 +89,14 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         ]
         if len(machines) > 1:
             lines += ["(Not every table came from the same machine: see each results file.)", ""]
+        summary = goals(results)
+        if summary.rows:
+            lines += ["The project's goals, and where it stands:", "", summary.markdown(), ""]
     for name, title, blurb in SECTIONS:
         r = results.get(name)
         if r is None:
             continue
-        held_out = results.get("retrieval-test")
-        if name == "retrieval" and held_out and held_out["date"] >= r["date"]:
+        if name == "retrieval" and _superseded(results):
             continue  # the run with --test has train and dev too, and is as recent
         lines += [f"### {title}", "", blurb, ""]
         for t in r["tables"]:

@@ -202,7 +202,14 @@ def test_report_renders_the_machine_and_tables():
             "machine": {"nproc": 2, "cpu": "Test CPU", "memory_gib": 24, "python": "3.11.7", "os": "Linux"},
             "versions": {}}
     res = dict(meta, tables=[{"title": "", "columns": ["a", "b"], "rows": [["x", "1"]]}],
-               notes=["one check: 0.5 s (goal <= 1 s)  met", "an aside"])
+               notes=["one check: 0.5 s (goal <= 1 s)  met", "an aside",
+                      common.goal_line("MAP@5 on test", 0.8, 0.9, "", at_least=True)[0],
+                      common.goal_line("batch, per statement", 6.7, 5, "ms")[0]])
+    assert report.goals({"scale": res}).rows == [
+        ["scale", "one check", "0.5 s", "≤ 1 s", "yes"],
+        ["scale", "MAP@5 on test", "0.8", "≥ 0.9", "**no**"],
+        ["scale", "batch, per statement", "6.7 ms", "≤ 5 ms", "**no**"],
+    ]
     md = report.render({"scale": res})
     assert md.startswith("## Performance")
     assert "2 cores of an Test CPU" in md and "Python 3.11.7" in md and "`abc1234`" in md
