@@ -101,9 +101,9 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         lines += [f"### {title}", "", blurb, ""]
         for t in r["tables"]:
             lines += [_table(t), ""]
-        goals = [n for n in r.get("notes", []) if "(goal" in n or "±0.01" in n or "flat" in n]
-        if goals:
-            lines += [f"- {g}" for g in goals] + [""]
+        goal_notes = [n for n in r.get("notes", []) if "(goal" in n or "±0.01" in n or "flat" in n]
+        if goal_notes:
+            lines += [f"- {g}" for g in goal_notes] + [""]
         lines += [f"<sub>{r['date']}, commit `{r['commit']}`; details in "
                   f"`benchmarks/results/{name}.md`.</sub>", ""]
     lines += [
