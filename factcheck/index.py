@@ -35,10 +35,11 @@ SMALL_NUMBER = 0.5  # retrieval weight of a one- or two-digit number, relative t
 PART_MIN = 3  # letters in each part of a run-together word
 PART_MAX = 3  # parts a run-together word is split into, at most
 PART_DF = 2  # claims that must use a part for it to count as a word
+PART_LONGEST = 30  # letters in a part, at most: a longer run is no word, and searching it is O(n^2)
 PART_WEIGHT = 1.0  # retrieval weight of a part, relative to its rarity
-_MEMO_MAX = 50_000
-COMMON = 0.02  # a key in more than this share of the claims is common...
-COMMON_MIN = 1000  # ...and in more than this many
+_MEMO_MAX = 100_000  # entries in each of the per-index memos (rarities, word splits)
+COMMON = 0.01  # a key in more than this share of the claims is common...
+COMMON_MIN = 200  # ...and in more than this many
 POOL = 200  # claims a common key is looked up for, once that many are in play
 _first = itemgetter(0)
 
@@ -91,13 +92,19 @@ class Index:
     def _setup(self) -> None:
         self.max_idf = self._idf(0)
         self._parts: dict[str, tuple[str, ...]] = {}
+        self._idfs: dict[str, float] = {}  # the judge asks for the same keys' rarity many times
 
     def _idf(self, df: int) -> float:
         n = self.n_claims
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def idf(self, key: str) -> float:
-        return self._idf(self.df.get(key, 0))
+        w = self._idfs.get(key)
+        if w is None:
+            w = self._idf(self.df.get(key, 0))
+            if len(self._idfs) < _MEMO_MAX:
+                self._idfs[key] = w
+        return w
 
     def weight(self, term: Term) -> float:
         """A term's weight in judging: its rarity, more for concepts, at least half for numbers."""
@@ -210,7 +217,7 @@ def split_words(word: str, df) -> tuple[str, ...]:
     Parts are at least PART_MIN letters and never stop words, so "therapist" is not "the rapist".
     """
     n = len(word)
-    if n < 2 * PART_MIN or not word.isalpha():
+    if n < 2 * PART_MIN or n > PART_MAX * PART_LONGEST or not word.isalpha():
         return ()
     known: dict[tuple[int, int], float] = {}
 

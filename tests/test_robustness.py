@@ -744,3 +744,24 @@ def test_an_unwritable_cache_directory_is_no_error(cached_kb, monkeypatch, tmp_p
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
     assert _cache_run(kb) == plain
     assert _cache_run(kb) == plain
+
+
+def test_a_very_long_word_is_not_searched_for_parts(monkeypatch):
+    """A 20,000-letter 'word' (the longest a statement can hold) costs a bounded amount of work:
+    looking for the words run together in it used to stem every prefix, about 2 s for one."""
+    import factcheck.index as index
+
+    calls = 0
+    real = index.stem
+
+    def counting(word: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(word)
+
+    monkeypatch.setattr(index, "stem", counting)
+    df = {real("magnesium"): 10, real("cure"): 10}
+    assert index.split_words("magnesiumcure", df) == (real("magnesium"), real("cure"))  # still split
+    calls = 0
+    assert index.split_words("magnesium" + "x" * 20_000, df) == ()
+    assert calls < 1_000
