@@ -47,10 +47,17 @@ def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
     restored = _read(cls, file, p, text, digest)
     if restored is not None:
         return restored
-    kb = knowledge.load_text(p, raw, text)  # validates: a broken knowledge base is never cached
-    checker = cls(kb)
-    _write(checker, file, text)
-    return checker
+    data = knowledge.parse(p, text)
+    faults = knowledge.validate(data)  # a broken knowledge base is never cached
+    if faults:
+        return cls(knowledge.load_text(p, raw, text))  # (raises the same error as without a cache)
+    blob = _index_blob(data, text, digest)
+    del data  # the parsed JSON is the biggest thing in memory; the index needs none of it
+    if blob is None:
+        return cls(knowledge.load_text(p, raw, text))
+    _write(blob, file)
+    checker = _restore(cls, blob, p, text, digest)
+    return checker if checker is not None else cls(knowledge.load_text(p, raw, text))
 
 
 def cache_dir() -> Path:
@@ -258,12 +265,9 @@ def _restore(cls, blob: bytes, path: Path, text: str, digest: str):
 # --------------------------------------------------------------------------- writing
 
 
-def _write(checker: FactChecker, file: Path, text: str) -> None:
-    """Save the checker's index; any failure (read-only disk, no home) just means no cache."""
+def _write(blob: bytes, file: Path) -> None:
+    """Save an index; any failure (read-only disk, no home) just means no cache."""
     try:
-        blob = _serialise(checker, text)
-        if blob is None:
-            return
         import tempfile
 
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -283,44 +287,83 @@ def _write(checker: FactChecker, file: Path, text: str) -> None:
         return
 
 
-def _serialise(checker: FactChecker, text: str) -> bytes | None:
-    kb, index = checker.kb, checker.index
+def _index_blob(data: dict[str, Any], text: str, digest: str) -> bytes | None:
+    """Analyse a validated knowledge base straight into the cache's arrays.
+
+    One claim at a time, so that memory holds the parsed JSON and compact arrays, never a
+    hundred thousand Claim objects and millions of Term objects at once. The weights are the
+    same BM25 weights as ``Index.__init__`` computes (a test compares the two paths).
+    """
+    from .analysis import Analyzer
+    from .index import B, K1
+    from .lexicon import Lexicon
+
     offsets = claim_offsets(text)
-    if offsets is None or len(offsets) != 2 * len(kb.claims):
+    claims = data["claims"]
+    if offsets is None or len(offsets) != 2 * len(claims):
         return None
+    concepts = [knowledge.build_concept(c) for c in data.get("concepts") or ()]
+    lexicon = Lexicon(concepts)
+    analyzer = Analyzer(lexicon)
     terms: dict[str, int] = {}
     surfaces: dict[str, int] = {}
+    vocabulary: set[str] = set(w for w in lexicon.words if w.isalpha())
     a = {
         "claim_offsets": array("q", offsets),
         "claim_first_doc": array("q"),
         "doc_claim": array("i"), "doc_phrasing": array("i"), "doc_neg": array("b"),
         "doc_start": array("q", [0]), "doc_term": array("i"), "doc_surf": array("i"),
-        "post_start": array("q", [0]), "post_claim": array("i"), "post_weight": array("d"),
+        "post_start": array("q"), "post_claim": array("i"), "post_weight": array("d"),
     }
-    for c in range(len(kb.claims)):
-        docs = list(index.phrasings[c])
-        a["claim_first_doc"].append(docs[0] if docs else len(a["doc_claim"]))
-    a["claim_first_doc"].append(len(checker.docs))
-    for d in checker.docs:
-        a["doc_claim"].append(d.claim)
-        a["doc_phrasing"].append(d.phrasing)
-        a["doc_neg"].append(1 if d.analysis.negated else 0)
-        for t in d.analysis.terms:
-            a["doc_term"].append(terms.setdefault(t.key, len(terms)))
-            a["doc_surf"].append(surfaces.setdefault(t.surface, len(surfaces)))
-        a["doc_start"].append(len(a["doc_term"]))
-    term_list = list(terms)
-    for key in term_list:
-        for claim, w in index.postings.get(key, ()):
-            a["post_claim"].append(claim)
-            a["post_weight"].append(w)
-        a["post_start"].append(len(a["post_claim"]))
-    data = knowledge.to_dict(KnowledgeBase(kb.version, kb.sources, (), kb.concepts))
+    # Pass 1: analyse every phrasing; keep each claim's term counts as (term id, count) runs.
+    tf_start, tf_term, tf_count, lengths = array("q", [0]), array("i"), array("i"), array("i")
+    for c, claim in enumerate(claims):
+        a["claim_first_doc"].append(len(a["doc_claim"]))
+        counts: dict[int, int] = {}
+        for ph, phrasing in enumerate([claim["text"], *(claim.get("aliases") or ())]):
+            analysis = analyzer.analyse(phrasing, repair=False)
+            vocabulary.update(w for w in analysis.normalised.split() if w.isalpha())
+            a["doc_claim"].append(c)
+            a["doc_phrasing"].append(ph)
+            a["doc_neg"].append(1 if analysis.negated else 0)
+            for t in analysis.terms:
+                tid = terms.setdefault(t.key, len(terms))
+                a["doc_term"].append(tid)
+                a["doc_surf"].append(surfaces.setdefault(t.surface, len(surfaces)))
+                counts[tid] = counts.get(tid, 0) + 1
+            a["doc_start"].append(len(a["doc_term"]))
+        for tid, f in counts.items():
+            tf_term.append(tid)
+            tf_count.append(f)
+        tf_start.append(len(tf_term))
+        lengths.append(sum(counts.values()))
+    a["claim_first_doc"].append(len(a["doc_claim"]))
+    # Pass 2: postings grouped by term (a counting sort), with BM25 term-frequency weights.
+    n_terms = len(terms)
+    df = array("q", bytes(8 * (n_terms + 1)))
+    for tid in tf_term:
+        df[tid + 1] += 1
+    for t in range(n_terms):
+        df[t + 1] += df[t]
+    a["post_start"] = array("q", df)
+    fill = array("q", df[:-1])
+    total = len(tf_term)
+    a["post_claim"] = array("i", bytes(4 * total))
+    a["post_weight"] = array("d", bytes(8 * total))
+    avgdl = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
+    for c in range(len(claims)):
+        norm = K1 * (1 - B + B * lengths[c] / avgdl)
+        for i in range(tf_start[c], tf_start[c + 1]):
+            tid, f = tf_term[i], tf_count[i]
+            slot = fill[tid]
+            fill[tid] += 1
+            a["post_claim"][slot] = c
+            a["post_weight"][slot] = f * (K1 + 1) / (f + norm)
     meta = {
-        "digest": kb.digest, "byteorder": sys.byteorder, "version": kb.version,
-        "n_claims": len(kb.claims), "sources": data["sources"], "concepts": data.get("concepts", []),
-        "terms": term_list, "surfaces": list(surfaces), "vocabulary": sorted(checker.speller.words),
-        "lexicon": checker.lexicon.state(),
+        "digest": digest, "byteorder": sys.byteorder, "version": data["version"],
+        "n_claims": len(claims), "sources": data["sources"], "concepts": data.get("concepts", []),
+        "terms": list(terms), "surfaces": list(surfaces), "vocabulary": sorted(vocabulary),
+        "lexicon": lexicon.state(),
         "arrays": [[name, arr.typecode, len(arr)] for name, arr in a.items()],
     }
     meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
