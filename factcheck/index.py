@@ -230,15 +230,17 @@ def split_words(word: str, df) -> tuple[str, ...]:
         return known[span]
 
     best: tuple[float, tuple[tuple[int, int], ...]] | None = None
-    for i in range(PART_MIN, n - PART_MIN + 1):
+    longest = PART_LONGEST
+    for i in range(PART_MIN, min(n - PART_MIN, longest) + 1):
         a = logdf(0, i)
         if a < 0:
             continue
-        b = logdf(i, n)
-        if b >= 0 and (best is None or (a + b) / 2 > best[0]):
-            best = ((a + b) / 2, ((0, i), (i, n)))
+        if n - i <= longest:
+            b = logdf(i, n)
+            if b >= 0 and (best is None or (a + b) / 2 > best[0]):
+                best = ((a + b) / 2, ((0, i), (i, n)))
         if PART_MAX >= 3:
-            for j in range(i + PART_MIN, n - PART_MIN + 1):
+            for j in range(max(i + PART_MIN, n - longest), min(n - PART_MIN, i + longest) + 1):
                 b = logdf(i, j)
                 if b < 0:
                     continue

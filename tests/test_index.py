@@ -1,0 +1,174 @@
+"""Unit tests of retrieval and candidate ordering (``factcheck/index.py``).
+
+They use small knowledge bases made here, with no lexicon, as if imported from a fact-check
+archive: what is tested is the index's mechanics, not the curation of a knowledge base.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import knowledge
+from factcheck.checker import FactChecker
+from factcheck.index import Index, split_words
+from factcheck.text import stem
+
+SOURCE = {"id": "s", "title": "Archive", "publisher": "Archive", "kind": "fact-check", "reliability": "medium"}
+
+
+def make_checker(*texts: str | tuple[str, ...]) -> FactChecker:
+    """A checker over one claim per argument (a tuple: the claim's text, then its aliases)."""
+    claims = []
+    for n, t in enumerate(texts):
+        text, *aliases = (t,) if isinstance(t, str) else t
+        c = {"id": f"c{n}", "text": text, "verdict": "unproven", "summary": "Imported.", "evidence": [],
+             "origin": {"source": "s"}}
+        if aliases:
+            c["aliases"] = list(aliases)
+        claims.append(c)
+    return FactChecker(knowledge.from_dict({"version": 1, "sources": [SOURCE], "claims": claims}))
+
+
+def ids(checker: FactChecker, statement: str, limit: int = 10) -> list[str]:
+    query = checker.analyzer.analyse(statement)
+    return [checker.kb.claims[c].id for c, _ in checker.index.search(query, limit=limit)]
+
+
+FILLER = [
+    "A photograph shows a bowl of cereal on a kitchen table.",
+    "Kellogg's sold breakfast cereal to hospitals in the 1900s.",
+    "A video shows a storm over a small town in Texas.",
+    "Bed sheets in hotels are washed once a week.",
+    "A mayor in Ohio banned the sale of corn syrup.",
+    "Bugs were found in a famous brand of flour.",
+    "Flakes of paint fell on the crowd at a stadium.",
+    "Cape Cod beaches were closed because of sharks.",
+]
+
+
+# --------------------------------------------------------------------------- splitting words
+
+
+def test_split_words_finds_the_parts_the_claims_use() -> None:
+    df = {"corn": 3, stem("flakes"): 2, "bed": 5, stem("bugs"): 4}
+    assert split_words("cornflakes", df) == ("corn", stem("flakes"))
+    assert split_words("bedbugs", df) == ("bed", stem("bugs"))
+
+
+def test_split_words_into_three_parts() -> None:
+    df = {stem("cape"): 4, "town": 9, "storm": 3}
+    assert split_words("capetownstorm", df) == (stem("cape"), "town", "storm")
+
+
+def test_split_words_needs_every_part_known_in_enough_claims() -> None:
+    assert split_words("cornflakes", {"corn": 3, stem("flakes"): 1}) == ()  # a part in one claim only
+    assert split_words("cornflakes", {"corn": 3}) == ()
+    assert split_words("cornflakesx", {"corn": 3, stem("flakes"): 3}) == ()  # letters left over
+
+
+def test_split_words_never_makes_a_stop_word_a_part() -> None:
+    assert split_words("therapist", {"the": 100, stem("rapist"): 5}) == ()
+
+
+def test_split_words_prefers_the_most_common_parts() -> None:
+    # "penisland" reads as "pen island" or "penis land": the commoner parts win.
+    df = {"pen": 2, "island": 40, stem("penis"): 2, "land": 3}
+    assert split_words("penisland", df) == ("pen", "island")
+
+
+def test_split_words_leaves_short_and_non_alphabetic_words_alone() -> None:
+    df = {"abc": 5, "def": 5, "b12": 5}
+    assert split_words("abcde", df) == ()
+    assert split_words("abc12def", df) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghij", min_size=0, max_size=20))
+def test_split_words_parts_spell_the_word(word: str) -> None:
+    vocabulary = {w: 3 for w in ("abc", "defg", "hij", "aab", "cde", "fgh", "iij")}
+    parts = split_words(word, vocabulary)
+    assert len(parts) in (0, 2, 3)
+    if parts:
+        assert "".join(parts) == word
+        assert all(p in vocabulary for p in parts)
+
+
+# --------------------------------------------------------------------------- retrieval
+
+
+def test_run_together_word_finds_the_claim_written_apart() -> None:
+    checker = make_checker(
+        *FILLER,
+        ("Kellogg's Corn Flakes were invented to stop masturbation.", "Were Corn Flakes Invented to Curb Lust?"),
+    )
+    assert ids(checker, "Google why were cornflakes invented")[0] == f"c{len(FILLER)}"
+    assert ids(checker, "#cornflakes lol")[0] == f"c{len(FILLER)}"
+
+
+def test_lower_case_hashtag_of_several_words_is_split() -> None:
+    checker = make_checker(*FILLER, "Videos show tornadoes in Cape Town, South Africa.", "A tornado hit a school.")
+    assert ids(checker, "All #capetowntornado videos are fake")[0] == f"c{len(FILLER)}"
+    # every part must be a word of at least two claims: with one tornado claim, no split
+    checker = make_checker(*FILLER, "Videos show tornadoes in Cape Town, South Africa.")
+    query = checker.analyzer.analyse("All #capetowntornado videos are fake")
+    assert "town" not in checker.index.query_keys(query)
+
+
+def test_known_words_are_not_split() -> None:
+    checker = make_checker(*FILLER, "Bedbugs were found in a hotel in Paris.")
+    query = checker.analyzer.analyse("bedbugs in my hotel")
+    keys = checker.index.query_keys(query)
+    assert stem("bedbugs") in keys
+    assert "bed" not in keys  # the claims know the word: it is not read as two
+
+
+def test_small_numbers_count_for_less_than_words() -> None:
+    # "19" (a day of the month in a post) is rarer here than "candy", but it is a small number:
+    # the claim that shares the post's word comes first, not the one that shares its date.
+    checker = make_checker(
+        "Police found 19 bodies in a freezer.",
+        "Police found heroin disguised as candy.",
+        "A photograph shows 19 puppies.",
+        "Candy corn was invented in Ohio.",
+        "A candy shop sold fake money.",
+        *FILLER,
+    )
+    assert ids(checker, "Warning: narcotics made to look like candy. Police Dept. May 19")[0] == "c1"
+
+
+def test_ties_are_broken_in_knowledge_base_order() -> None:
+    checker = make_checker(*FILLER, "Sharks were seen in a flooded street.", "Sharks were seen in a flooded street.")
+    got = ids(checker, "sharks in a flooded street")
+    assert got[:2] == [f"c{len(FILLER)}", f"c{len(FILLER) + 1}"]
+
+
+def test_search_is_best_first_and_respects_the_limit() -> None:
+    checker = make_checker(*FILLER)
+    query = checker.analyzer.analyse("cereal corn flakes bugs storm town")
+    hits = checker.index.search(query, limit=3)
+    assert len(hits) == 3
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert checker.index.search(checker.analyzer.analyse("zzzz qqqq"), limit=3) == []
+
+
+def test_restored_index_searches_like_the_built_one() -> None:
+    checker = make_checker(*FILLER, "Kellogg's Corn Flakes were invented to stop masturbation.")
+    built = checker.index
+    restored = Index.restore(docs=built.docs, n_claims=len(checker.kb.claims), lexicon=built.lexicon,
+                             phrasings=built.phrasings, df=built.df, postings=built.postings)
+    for s in ("cornflakes invented", "storm over a town 19", "capecod sharks"):
+        q = checker.analyzer.analyse(s)
+        assert restored.search(q, limit=5) == built.search(q, limit=5)
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def test_order_is_best_first_with_scores_between_0_and_100() -> None:
+    checker = make_checker(*FILLER, "Bugs were found in corn flakes.")
+    r = checker.check("bugs found in cornflakes", top=5)
+    scores = [c.score for c in r.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 100.0 for s in scores)
+    assert r.candidates[0].id == f"c{len(FILLER)}"
