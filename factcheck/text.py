@@ -46,6 +46,8 @@ _NUM_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 # letter-hyphen-letter/digit joins ("hemi-facial" -> "hemifacial", "B-12" -> "b12");
 # digit-hyphen-digit is a range and splits ("600-800" -> "600 800").
 _JOIN_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W_])")
+# Terminal escape sequences pasted along with text (colours, hyperlinks) are not words.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
 # Social-media text: links carry no words of the claim; hashtags and handles often do, run
 # together in camel case ("#DefundTheCBC" -> "Defund The CBC", "@realDonaldTrump").
@@ -80,6 +82,8 @@ def normalise(text: str) -> str:
 
 def tokenise(text: str) -> list[str]:
     """The tokens of :func:`normalise`, as a list."""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
     text = strip_accents(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
     if "/" in text or "." in text:
         text = _URL.sub(" ", text)

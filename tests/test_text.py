@@ -98,3 +98,8 @@ def test_is_question(text: str, expected: bool) -> None:
 
 def test_clean_drops_control_characters() -> None:
     assert clean("a\x1b[31mb\x00c\n d") == "a [31mb c d"
+
+
+def test_terminal_escape_sequences_are_not_words() -> None:
+    pasted = "\x1b[31mMagnesium\x1b[0m cures \x1b]8;;https://example.com\x07HFS\x1b]8;;\x07"
+    assert tokenise(pasted) == ["magnesium", "cures", "hfs"]
