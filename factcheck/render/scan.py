@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..knowledge import Verdict
 from ..result import LABELS, NO_MATCH
-from .common import label_text, safe, verdict_style
+from .common import json_safe, label_text, safe, verdict_style
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -145,8 +145,8 @@ class JsonLinesRenderer:
 
     def finding(self, f: Finding) -> None:
         out = self.out or sys.stdout
-        out.write(json.dumps(f.to_dict(top=self.top, explain=self.explain),
-                             ensure_ascii=False) + "\n")
+        out.write(json_safe(json.dumps(f.to_dict(top=self.top, explain=self.explain),
+                                       ensure_ascii=False)) + "\n")
         out.flush()
 
     def finish(self, tally: Tally) -> None:
@@ -164,7 +164,7 @@ class JsonRenderer(JsonLinesRenderer):
     def finding(self, f: Finding) -> None:
         out = self.out or sys.stdout
         out.write('{"findings": [\n' if not self._count else ",\n")
-        out.write(json.dumps(f.to_dict(top=self.top, explain=self.explain), ensure_ascii=False))
+        out.write(json_safe(json.dumps(f.to_dict(top=self.top, explain=self.explain), ensure_ascii=False)))
         self._count += 1
 
     def finish(self, tally: Tally) -> None:
