@@ -197,12 +197,14 @@ class Index:
               judged: list[Judgement]) -> list[tuple[float, Judgement]]:
         """Candidates best first, by a blend of retrieval (BM25 relative to the best) and the
         judged match score: a claim that shares the statement's rare words *and* its structure
-        comes first. Returns (rank score 0-100, judgement) pairs."""
+        comes first. A rejected judgement adds nothing to the blend: its score measures how much
+        of a *different* claim the statement covers, which on long, noisy statements says less
+        about relevance than retrieval does. Returns (rank score 0-100, judgement) pairs."""
         if not hits:
             return []
         top = hits[0][1] or 1.0
         ranked = [
-            (RANK_BLEND * j.score + (1 - RANK_BLEND) * 100 * bm25 / top, n, j)
+            (RANK_BLEND * (j.score if j.accepted else 0.0) + (1 - RANK_BLEND) * 100 * bm25 / top, n, j)
             for n, ((_claim, bm25), j) in enumerate(zip(hits, judged))
         ]
         ranked.sort(key=lambda r: (-r[0], r[1]))

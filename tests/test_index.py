@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from factcheck import knowledge
 from factcheck.checker import FactChecker
-from factcheck.index import Index, split_words
+from factcheck.index import RANK_BLEND, Index, split_words
+from factcheck.matching import Judgement
 from factcheck.text import stem
 
 SOURCE = {"id": "s", "title": "Archive", "publisher": "Archive", "kind": "fact-check", "reliability": "medium"}
@@ -172,3 +173,18 @@ def test_order_is_best_first_with_scores_between_0_and_100() -> None:
     assert scores == sorted(scores, reverse=True)
     assert all(0.0 <= s <= 100.0 for s in scores)
     assert r.candidates[0].id == f"c{len(FILLER)}"
+
+
+def test_a_rejected_judgement_adds_nothing_to_the_order() -> None:
+    checker = make_checker(*FILLER)
+    index, docs = checker.index, checker.docs
+    query = checker.analyzer.analyse("bugs in flour at a stadium")
+    hits = [(0, 10.0), (1, 9.0), (2, 5.0)]
+    judged = [Judgement(docs[0], 20.0, False), Judgement(docs[1], 60.0, False), Judgement(docs[2], 80.0, True)]
+    ranked = index.order(query, hits, judged)
+    # the accepted claim first; the rejected ones by retrieval alone, whatever their judged score
+    assert [j.doc.claim for _, j in ranked] == [2, 0, 1]
+    scores = [s for s, _ in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[1] == 100 * (1 - RANK_BLEND)  # the best retrieval, with no judged part
+    assert index.order(query, [], []) == []
