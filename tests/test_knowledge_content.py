@@ -129,3 +129,74 @@ def test_every_phrasing_finds_its_own_claim(checker):
 )
 def test_statements_get_the_curated_verdict(checker, statement, verdict):
     assert checker.check(statement).verdict == verdict
+
+
+# The lexicon's synonym classes, each with a paraphrase it must carry to the right claim and a
+# near miss it must not. The statements are written for these tests, not taken from the labelled set.
+@pytest.mark.parametrize(
+    ("statement", "verdict", "claim_id"),
+    [
+        # Causative "make X twitch" is cause + the twitching concept; "make X worse" is worsen + X.
+        ("Stress can make your eyelid twitch.", "true", "stress-triggers-facial-twitching"),
+        ("Coffee doesn't make your eye twitch.", "false", "caffeine-triggers-facial-twitching"),
+        ("Low magnesium can cause your muscles to twitch.", "true", "magnesium-deficiency-causes-facial-twitching"),
+        ("Dehydration can lead to twitching muscles.", "mostly-true", "dehydration-causes-twitching"),
+        ("Decongestants can make facial twitching worse.", "true", "stimulants-worsen-facial-twitching"),
+        # Decongestants are stimulants, so pseudoephedrine is read through them.
+        ("Pseudoephedrine can make twitching worse.", "true", "stimulants-worsen-facial-twitching"),
+        # Symmetric relations read the same in either order.
+        ("Inflammation is linked to low vitamin D.", "mostly-true", "low-vitamin-d-linked-to-inflammation"),
+        ("HFS is another name for facial twitching.", "false", "facial-twitching-is-hfs"),
+        # Muscle contraction and relaxation are compounds of muscle + contraction/relaxation.
+        ("Calcium is needed for muscles to contract.", "true", "calcium-needed-for-muscle-contraction"),
+        # "lower" with inflammation is reduce, not deplete.
+        ("Omega-3 lowers inflammation in the arteries.", "unproven", "omega-3-reduces-arterial-inflammation"),
+        # Relation synonyms.
+        ("Men should get 400-420 mg of magnesium a day.", "true", "magnesium-daily-intake"),
+        ("Poor nutrition can indirectly raise your risk of HFS.", "unproven", "poor-nutrition-indirectly-raises-hfs-risk"),
+        ("Magnesium is a cofactor in more than 300 enzyme reactions.", "true", "magnesium-involved-in-300-reactions"),
+        ("A B complex beats a single vitamin for nerve problems.", "unproven", "b-complex-beats-single-vitamin"),
+        ("A CT scan can reveal what is causing hemifacial spasm.", "mostly-true", "imaging-confirms-hfs-cause"),
+        ("Thiamine supports nerve health.", "mostly-true", "b-vitamins-support-nervous-system"),
+        ("Botox helps control the symptoms of hemifacial spasm.", "true", "botox-treats-hfs"),
+        ("Potassium controls nerve signals and muscle contractions.", "true", "potassium-regulates-nerves-and-muscles"),
+        ("See your doctor if facial twitching is persistent.", "true", "persistent-facial-twitching-needs-a-doctor"),
+        # "a source of" is the converse of "found in".
+        ("Animal foods are the best source of vitamin B12.", "mostly-true", "b12-found-mainly-in-animal-products"),
+        # Noun synonyms and word forms.
+        ("Losing sleep can bring on facial twitching.", "true", "fatigue-triggers-facial-twitching"),
+        ("Not getting enough magnesium can cause facial twitching.", "true", "magnesium-deficiency-causes-facial-twitching"),
+        ("Heavy alcohol use can lead to low magnesium.", "mostly-true", "alcoholism-causes-low-magnesium"),
+        ("The B-complex vitamins are essential for the nervous system.", "mostly-true", "b-vitamins-support-nervous-system"),
+        ("Eating a balanced diet can indirectly help HFS.", "mostly-true", "balanced-diet-indirectly-helps-hfs"),
+        # Near misses: the same constructions with another thing or relation find no claim.
+        ("Zinc can make your eyelid twitch.", "no-match", None),
+        ("Decongestants cause hemifacial spasm.", "no-match", None),
+        ("Stress can make hemifacial spasm worse.", "no-match", None),
+        ("Calcium is required for muscles to relax.", "no-match", None),
+        ("Magnesium helps you relax.", "no-match", None),
+        ("Fish oil lowers blood pressure.", "no-match", None),
+        ("Vitamin C supports nerve health.", "no-match", None),
+        ("Vitamin B12 is a good source of animal products.", "no-match", None),
+        ("Magnesium is a natural muscle relaxant.", "no-match", None),
+    ],
+)
+def test_lexicon_synonym_classes(checker, statement, verdict, claim_id):
+    result = checker.check(statement)
+    assert (result.verdict, result.claim.id if result.claim else None) == (verdict, claim_id)
+
+
+def test_relations_that_read_both_ways_are_symmetric(data):
+    kinds = {c["id"]: c.get("kind") for c in data["concepts"]}
+    assert {cid for cid, kind in kinds.items() if kind == "symmetric relation"} == {"associate", "interact", "same-as"}
+
+
+# Light verbs mean nothing on their own ("make" is not "cause", "get" is not "need"), and "Mg" would
+# collide with milligrams once case is folded: no concept may have one of them as a whole term.
+_TOO_GENERAL = {"make", "made", "get", "give", "take", "keep", "have", "help", "do", "go", "put", "set", "see", "ask", "mg"}
+
+
+def test_no_concept_term_is_a_bare_light_verb(data):
+    bad = [(c["id"], t) for c in data["concepts"] for t in c["terms"]
+           if t.casefold() in _TOO_GENERAL and c["id"] != "milligram"]
+    assert bad == []
