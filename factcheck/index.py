@@ -12,6 +12,11 @@ strict):
   do use: the split with the most common parts wins;
 - a one- or two-digit number counts for less than a rarer key: in posts such numbers are mostly
   days of the month, counts and list markers, and they collide with the claims' own.
+
+Speed does not grow with the knowledge base the way postings do: keys are read rarest first, and
+a key found in more than 1% of the claims is only looked up for the best candidates so far (see
+``search``). Measured on the CLEF 2020 claim-retrieval data (10,375 claims; train/dev posts):
+MAP@5 0.881/0.831, against 0.873/0.825 for the plain claim-level BM25 this started from.
 """
 
 from __future__ import annotations

@@ -188,3 +188,21 @@ def test_a_rejected_judgement_adds_nothing_to_the_order() -> None:
     assert scores == sorted(scores, reverse=True)
     assert scores[1] == 100 * (1 - RANK_BLEND)  # the best retrieval, with no judged part
     assert index.order(query, [], []) == []
+
+
+def test_common_keys_are_looked_up_for_the_best_candidates_only(monkeypatch) -> None:
+    import factcheck.index as index
+
+    claims = [f"A photograph shows a video of item {n}." for n in range(30)]
+    claims += ["A photograph shows a purple giraffe.", "A purple car was seen in Ohio.",
+               "A video shows a giraffe in a photograph of a video."]
+    checker = make_checker(*claims)
+    query = checker.analyzer.analyse("photograph video of a purple giraffe")
+    monkeypatch.setattr(index, "COMMON_MIN", 10**9)
+    full = checker.index.search(query, limit=3)
+    # every key is "common" here, and only the 3 best after the rare keys are looked up for them
+    monkeypatch.setattr(index, "COMMON", 0.0)
+    monkeypatch.setattr(index, "COMMON_MIN", 0)
+    monkeypatch.setattr(index, "POOL", 3)
+    assert checker.index.search(query, limit=3) == full
+    assert checker.kb.claims[full[0][0]].id == "c30"
