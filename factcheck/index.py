@@ -166,6 +166,8 @@ class Index:
         candidates once POOL claims are in play: it is looked up only for the POOL best so far,
         so a long post full of common words costs little even over 100,000 claims.
         """
+        if limit <= 0:
+            return []
         keys = self.query_keys(query)
         df = self.df
         scores: dict[int, float] = {}

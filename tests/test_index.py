@@ -206,3 +206,19 @@ def test_common_keys_are_looked_up_for_the_best_candidates_only(monkeypatch) -> 
     monkeypatch.setattr(index, "POOL", 3)
     assert checker.index.search(query, limit=3) == full
     assert checker.kb.claims[full[0][0]].id == "c30"
+
+
+_WORDS = ["storm", "town", "cereal", "bugs", "flour", "sharks", "paint", "crowd", "mayor", "corn", "19", "2019"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=8), st.integers(min_value=-1, max_value=12))
+def test_search_is_best_first_with_ties_in_knowledge_base_order(words: list[str], limit: int) -> None:
+    checker = _SHARED
+    hits = checker.index.search(checker.analyzer.analyse(" ".join(words) or "nothing"), limit=limit)
+    assert len(hits) <= max(limit, 0)
+    assert len({c for c, _ in hits}) == len(hits)
+    assert hits == sorted(hits, key=lambda h: (-h[1], h[0]))
+
+
+_SHARED = make_checker(*FILLER, *FILLER[:3])  # exact duplicates: ties to break
