@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .lexicon import Lexicon
-from .text import LINK_WORDS, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
+from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
 
 MAX_TOKENS = 400  # a statement longer than this is read only up to here
 MAX_CHARS = 20_000  # (and never more characters than this)
@@ -41,6 +41,7 @@ class Analysis:
     corrections: tuple[tuple[str, str], ...] = ()
     truncated: bool = False
     denies_link: bool = False  # "has nothing to do with", "plays no role in": any relation denied
+    majority: bool = False  # says "usually", "mostly", "in most cases", "the main"
 
     @property
     def keys(self) -> list[str]:
@@ -272,6 +273,7 @@ class Analyzer:
             corrections=tuple(corrections),
             truncated=truncated,
             denies_link=denies_link,
+            majority=any(t in MAJORITY for t in tokens),
         )
 
 

@@ -187,8 +187,9 @@ class _Docs(Sequence):
             else:
                 kind, relation = ("number" if key[:1].isdigit() else "word"), False
             terms.append(Term(key, kind, self._surfaces[sid], pos, relation))
-        analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(a["doc_neg"][i]),
-                            cues=(), question=False)
+        flags = a["doc_neg"][i]
+        analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(flags & 1),
+                            cues=(), question=False, majority=bool(flags & 2))
         doc = Doc(a["doc_claim"][i], a["doc_phrasing"][i], analysis)
         if len(self._memo) < 100_000:
             self._memo[i] = doc
@@ -325,7 +326,7 @@ def _index_blob(data: dict[str, Any], text: str, digest: str) -> bytes | None:
             vocabulary.update(w for w in analysis.normalised.split() if w.isalpha())
             a["doc_claim"].append(c)
             a["doc_phrasing"].append(ph)
-            a["doc_neg"].append(1 if analysis.negated else 0)
+            a["doc_neg"].append((1 if analysis.negated else 0) | (2 if analysis.majority else 0))
             for t in analysis.terms:
                 tid = terms.setdefault(t.key, len(terms))
                 a["doc_term"].append(tid)

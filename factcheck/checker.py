@@ -13,7 +13,7 @@ from .index import Index
 from .matching import Doc, Judgement, judge
 from .result import CheckResult
 from .text import stem
-from .verdict import decide
+from .verdict import decide, usable
 
 __all__ = ["FactChecker", "CheckResult"]
 
@@ -94,7 +94,10 @@ class FactChecker:
             best: Judgement | None = None
             for doc_id in self.index.phrasings[claim]:
                 j = judge(query, self.docs[doc_id], self.index)
-                if best is None or (j.accepted, j.score) > (best.accepted, best.score):
+                # (a phrasing that gives a verdict beats one that only scores higher)
+                if best is None or (j.accepted and usable(j, self.kb), j.score) > (
+                    best.accepted and usable(best, self.kb), best.score
+                ):
                     best = j
             assert best is not None
             judged.append(best)

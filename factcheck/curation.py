@@ -313,7 +313,9 @@ def lint(data: Any) -> list[Finding]:
         for k, term in _strings(con, "terms"):
             key = fold_whitespace(term).strip().casefold()
             first = terms.setdefault(key, i)
-            if first != i:
+            kinds = {data["concepts"][first].get("kind"), con.get("kind")}
+            if first != i and "unit" not in kinds:
+                # (a unit may share a term: it is read as the unit only after a number)
                 other = _finding(data, f"concepts[{first}]", "").location
                 warnings.append(_finding(
                     data, f"concepts[{i}].terms[{k}]", f"term {term!r} is also a term of {other}"

@@ -335,7 +335,11 @@ def validate(data: Any) -> list[Fault]:
         faults.append(Fault("version", f"unsupported format version {data['version']} (expected {FORMAT_VERSION})"))
 
     source_ids: set[str] = set()
-    for i, src in enumerate(data.get("sources") or []):
+    def items(name: str) -> list[Any]:
+        value = data.get(name)
+        return value if isinstance(value, list) else []  # (a wrong type is reported above)
+
+    for i, src in enumerate(items("sources")):
         where = f"sources[{i}]"
         if not _check_object(src, where, _SOURCE_FIELDS, _SOURCE_REQUIRED, faults):
             continue
@@ -347,7 +351,7 @@ def validate(data: Any) -> list[Fault]:
         _enum_value(src.get("reliability"), Reliability, f"{where}.reliability", faults)
 
     concept_ids: set[str] = set()
-    concepts = data.get("concepts") or []
+    concepts = items("concepts")
     for i, con in enumerate(concepts):
         where = f"concepts[{i}]"
         if not _check_object(con, where, _CONCEPT_FIELDS, ("id", "terms"), faults):
@@ -379,7 +383,7 @@ def validate(data: Any) -> list[Fault]:
     if isinstance(claims, list) and not claims:
         faults.append(Fault("claims", "must hold at least one claim"))
     claim_ids: set[str] = set()
-    for i, claim in enumerate(claims or []):
+    for i, claim in enumerate(items("claims")):
         where = f"claims[{i}]"
         if not _check_object(claim, where, _CLAIM_FIELDS, _CLAIM_REQUIRED, faults):
             continue

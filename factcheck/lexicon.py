@@ -27,6 +27,8 @@ class Lexicon:
     def __init__(self, concepts: tuple[Concept, ...] | list[Concept] = ()) -> None:
         self.concepts: dict[str, ConceptInfo] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
+        # A term two concepts share ("mg": milligrams, and Mg, magnesium) keeps its other readings.
+        self.alternates: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 0
         self.words: set[str] = set()  # every normalised word of every term (for typo correction)
         broader = {c.id: c.broader for c in concepts}
@@ -50,8 +52,10 @@ class Lexicon:
                     continue
                 self.words.update(toks)
                 key = tuple(stem(t) for t in toks)
-                # First definition wins, so a term listed twice keeps its first concept.
-                self.phrases.setdefault(key, c.id)
+                # First definition wins; a term listed in another concept too is an alternate.
+                first = self.phrases.setdefault(key, c.id)
+                if first != c.id and c.id not in self.alternates.get(key, ()):
+                    self.alternates.setdefault(key, []).append(c.id)
                 self.max_len = max(self.max_len, len(key))
 
     def state(self) -> dict:
@@ -60,6 +64,7 @@ class Lexicon:
             "concepts": [[c.id, c.kind, c.name, sorted(c.ancestors), list(c.parts)]
                          for c in self.concepts.values()],
             "phrases": [[list(k), v] for k, v in self.phrases.items()],
+            "alternates": [[list(k), v] for k, v in self.alternates.items()],
             "words": sorted(self.words),
         }
 
@@ -69,6 +74,7 @@ class Lexicon:
         for cid, kind, name, ancestors, parts in state["concepts"]:
             self.concepts[cid] = ConceptInfo(cid, kind, name, frozenset(ancestors), tuple(parts))
         self.phrases = {tuple(k): v for k, v in state["phrases"]}
+        self.alternates = {tuple(k): v for k, v in state.get("alternates", [])}
         self.max_len = max((len(k) for k in self.phrases), default=0)
         self.words = set(state["words"])
         return self
@@ -77,14 +83,21 @@ class Lexicon:
         return bool(self.concepts)
 
     def match(self, stems: list[str]) -> list[tuple[int, int, str]]:
-        """Non-overlapping (start, end, concept id) spans, longest match first, left to right."""
+        """Non-overlapping (start, end, concept id) spans, longest match first, left to right.
+
+        A unit is read as a unit only after a number ("400 mg"); elsewhere a term it shares
+        with another concept takes that reading ("Mg cures HFS": magnesium).
+        """
         spans: list[tuple[int, int, str]] = []
         if not self.phrases:
             return spans
         i, n = 0, len(stems)
         while i < n:
             for length in range(min(self.max_len, n - i), 0, -1):
-                cid = self.phrases.get(tuple(stems[i:i + length]))
+                key = tuple(stems[i:i + length])
+                cid = self.phrases.get(key)
+                if cid is not None and key in self.alternates:
+                    cid = self._reading(cid, self.alternates[key], stems[i - 1] if i else "")
                 if cid is not None:
                     spans.append((i, i + length, cid))
                     i += length
@@ -92,6 +105,13 @@ class Lexicon:
             else:
                 i += 1
         return spans
+
+    def _reading(self, first: str, others: list[str], before: str) -> str:
+        after_number = before[:1].isdigit()
+        for cid in (first, *others):
+            if (self.kind(cid) == "unit") == after_number:
+                return cid
+        return first
 
     def parts(self, cid: str) -> tuple[str, ...]:
         """The concepts a matched concept stands for (a compound expands to its parts)."""

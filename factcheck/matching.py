@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
-from .text import INTENSIFIERS, LINK_WORDS, antonymy, polar, stem
+from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, polar, stem
 
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS)
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
+_MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 
 if TYPE_CHECKING:
     from .index import Index
@@ -101,9 +102,14 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
         elif t.kind == "concept":
             for a in lex.ancestors(t.key[1:]):
                 if f"@{a}" in d_keys:
-                    q_match[t.key] = BROADER_MATCH * t.factor
                     covered_d.add(f"@{a}")
-                    broader = True
+                    if f"@{a}" in q_keys:
+                        # "animal foods like meat and fish": examples beside the category
+                        # the statement itself names say nothing beyond it.
+                        q_match[t.key] = t.factor
+                    else:
+                        q_match[t.key] = BROADER_MATCH * t.factor
+                        broader = True
                     break
     # "X has nothing to do with Y" denies every relation between X and Y, the claim's too.
     if query.denies_link and query.negated:
@@ -140,6 +146,9 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     # A statement that claims more ("the main cause", "always", "permanently") is another claim.
     for t in q_terms:
         if t.kind == "word" and t.key not in q_match and t.key in _INTENSIFIER_STEMS:
+            if t.key in _MAJOR_STEMS and doc.analysis.majority:
+                q_match[t.key] = t.factor  # "the main cause" meets "usually caused by"
+                continue
             return Judgement(doc, 0.0, False, f"'{t.surface}' claims more than the claim does")
     if not q_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
@@ -236,10 +245,10 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, fl
         if lex.symmetric(d_rel[0].key[1:]):
             return True  # "A is linked to B" is "B is linked to A"
         dr, qr = d_rel[0].pos, q_rel[d_rel[0].key].pos
-        d_side = {t.key: t.pos < dr for t in d_terms if not t.relation}
+        d_side = {t.key: t.pos < dr for t in d_terms if not t.relation and not _adverb(t)}
         for t in q_terms:
-            if t.relation or t.key not in q_match:
-                continue
+            if t.relation or t.key not in q_match or _adverb(t):
+                continue  # (an adverb such as "indirectly" may stand anywhere)
             key = t.key if t.key in d_side else next(
                 (f"@{a}" for a in lex.ancestors(t.key[1:]) if f"@{a}" in d_side), None
             ) if t.kind == "concept" else None
@@ -255,6 +264,10 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, fl
             pairs += 1
             concordant += seq[i] < seq[j]
     return pairs == 0 or concordant / pairs > 0.34
+
+
+def _adverb(t: Term) -> bool:
+    return t.kind == "word" and t.surface.endswith("ly")
 
 
 def _argument_where_claim_has_none(q_terms: list[Term], d_terms: list[Term],

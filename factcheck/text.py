@@ -239,6 +239,12 @@ main primary principal sole solely only major leading chief biggest best worst g
 guarantee definitely completely totally entirely permanently permanent forever instantly
 immediately always every everyone everybody miracle
 """.split())
+# A statement's "the main cause" is what a claim says with "usually" or "in most cases".
+MAJOR = frozenset("main primary principal chief leading major predominant".split())
+MAJORITY = frozenset("""
+usually mostly mainly main primarily most majority typically commonly generally chiefly
+predominantly largely principally primary principal major leading
+""".split())
 # Words that deny a link of any kind when denied themselves: "has nothing to do with", "plays no
 # role in", "there is no link between". A denied link denies every particular relation.
 LINK_WORDS = frozenset("""

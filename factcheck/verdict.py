@@ -24,7 +24,7 @@ def decide(
     """
     candidates = _candidates(ranked, kb)
     judged = sorted((j for _, j in ranked), key=lambda j: -j.score)
-    best = next((j for j in judged if j.accepted and _may_use(j, kb)), None)
+    best = next((j for j in judged if j.accepted and usable(j, kb)), None)
     notes: list[str] = []
     if query.truncated:
         notes.append("the statement was long; only its beginning was read")
@@ -71,7 +71,7 @@ def decide(
     )
 
 
-def _may_use(j: Judgement, kb: KnowledgeBase) -> bool:
+def usable(j: Judgement, kb: KnowledgeBase) -> bool:
     """A claim about a broader concept settles a narrower statement only when it denies in general.
 
     "No supplement cures HFS" (or "supplements cure HFS", rated false) settles "zinc cures

@@ -634,7 +634,7 @@ def test_documented_example_kb_is_valid() -> None:
 
     docs = [p for p in (ROOT / "README.md", ROOT / "docs" / "readme" / "kb-tools.md") if p.is_file()]
     blocks = re.findall(r"```json\n(\{\n.*?)```", "\n".join(p.read_text(encoding="utf-8") for p in docs), re.S)
-    examples = [json.loads(b) for b in blocks if '"claims"' in b]
+    examples = [d for d in (json.loads(b) for b in blocks if '"claims"' in b) if "sources" in d and "version" in d]
     assert examples, "the README shows a knowledge base"
     seeds = ROOT.parent / "shared" / "seeds"
     for data in examples:
@@ -656,3 +656,14 @@ def test_long_excerpt_warning_counts_sentences(excerpt: str, long: bool) -> None
     data["claims"][0]["evidence"][1]["excerpt"] = excerpt
     warned = [w for w in lint(data) if w.where == "claims[0].evidence[1].excerpt"]
     assert bool(warned) is long
+
+
+@pytest.mark.parametrize("data", [
+    {"version": 1, "sources": 3, "claims": 10},
+    {"version": 1, "sources": [], "claims": "x", "concepts": 5},
+    {"version": "1", "sources": [1], "claims": [None, 3]},
+    [], None, "text", 42,
+])
+def test_validate_reports_wrong_shapes_without_crashing(data) -> None:
+    faults = knowledge.validate(data)
+    assert faults and all(isinstance(str(f), str) for f in faults)

@@ -172,3 +172,32 @@ def antonym_checker() -> FactChecker:
 ])
 def test_antonyms_and_polar_words(antonym_checker: FactChecker, statement: str, expected) -> None:
     assert verdict(antonym_checker, statement) == expected
+
+
+def test_a_unit_is_a_unit_only_after_a_number() -> None:
+    data = json.loads((DATA / "mini-kb.json").read_text())
+    data["concepts"].append({"id": "milligram", "kind": "unit", "terms": ["milligram", "mg"]})
+    src = data["sources"][0]["id"]
+    data["claims"].append({
+        "id": "magnesium-intake", "text": "Adults need 400 mg of magnesium a day.", "verdict": "true",
+        "summary": "Reference value.", "evidence": [{"source": src, "stance": "supports", "excerpt": "x"}],
+    })
+    checker = FactChecker(knowledge.from_dict(data))
+    # "Mg" is magnesium in the fixture's lexicon; after a number, "mg" is milligrams.
+    assert verdict(checker, "Mg cures HFS") == ("false", "magnesium-cures-hfs")
+    assert verdict(checker, "Adults need 400 mg of magnesium a day") == ("true", "magnesium-intake")
+    assert verdict(checker, "Adults need 40 mg of magnesium a day") == ("no-match", None)
+
+
+def test_the_main_cause_meets_a_claim_that_says_usually() -> None:
+    data = json.loads((DATA / "mini-kb.json").read_text())
+    src = data["sources"][0]["id"]
+    ev = [{"source": src, "stance": "supports", "excerpt": "x"}]
+    data["claims"] += [
+        {"id": "usually", "text": "Hemifacial spasm is usually caused by a blood vessel.", "verdict": "true",
+         "summary": "s", "evidence": ev},
+        {"id": "can", "text": "Stress can trigger facial twitching.", "verdict": "true", "summary": "s", "evidence": ev},
+    ]
+    checker = FactChecker(knowledge.from_dict(data))
+    assert verdict(checker, "A blood vessel is the main cause of hemifacial spasm") == ("true", "usually")
+    assert verdict(checker, "Stress is the main cause of facial twitching") == ("no-match", None)
