@@ -242,21 +242,9 @@ def rate(rating: Any) -> tuple[Verdict | None, str]:
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """A file's text, every way of failing turned into a one-line InputError."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"file not found: {p}") from None
-    except IsADirectoryError:
-        raise InputError(f"is a directory, not a file: {p}") from None
-    except PermissionError:
-        raise InputError(f"not readable (permission denied): {p}") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    from .files import read_text as read
+
+    return read(path)
 
 
 def parse_text(text: str, name: str) -> list[Any]:

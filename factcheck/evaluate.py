@@ -111,17 +111,10 @@ def read_cases(path: str | os.PathLike[str]) -> list[Case]:
     """Read a cases file (``-`` for standard input)."""
     if str(path) == "-":
         return parse_cases(sys.stdin, "<stdin>")
+    from .files import read_text
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"cases file not found: {p}") from None
-    except IsADirectoryError:
-        raise InputError(f"cases file is a directory: {p}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: not UTF-8 text (invalid byte at offset {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"cannot read cases file {p}: {exc.strerror or exc}") from None
+    text = read_text(p, what="cases file")
     return parse_cases(text.splitlines(), str(p))
 
 

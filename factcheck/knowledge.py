@@ -183,26 +183,15 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A knowledge base file's bytes, or a one-line KnowledgeBaseError saying why not."""
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise KnowledgeBaseError(f"knowledge base not found: {p}") from None
-    except IsADirectoryError:
-        raise KnowledgeBaseError(f"knowledge base is a directory, not a file: {p}") from None
-    except PermissionError:
-        raise KnowledgeBaseError(f"knowledge base is not readable (permission denied): {p}") from None
-    except OSError as exc:
-        raise KnowledgeBaseError(f"cannot read knowledge base {p}: {exc.strerror or exc}") from None
+    from .files import read_bytes as read
+
+    return read(path, what="knowledge base", error=KnowledgeBaseError)
 
 
 def decode(path: str | os.PathLike[str], raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise KnowledgeBaseError(
-            f"{Path(path)}: not UTF-8 text (invalid byte at offset {exc.start})"
-        ) from None
+    from .files import decode as utf8
+
+    return utf8(path, raw, error=KnowledgeBaseError)
 
 
 def parse(path: str | os.PathLike[str], text: str) -> Any:

@@ -351,7 +351,7 @@ def test_missing_file(tmp_path, command):
 
 def test_eval_on_a_directory_or_binary_file(tmp_path):
     r = run("--kb", str(KB), "eval", str(tmp_path))
-    assert_one_error_line(r, f"cases file is a directory: {tmp_path}")
+    assert_one_error_line(r, f"cases file is a directory, not a file: {tmp_path}")
     binary = tmp_path / "cases.bin"
     binary.write_bytes(bytes(range(256)) * 4)
     r = run("--kb", str(KB), "eval", str(binary))
