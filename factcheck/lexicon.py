@@ -30,6 +30,7 @@ class Lexicon:
         # A term two concepts share ("mg": milligrams, and Mg, magnesium) keeps its other readings.
         self.alternates: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 0
+        self._starts: dict[str, int] | None = None  # first word of a term -> its longest term
         self.words: set[str] = set()  # every normalised word of every term (for typo correction)
         broader = {c.id: c.broader for c in concepts}
 
@@ -74,6 +75,7 @@ class Lexicon:
         for cid, kind, name, ancestors, parts in state["concepts"]:
             self.concepts[cid] = ConceptInfo(cid, kind, name, frozenset(ancestors), tuple(parts))
         self.phrases = {tuple(k): v for k, v in state["phrases"]}
+        self._starts = None
         self.alternates = {tuple(k): v for k, v in state.get("alternates", [])}
         self.max_len = max((len(k) for k in self.phrases), default=0)
         self.words = set(state["words"])
@@ -91,9 +93,18 @@ class Lexicon:
         spans: list[tuple[int, int, str]] = []
         if not self.phrases:
             return spans
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = {}
+            for k in self.phrases:
+                starts[k[0]] = max(starts.get(k[0], 0), len(k))
         i, n = 0, len(stems)
         while i < n:
-            for length in range(min(self.max_len, n - i), 0, -1):
+            longest = starts.get(stems[i])
+            if longest is None:  # no term starts with this word
+                i += 1
+                continue
+            for length in range(min(longest, n - i), 0, -1):
                 key = tuple(stems[i:i + length])
                 cid = self.phrases.get(key)
                 if cid is not None and key in self.alternates:

@@ -55,13 +55,14 @@ class Judgement:
     broader: bool = False  # a statement concept was covered by a broader one in the claim
 
 
-def _query_side(query: Analysis, index: Index) -> tuple[list[Term], dict[str, float]]:
+def _query_side(query: Analysis, index: Index) -> tuple[list[Term], dict[str, float], bool, dict[str, Term]]:
     """The statement's unique terms and their weights, worked out once per statement."""
     cached = index.__dict__.get("_query_side")
     if cached is not None and cached[0] is query:
         return cached[1]
     terms = _unique(query.terms)
-    out = (terms, {t.key: index.weight(t) for t in terms})
+    framed = any(t.frame for t in terms)
+    out = (terms, {t.key: index.weight(t) for t in terms}, framed, {t.key: t for t in terms})
     index.__dict__["_query_side"] = (query, out)
     return out
 
@@ -82,14 +83,16 @@ def _doc_side(doc: Doc, index: Index) -> tuple[list[Term], dict[str, Term], dict
 
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     """Score one phrasing against the statement and hold it to the gates."""
-    q_all, wq_all = _query_side(query, index)
+    q_all, wq_all, framed, q_keys = _query_side(query, index)
     d_terms, d_keys, wd, wd_total = _doc_side(doc, index)
-    # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
-    q_terms = [t for t in q_all if not t.frame or t.key in d_keys]
     if not d_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
+    q_terms = q_all
+    if framed:
+        # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
+        q_terms = [t for t in q_all if not t.frame or t.key in d_keys]
+        q_keys = {t.key: t for t in q_terms}
     lex = index.lexicon
-    q_keys = {t.key: t for t in q_terms}
 
     # How each statement term is covered by the claim: exactly, or through a broader concept.
     q_match: dict[str, float] = {}

@@ -276,6 +276,8 @@ def polar(word_stem: str, *, complementary_only: bool = False) -> bool:
 
 def antonymy(a: str, b: str) -> str | None:
     """'complementary', 'contrary' or None for two word stems."""
+    if a not in _PAIRED_STEMS or b not in _PAIRED_STEMS:
+        return None
     pair = frozenset((a, b))
     if pair in _COMPLEMENTARY_STEMS:
         return "complementary"
@@ -374,3 +376,4 @@ strengthen weaken gain loss
 """.split())
 _POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL
 _COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair)
+_PAIRED_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)
