@@ -179,6 +179,8 @@ class Analyzer:
         question = is_question(text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
         tokens = tokenise(body)
+        if tokens[:1] == ["always"] and len(tokens) > 2:
+            tokens = tokens[1:]  # "Always talk to a doctor first": advice, not a claim about always
         before, after = tokenise(head), tokenise(tail)
         truncated = truncated or len(tokens) > MAX_TOKENS
         if truncated:

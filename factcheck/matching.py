@@ -124,6 +124,7 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
                 q_match[t.key] = t.factor
     # Antonyms: a complement of a claim word covers it and denies it; a contrary is another claim.
     flipped = False
+    refusal = ""  # the first gate this candidate fails, if any (scored first, for the reason)
     for qt in q_terms:
         if qt.kind != "word" or qt.key in q_match:
             continue
@@ -137,22 +138,22 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
                 flipped = not flipped
                 break
             if kind == "contrary":
-                return Judgement(doc, 0.0, False, f"'{qt.surface}' is the opposite of '{dt.surface}'")
+                refusal = refusal or f"'{qt.surface}' is the opposite of '{dt.surface}'"
     # A word that takes a side must be met on the other side: every such word of the claim
     # (reduce, high, ineffective), and the statement's words that deny (different, unsafe).
     for t in q_terms:
         if t.kind == "word" and t.key not in q_match and polar(t.key, complementary_only=True):
-            return Judgement(doc, 0.0, False, f"'{t.surface}' changes the meaning and the claim does not say it")
+            refusal = refusal or f"'{t.surface}' changes the meaning and the claim does not say it"
     for t in d_terms:
         if t.kind == "word" and t.key not in covered_d and polar(t.key):
-            return Judgement(doc, 0.0, False, f"the claim says '{t.surface}' and the statement does not")
+            refusal = refusal or f"the claim says '{t.surface}' and the statement does not"
     # A statement that claims more ("the main cause", "always", "permanently") is another claim.
     for t in q_terms:
         if t.kind == "word" and t.key not in q_match and t.key in _INTENSIFIER_STEMS:
             if t.key in _MAJOR_STEMS and doc.analysis.majority:
                 q_match[t.key] = t.factor  # "the main cause" meets "usually caused by"
                 continue
-            return Judgement(doc, 0.0, False, f"'{t.surface}' claims more than the claim does")
+            refusal = refusal or f"'{t.surface}' claims more than the claim does"
     if not q_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     wq = {t.key: wq_all[t.key] for t in q_terms}
@@ -163,6 +164,8 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     notes: list[str] = []
     if any(k in q_match and q_match[k] < 1.0 and q_keys[k].factor == 1.0 for k in q_match):
         notes.append("read through a broader concept in the claim")
+    if refusal:
+        return Judgement(doc, score, False, refusal, tuple(notes))
 
     # Gate 1: concepts and numbers agree both ways.
     for t in d_terms:
@@ -178,7 +181,8 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
         return Judgement(doc, score, False, clash, tuple(notes))
 
     # Gate 3: roles agree, and the statement names no one where the claim names nobody.
-    if not _roles_agree(q_terms, d_terms, q_match, covered_d, lex):
+    # (a denied link has no direction: "A plays no role in B" denies any tie between them)
+    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, q_match, covered_d, lex):
         return Judgement(doc, score, False, "the same words in different roles", tuple(notes))
     extra = _argument_where_claim_has_none(q_terms, d_terms, q_match, index)
     if extra:
@@ -239,24 +243,28 @@ def _substitution(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, f
 def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, float],
                  covered_d: set[str], lex: Lexicon) -> bool:
     """Terms on either side of the claim's relation stay on that side in the statement."""
-    d_rel = [t for t in d_terms if t.relation]
     q_rel = {t.key: t for t in q_terms if t.relation}
     shared = [(t.key, t.pos) for t in q_terms if t.key in q_match]
     if len(shared) < 2:
         return True
-    if len(d_rel) == 1 and d_rel[0].key in q_rel:
-        if lex.symmetric(d_rel[0].key[1:]):
-            return True  # "A is linked to B" is "B is linked to A"
-        dr, qr = d_rel[0].pos, q_rel[d_rel[0].key].pos
-        d_side = {t.key: t.pos < dr for t in d_terms if not t.relation and not _adverb(t)}
-        for t in q_terms:
-            if t.relation or t.key not in q_match or _adverb(t):
-                continue  # (an adverb such as "indirectly" may stand anywhere)
-            key = t.key if t.key in d_side else next(
-                (f"@{a}" for a in lex.ancestors(t.key[1:]) if f"@{a}" in d_side), None
-            ) if t.kind == "concept" else None
-            if key is not None and key in d_side and d_side[key] != (t.pos < qr):
-                return False
+    pivots = [t for t in d_terms if t.relation and t.key in q_rel]
+    if pivots:
+        # Every relation the two share is a pivot: what stands before it in the claim must
+        # stand before it in the statement ("you need calcium to absorb vitamin D" is not
+        # "vitamin D is needed to absorb calcium").
+        for pivot in pivots:
+            if lex.symmetric(pivot.key[1:]):
+                continue  # "A is linked to B" is "B is linked to A"
+            dr, qr = pivot.pos, q_rel[pivot.key].pos
+            d_side = {t.key: t.pos < dr for t in d_terms if not t.relation and not _adverb(t)}
+            for t in q_terms:
+                if t.relation or t.key not in q_match or _adverb(t):
+                    continue  # (an adverb such as "indirectly" may stand anywhere)
+                key = t.key if t.key in d_side else next(
+                    (f"@{a}" for a in lex.ancestors(t.key[1:]) if f"@{a}" in d_side), None
+                ) if t.kind == "concept" else None
+                if key is not None and key in d_side and d_side[key] != (t.pos < qr):
+                    return False
         return True
     # No shared relation: the matched terms must not come mostly in reverse order.
     d_pos = {t.key: t.pos for t in d_terms}

@@ -190,8 +190,9 @@ yes ok okay please thanks thank hi hello hey
 true truth fact facts correct right wrong accurate claim claims claimed heard hear read say says
 said saying told tell think thinks thought believe believes believed know known knows people
 someone somebody everyone everybody anyone anybody something anything everything often usually
-generally typically commonly sometimes always frequently mostly mainly largely
+generally typically commonly sometimes frequently mostly mainly largely
 lot lots kind sort way thing things really rumour rumor ever honestly sadly unfortunately
+able possible breaking
 fortunately apparently basically seriously obviously clearly evidence shown proven proved
 demonstrated established
 """.split())
@@ -203,6 +204,7 @@ _NEGATING_PHRASES = (
     ("false", "that"), ("untrue", "that"), ("myth", "that"), ("wrong", "that"),
     ("incorrect", "that"), ("a", "myth"), ("is", "myth"), ("fail", "to"), ("fails", "to"),
     ("failed", "to"), ("unable", "to"), ("debunked",), ("disproven",), ("disproved",),
+    ("impossible",),
     ("lack", "of", "evidence"), ("lacks", "evidence"),
 )
 # "not" that does not deny: "not only X but Y", "no longer"(kept as a denial), "whether or not".
@@ -214,9 +216,9 @@ _NON_NEGATING = (("not", "only"), ("not", "just"), ("not", "merely"), ("or", "no
 # not ("magnesium increases spasms" is not the denial of "magnesium reduces spasms": both can be
 # false), so a statement using the contrary of a claim's word is another claim.
 _COMPLEMENTARY = [
-    ("same", "different"), ("identical", "different"), ("same", "distinct"), ("possible", "impossible"),
+    ("same", "different"), ("identical", "different"), ("same", "distinct"),
     ("safe", "unsafe"), ("effective", "ineffective"), ("present", "absent"), ("true", "untrue"),
-    ("proven", "unproven"), ("able", "unable"), ("likely", "unlikely"), ("harmless", "harmful"),
+    ("proven", "unproven"), ("likely", "unlikely"), ("harmless", "harmful"),
     ("curable", "incurable"), ("treatable", "untreatable"), ("common", "uncommon"),
     ("necessary", "unnecessary"), ("related", "unrelated"), ("linked", "unlinked"),
 ]
@@ -256,7 +258,8 @@ effect effects impact influence bearing involvement involved
 REPORTING = frozenset("""
 told tells tell says said say claims claimed claim reports reported report thinks thought think
 believes believed believe heard hear read reads wrote writes insists insisted swears swore
-explained explains mentioned mentions suggests suggested argues argued according
+explained explains mentioned mentions suggests suggested argues argued according reckons
+reckoned reckon notes noted warns warned states stated posted tweeted
 """.split())
 
 

@@ -43,12 +43,10 @@ ACCURACY_FLOOR = math.floor(MEASURED_ACCURACY * 100 - 5) / 100
 
 # Flips the first run found. Each is an expected failure (strict: once the engine stops
 # flipping it, the test fails until the statement is removed from here). Any other flip fails.
-KNOWN_FLIPS = {
-    "Magnesium deficiency always causes facial twitching.":
-        "an absolute ('always') where the claim says 'can' is confirmed as true",
-    "You need calcium in order to absorb vitamin D.":
-        "roles reversed (the claim: vitamin D is needed to absorb calcium) are confirmed as true",
-}
+# Flips the engine is known to make (each a strict xfail). Empty: the two the set first found
+# ("Magnesium deficiency always causes facial twitching." and "You need calcium in order to
+# absorb vitamin D.", both answered true) were fixed in the engine, so every flip fails the test.
+KNOWN_FLIPS: dict[str, str] = {}
 
 CASES: list[Case] = evaluate.read_cases(HOLDOUT)
 
