@@ -1,9 +1,8 @@
 """Shared plumbing for the benchmark scripts: locating things, running the CLI, measuring, tables.
 
 Standard library only. Every measurement runs the installed ``factcheck`` console script (or
-``python -m factcheck``) in a subprocess, as a user would, and takes its peak RSS from
-``os.wait4`` on that one child, which is exact per process (``RUSAGE_CHILDREN`` is a running
-maximum over every child ever waited for, so deltas of it cannot go down).
+``python -m factcheck``) in a subprocess, as a user would, started through a tiny launcher that
+reports that one process's peak RSS (see :func:`run` for why our own ``wait4`` cannot).
 """
 
 from __future__ import annotations
@@ -115,17 +114,24 @@ def run(
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Run:
-    """Run one command; time it with ``perf_counter`` and take its peak RSS from ``wait4``.
+    """Run one command; time it with ``perf_counter`` and measure its peak RSS.
+
+    Peak RSS cannot be read from our own ``wait4``/``RUSAGE_CHILDREN``: Linux starts a child's
+    ``ru_maxrss`` at the RSS of the process it was forked from (at exec, the old address space's
+    high-water mark is kept), so a child of a benchmark that holds a 40 MB knowledge base in
+    memory would report at least that. The child is therefore started by a tiny launcher,
+    GNU time (``/usr/bin/time -f %M``, about 2 MB), whose own child's figure is exact to within
+    that; without GNU time, a minimal Python launcher (about 10 MB) does the same.
 
     Stdin and stdout go through temporary files, not pipes, so that the child never waits on
-    us and we can reap it ourselves with ``os.wait4`` (which returns that child's own rusage).
-    The child runs in ``.data/`` unless told otherwise, so that ``python -m factcheck`` imports
-    the installed package (or a ``run.py --at`` snapshot), not ``./factcheck`` from the cwd.
+    us. The child runs in ``.data/`` unless told otherwise, so that ``python -m factcheck``
+    imports the installed package (or a ``run.py --at`` snapshot), not ``./factcheck``.
     """
     if cwd is None:
         DATA.mkdir(parents=True, exist_ok=True)
         cwd = DATA
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         if isinstance(stdin, Path):
             fin = open(stdin, "rb")
         else:
@@ -134,19 +140,51 @@ def run(
             fin.seek(0)
         try:
             start = time.perf_counter()
-            proc = subprocess.Popen(list(argv), stdin=fin, stdout=out, stderr=err,
+            proc = subprocess.Popen([*launcher(rss.name), *argv], stdin=fin, stdout=out, stderr=err,
                                     env=env if env is not None else bench_env(), cwd=cwd)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
             seconds = time.perf_counter() - start
         finally:
             fin.close()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        # ru_maxrss is in KiB on Linux (bytes on macOS).
-        scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-        return Run(tuple(argv), proc.returncode, seconds, usage.ru_maxrss / scale,
-                   out.read(), err.read())
+        lines = [ln for ln in rss.read().split() if ln.isdigit()]
+        kib = int(lines[-1]) if lines else 0
+        return Run(tuple(argv), proc.returncode, seconds, kib / 1024, out.read(), err.read())
+
+
+_LAUNCHER = """\
+import os, subprocess, sys
+p = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(p.pid, 0)
+scale = 1024 if sys.platform == "darwin" else 1
+open(sys.argv[1], "w").write(f"{usage.ru_maxrss // scale}\\n")
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+_launcher_kind: list[str] = []
+
+
+def launcher(rss_file: str) -> list[str]:
+    """The argv prefix that runs a command and writes its peak RSS (KiB) to ``rss_file``."""
+    if not _launcher_kind:
+        gnu = "/usr/bin/time"
+        ok = False
+        if os.access(gnu, os.X_OK):
+            with tempfile.NamedTemporaryFile("r") as probe:
+                ok = subprocess.run([gnu, "-f", "%M", "-o", probe.name, "true"],
+                                    capture_output=True).returncode == 0 and probe.read().strip().isdigit()
+        _launcher_kind.append("gnu-time" if ok else "python")
+    if _launcher_kind[0] == "gnu-time":
+        return ["/usr/bin/time", "-f", "%M", "-o", rss_file]
+    return [sys.executable, "-c", _LAUNCHER, rss_file]
+
+
+def rss_method() -> str:
+    """How peak RSS was measured, for the results files."""
+    launcher(os.devnull)
+    return ("GNU time -f %M around each run" if _launcher_kind[0] == "gnu-time"
+            else "a minimal Python launcher's os.wait4 (floor about 10 MB)")
 
 
 def median(values: Iterable[float]) -> float:
@@ -224,6 +262,7 @@ def header(title: str) -> dict[str, Any]:
         "commit": git_commit(),
         "machine": machine(),
         "versions": versions(),
+        "peak_rss": rss_method(),
     }
 
 

@@ -6,7 +6,7 @@ named entities, numbers and some content words for others drawn from the whole c
 frequency there, so the vocabulary, its Zipf tail and the claim lengths stay those of a real
 fact-check archive). The same swaps turn the Snopes headline into an alias for some variants.
 
-Measured, each in a fresh subprocess whose peak RSS comes from ``os.wait4``:
+Measured, each in a fresh subprocess (peak RSS through a launcher, see ``_common.run``):
   (a) one ``factcheck --kb BIG check "<statement>"`` with an empty cache (``XDG_CACHE_HOME`` a new
       directory) and then repeated (median of 5, same cache);
   (b) a batch of 2,000 statements through ``check --format jsonl -``: (batch wall time - median
@@ -305,8 +305,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{wrong} of the {len(batch) - known} others matched some claim.",
             "Per statement = (batch wall time - median repeated single-run wall time) / statements: "
             "start-up, KB load and index load are paid once and subtracted.",
-            f"Cache written under XDG_CACHE_HOME: {cache_mb:.1f} MB. Peak RSS per process from "
-            f"os.wait4; for the repeat runs, the median of their peaks.",
+            f"Cache written under XDG_CACHE_HOME: {cache_mb:.1f} MB. Peak RSS of each process "
+            f"({common.rss_method()}); for the repeat runs, the median of their peaks.",
         ]
         slow = [round(r.seconds, 2) for r in repeats if r.seconds > 3 * rep_s]
         if slow:

@@ -190,6 +190,16 @@ def test_run_reports_exit_status_output_and_peak_rss_of_the_child():
         r.check(allowed=(0,))
 
 
+def test_peak_rss_is_the_childs_not_the_harness():
+    # On Linux a child's own ru_maxrss starts at its parent's RSS; the launcher avoids that.
+    ballast = bytearray(150 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    r = common.run([sys.executable, "-c", "pass"])
+    assert r.returncode == 0
+    assert r.peak_rss_mb < 60
+    del ballast
+
+
 def test_table_renders_text_and_markdown():
     t = common.Table(["split", "MAP@5"], title="T")
     t.add("dev", 0.91234)
