@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
-from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, polar, stem
+from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, has_antonyms, polar, stem
 
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS)
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
@@ -55,14 +55,16 @@ class Judgement:
     broader: bool = False  # a statement concept was covered by a broader one in the claim
 
 
-def _query_side(query: Analysis, index: Index) -> tuple[list[Term], dict[str, float], bool, dict[str, Term]]:
+def _query_side(query: Analysis, index: Index) -> tuple[list[Term], dict[str, float], bool, dict[str, Term], dict[str, tuple[str, ...]]]:
     """The statement's unique terms and their weights, worked out once per statement."""
     cached = index.__dict__.get("_query_side")
     if cached is not None and cached[0] is query:
         return cached[1]
     terms = _unique(query.terms)
     framed = any(t.frame for t in terms)
-    out = (terms, {t.key: index.weight(t) for t in terms}, framed, {t.key: t for t in terms})
+    out = (terms, {t.key: index.weight(t) for t in terms}, framed, {t.key: t for t in terms},
+           {t.key: tuple(f"@{a}" for a in index.lexicon.ancestors(t.key[1:]))
+            for t in terms if t.kind == "concept"})
     index.__dict__["_query_side"] = (query, out)
     return out
 
@@ -83,7 +85,7 @@ def _doc_side(doc: Doc, index: Index) -> tuple[list[Term], dict[str, Term], dict
 
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     """Score one phrasing against the statement and hold it to the gates."""
-    q_all, wq_all, framed, q_keys = _query_side(query, index)
+    q_all, wq_all, framed, q_keys, q_ancestors = _query_side(query, index)
     d_terms, d_keys, wd, wd_total = _doc_side(doc, index)
     if not d_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
@@ -103,10 +105,10 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
             q_match[t.key] = t.factor
             covered_d.add(t.key)
         elif t.kind == "concept":
-            for a in lex.ancestors(t.key[1:]):
-                if f"@{a}" in d_keys:
-                    covered_d.add(f"@{a}")
-                    if f"@{a}" in q_keys:
+            for a in q_ancestors.get(t.key, ()):
+                if a in d_keys:
+                    covered_d.add(a)
+                    if a in q_keys:
                         # "animal foods like meat and fish": examples beside the category
                         # the statement itself names say nothing beyond it.
                         q_match[t.key] = t.factor
@@ -126,10 +128,10 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     flipped = False
     refusal = ""  # the first gate this candidate fails, if any (scored first, for the reason)
     for qt in q_terms:
-        if qt.kind != "word" or qt.key in q_match:
+        if qt.kind != "word" or qt.key in q_match or not has_antonyms(qt.key):
             continue
         for dt in d_terms:
-            if dt.kind != "word" or dt.key in covered_d:
+            if dt.kind != "word" or dt.key in covered_d or not has_antonyms(dt.key):
                 continue
             kind = antonymy(qt.key, dt.key)
             if kind == "complementary":
@@ -156,8 +158,8 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
             refusal = refusal or f"'{t.surface}' claims more than the claim does"
     if not q_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
-    wq = {t.key: wq_all[t.key] for t in q_terms}
-    cover_q = sum(w * q_match.get(k, 0.0) for k, w in wq.items()) / sum(wq.values())
+    total_q = sum(wq_all[t.key] for t in q_terms)
+    cover_q = sum(wq_all[k] * m for k, m in q_match.items()) / total_q
     cover_d = sum(wd[k] for k in covered_d if k in wd) / wd_total
     score = 100.0 * math.sqrt(cover_q * cover_d)
 

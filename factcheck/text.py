@@ -277,6 +277,10 @@ def polar(word_stem: str, *, complementary_only: bool = False) -> bool:
     return word_stem in (_COMPLEMENT_STEMS if complementary_only else _POLAR_STEMS)
 
 
+def has_antonyms(word_stem: str) -> bool:
+    return word_stem in _PAIRED_STEMS
+
+
 def antonymy(a: str, b: str) -> str | None:
     """'complementary', 'contrary' or None for two word stems."""
     if a not in _PAIRED_STEMS or b not in _PAIRED_STEMS:
