@@ -291,7 +291,9 @@ class Table:
 
     def markdown(self) -> str:
         head = "| " + " | ".join(self.columns) + " |"
-        rule = "|" + "|".join("---" if i == 0 else "---:" for i in range(len(self.columns))) + "|"
+        numeric = [i > 0 and all(_numeric(str(r[i])) for r in self.rows if str(r[i]) not in ("", "-"))
+                   for i in range(len(self.columns))]
+        rule = "|" + "|".join("---:" if n else "---" for n in numeric) + "|"
         body = ["| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |" for r in self.rows]
         return "\n".join([head, rule, *body])
 
@@ -305,9 +307,14 @@ def _cell(value: Any) -> Any:
     return value if value is not None else "-"
 
 
+def _numeric(text: str) -> bool:
+    """A figure, perhaps with a unit: '0.912', '1,197', '2.61 ms', '1.32×', '200 (199 scored)'."""
+    head = text.split(" ", 1)[0].replace(",", "").replace("×", "").replace("%", "")
+    return head.replace(".", "", 1).lstrip("-").isdigit()
+
+
 def _align(text: str, width: int) -> str:
-    stripped = text.replace(".", "", 1).replace("-", "", 1).replace("×", "").replace("%", "")
-    return text.rjust(width) if stripped.isdigit() else text.ljust(width)
+    return text.rjust(width) if _numeric(text) else text.ljust(width)
 
 
 def goal_line(name: str, value: float, limit: float, unit: str, *, at_least: bool = False) -> tuple[str, bool]:
@@ -329,19 +336,25 @@ def save(name: str, out_dir: Path, meta: dict[str, Any], tables: list[Table],
         data.update(extra)
     jpath = out_dir / f"{name}.json"
     jpath.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    m = meta["machine"]
-    md = [f"# {meta['benchmark']}", "",
-          f"Measured {meta['date']} at commit `{meta['commit']}` on {m['nproc']} × {m['cpu']}, "
-          f"Python {m['python']}.", ""]
-    for t in tables:
-        if t.title:
-            md += [f"**{t.title}**", ""]
-        md += [t.markdown(), ""]
-    if notes:
-        md += [f"- {n}" for n in notes] + [""]
     mpath = out_dir / f"{name}.md"
-    mpath.write_text("\n".join(md), encoding="utf-8")
+    mpath.write_text(markdown(data), encoding="utf-8")
     return jpath, mpath
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """The Markdown form of a results file: where and when, the tables, the notes."""
+    m = data["machine"]
+    md = [f"# {data['benchmark']}", "",
+          f"Measured {data['date']} at commit `{data['commit']}` on {m['nproc']} × {m['cpu']}, "
+          f"Python {m['python']}; peak RSS by {data.get('peak_rss', 'os.wait4')}.", ""]
+    for t in data.get("tables", []):
+        table = Table(t["columns"], [list(r) for r in t["rows"]], t.get("title", ""))
+        if table.title:
+            md += [f"**{table.title}**", ""]
+        md += [table.markdown(), ""]
+    if data.get("notes"):
+        md += [f"- {n}" for n in data["notes"]] + [""]
+    return "\n".join(md)
 
 
 def which(name: str) -> str | None:
