@@ -55,16 +55,20 @@ class Judgement:
     broader: bool = False  # a statement concept was covered by a broader one in the claim
 
 
-def _query_side(query: Analysis, index: Index) -> tuple[list[Term], dict[str, float], bool, dict[str, Term], dict[str, tuple[str, ...]]]:
+def _query_side(query: Analysis, index: Index) -> tuple:
     """The statement's unique terms and their weights, worked out once per statement."""
     cached = index.__dict__.get("_query_side")
     if cached is not None and cached[0] is query:
         return cached[1]
     terms = _unique(query.terms)
     framed = any(t.frame for t in terms)
-    out = (terms, {t.key: index.weight(t) for t in terms}, framed, {t.key: t for t in terms},
-           {t.key: tuple(f"@{a}" for a in index.lexicon.ancestors(t.key[1:]))
-            for t in terms if t.kind == "concept"})
+    ancestors = {t.key: tuple(f"@{a}" for a in index.lexicon.ancestors(t.key[1:]))
+                 for t in terms if t.kind == "concept"}
+    weights = {t.key: index.weight(t) for t in terms}
+    # Every claim key this statement could cover in any way but antonyms (checked apart).
+    reach = frozenset(weights).union(*ancestors.values()) if ancestors else frozenset(weights)
+    out = (terms, weights, framed, {t.key: t for t in terms}, ancestors, reach,
+           sum(weights.values()))
     index.__dict__["_query_side"] = (query, out)
     return out
 
@@ -85,10 +89,13 @@ def _doc_side(doc: Doc, index: Index) -> tuple[list[Term], dict[str, Term], dict
 
 def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     """Score one phrasing against the statement and hold it to the gates."""
-    q_all, wq_all, framed, q_keys, q_ancestors = _query_side(query, index)
+    q_all, wq_all, framed, q_keys, q_ancestors, reach, wq_total = _query_side(query, index)
     d_terms, d_keys, wd, wd_total = _doc_side(doc, index)
     if not d_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
+    quick = _cannot_accept(query, d_terms, wd, wd_total, q_keys, wq_all, reach, wq_total, index)
+    if quick is not None:
+        return Judgement(doc, quick[0], False, quick[1])
     q_terms = q_all
     if framed:
         # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
@@ -195,6 +202,31 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     if score < ACCEPT:
         return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes), flipped, broader)
     return Judgement(doc, score, True, "", tuple(notes), flipped, broader)
+
+
+def _cannot_accept(query: Analysis, d_terms: list[Term], wd: dict[str, float], wd_total: float,
+                   q_keys: dict[str, Term], wq: dict[str, float], reach: frozenset[str],
+                   wq_total: float, index: Index) -> tuple[float, str] | None:
+    """(score, reason) when this phrasing cannot be accepted whatever the finer rules find.
+
+    The bound counts every claim term the statement could cover in any way (exactly, through a
+    broader concept, a denied link, an antonym) as covered, and the statement as fully covered;
+    if even that scores below ACCEPT, the full judgement is skipped. Most candidates for most
+    sentences of a scanned document end here. The score given is that of the exact overlap.
+    """
+    link = query.denies_link and query.negated
+    bound = sum(wd[t.key] for t in d_terms
+                if t.key in reach or (link and t.relation) or (t.kind == "word" and has_antonyms(t.key)))
+    if 100.0 * math.sqrt(bound / wd_total) >= ACCEPT:
+        return None
+    shared = [t.key for t in d_terms if t.key in q_keys]
+    cover_d = sum(wd[k] for k in shared) / wd_total
+    cover_q = sum(wq[k] for k in shared) / wq_total if wq_total else 0.0
+    score = 100.0 * math.sqrt(cover_q * cover_d)
+    for t in d_terms:
+        if t.kind in ("concept", "number") and t.key not in reach:
+            return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
+    return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
 
 def _unique(terms: Sequence[Term]) -> list[Term]:
