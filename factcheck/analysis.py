@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .lexicon import Lexicon
 from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
@@ -19,8 +19,7 @@ MAX_TOKENS = 400  # a statement longer than this is read only up to here
 MAX_CHARS = 20_000  # (and never more characters than this)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     key: str  # "@concept-id", a number, or a word stem
     kind: str  # "concept" | "number" | "word"
     surface: str  # the words it came from
@@ -150,8 +149,7 @@ def _plausible_typo(typed: str, meant: str) -> bool:
     return True
 
 
-@dataclass
-class _Unit:
+class _Unit(NamedTuple):
     """A stretch of the token sequence: a concept match or a single word."""
 
     tokens: list[str]

@@ -6,14 +6,14 @@ A concept's terms are normalised and stemmed like any text, so "Hemifacial spasm
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 from .knowledge import Concept
 from .text import stem, tokenise
 
 
-@dataclass(frozen=True)
-class ConceptInfo:
+class ConceptInfo(NamedTuple):
     id: str
     kind: str | None
     name: str

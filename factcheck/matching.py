@@ -17,8 +17,7 @@ A candidate that fails a gate is not a match, whatever its score.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
@@ -35,8 +34,7 @@ ACCEPT = 62.0  # a judged match below this score is no-match
 BROADER_MATCH = 0.8  # credit for a statement term covered by a broader concept in the claim
 
 
-@dataclass(frozen=True, slots=True)
-class Doc:
+class Doc(NamedTuple):
     """One phrasing of one claim, analysed."""
 
     claim: int  # index into the knowledge base's claims
@@ -44,8 +42,7 @@ class Doc:
     analysis: Analysis
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
+class Judgement(NamedTuple):
     doc: Doc
     score: float  # 0-100
     accepted: bool

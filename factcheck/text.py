@@ -9,9 +9,10 @@ All functions are pure and deterministic; :func:`normalise` is idempotent.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 # --------------------------------------------------------------------------- normalising
@@ -299,8 +300,7 @@ _AUXILIARIES = frozenset(
 _QUESTION_OPENERS = _AUXILIARIES | {"isn", "aren", "doesn", "don", "didn"}
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A negation cue found in a token list: the words and where they start."""
 
     words: str
