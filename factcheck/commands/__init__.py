@@ -34,6 +34,13 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class TextOrJson(str, Enum):
+    """For commands whose output is one report: text for people, one JSON document for scripts."""
+
+    text = "text"
+    json = "json"
+
+
 @dataclass
 class Settings:
     """Global options, set by the app callback and read by every command."""

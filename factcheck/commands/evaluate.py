@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from . import ColorChoice, guard, load_checker, make_console
-from .kb import TextOrJson
+from . import TextOrJson
 
 
 def evaluate(

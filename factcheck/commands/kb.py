@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from . import ColorChoice, OutputFormat, fail, guard, make_console, settings, warn
-
-
-class TextOrJson(str, Enum):
-    text = "text"
-    json = "json"
+from . import ColorChoice, OutputFormat, TextOrJson, fail, guard, make_console, settings, warn
 
 
 _VERDICTS = "true, mostly-true, mixed, unproven, mostly-false, false"

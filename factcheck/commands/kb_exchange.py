@@ -9,15 +9,10 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from . import fail, guard, settings, warn
+from . import TextOrJson, fail, guard, settings, warn
 
 if TYPE_CHECKING:
     from ..claimreview import ImportReport
-
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 class ReliabilityChoice(str, Enum):
@@ -50,8 +45,8 @@ def import_command(
         ReliabilityChoice.medium, "--reliability", "-r",
         help="How far to trust the imported fact-checks as sources.",
     ),
-    fmt: ReportFormat = typer.Option(
-        ReportFormat.text, "--format", "-f",
+    fmt: TextOrJson = typer.Option(
+        TextOrJson.text, "--format", "-f",
         help="Report: text (one line on stderr) or json (the counts on stdout, for scripts).",
     ),
 ) -> None:
@@ -106,7 +101,7 @@ def import_command(
         if written:
             cr.write_json_atomic(target, data)
 
-        if fmt is ReportFormat.json:
+        if fmt is TextOrJson.json:
             out = {"output": target, "written": written, "claims": len(data["claims"]),
                    "sources": len(data["sources"]), **report.to_dict()}
             sys.stdout.write(cr.dumps(out))
