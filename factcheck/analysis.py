@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
+from . import relations
 from .lexicon import Lexicon
 from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
 
@@ -27,6 +28,7 @@ class Term(NamedTuple):
     relation: bool = False  # a concept of kind "relation" (cure, cause, treat, ...)
     factor: float = 1.0  # < 1 when read through a typo correction
     frame: bool = False  # part of a reporting frame ("my doctor told me that"), not of the claim
+    tok: int = -1  # index of its first token in ``Analysis.normalised`` (-1: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ class _Unit(NamedTuple):
     concept: str | None = None
     corrected: bool = False
     frame: bool = False
+    start: int = -1  # index of its first token
 
     @property
     def word(self) -> str:
@@ -223,15 +226,24 @@ class Analyzer:
         units: list[_Unit] = []
         i = 0
         spans = self.lexicon.match(stems) if self.lexicon else []
+        # General relation classes read the words the knowledge base's own lexicon left.
+        taken = {k for s, e, _ in spans for k in range(s, e)}
+        drop: set[int] = set()
+        general = relations.match(stems, taken)
+        if general:
+            for g in general:
+                drop.update(g.drop)
+            spans = sorted([*spans, *((g.start, g.end, g.cls) for g in general)])
         fixed = {b for _, b in corrections}
 
         def words(lo: int, hi: int) -> list[_Unit]:
-            return [_Unit([tokens[k]], corrected=tokens[k] in fixed, frame=k in frame) for k in range(lo, hi)]
+            return [_Unit([tokens[k]], corrected=tokens[k] in fixed, frame=k in frame, start=k)
+                    for k in range(lo, hi) if k not in drop]
 
         for start, end, cid in spans:
             units.extend(words(i, start))
             units.append(_Unit(tokens[start:end], cid, corrected=any(t in fixed for t in tokens[start:end]),
-                               frame=start in frame))
+                               frame=start in frame, start=start))
             i = end
         units.extend(words(i, len(tokens)))
 
@@ -254,15 +266,15 @@ class Analyzer:
                 for part in self.lexicon.parts(u.concept):
                     terms.append(Term(f"@{part}", "concept", " ".join(u.tokens), len(terms),
                                       self.lexicon.kind(part) == "relation" or self.lexicon.symmetric(part),
-                                      factor, u.frame))
+                                      factor, u.frame, u.start))
                 continue
             w = u.word
             if w in STOPWORDS:
                 continue
             if w[0].isdigit():
-                terms.append(Term(w, "number", w, len(terms), False, factor, u.frame))
+                terms.append(Term(w, "number", w, len(terms), False, factor, u.frame, u.start))
             else:
-                terms.append(Term(stem(w), "word", w, len(terms), False, factor, u.frame))
+                terms.append(Term(stem(w), "word", w, len(terms), False, factor, u.frame, u.start))
         return Analysis(
             normalised=" ".join(tokens),
             terms=tuple(terms),

@@ -32,7 +32,7 @@ CACHE_MIN_BYTES = 16 * 1024  # below this, indexing takes a few milliseconds: no
 KEEP = 8  # cache files kept; the least recently used beyond this are removed
 MAGIC = b"FCIDX\x02\n"  # then a CRC-32 of the rest of the file, 4 bytes little-endian
 _ENGINE_MODULES = ("text.py", "lexicon.py", "analysis.py", "matching.py", "index.py", "cache.py",
-                   "knowledge.py")
+                   "knowledge.py", "relations.py", "data/relations.tsv")
 
 
 def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,

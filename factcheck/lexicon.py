@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+from . import relations
 from .knowledge import Concept
 from .text import stem, tokenise
 
@@ -136,13 +137,19 @@ class Lexicon:
         return tuple(out)
 
     def kind(self, cid: str) -> str | None:
+        """The concept's kind; for a general relation class the knowledge base lacks, its kind."""
         info = self.concepts.get(cid)
-        return info.kind if info else None
+        return info.kind if info else relations.kind(cid)
 
     def symmetric(self, cid: str) -> bool:
         """A relation that reads the same both ways ("linked to", "interacts with")."""
-        info = self.concepts.get(cid)
-        return bool(info and info.kind and info.kind.replace("-", " ") == "symmetric relation")
+        kind = self.kind(cid)
+        return bool(kind and kind.replace("-", " ") == "symmetric relation")
+
+    def relation(self, cid: str) -> bool:
+        """A relation of any kind (cause, cure, linked to ...)."""
+        kind = self.kind(cid)
+        return bool(kind and kind.replace("-", " ") in ("relation", "symmetric relation"))
 
     def ancestors(self, cid: str) -> frozenset[str]:
         info = self.concepts.get(cid)

@@ -20,6 +20,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from .analysis import Analysis, Term
+from . import relations, wordnet
 from .lexicon import Lexicon
 from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, has_antonyms, polar, stem
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 ACCEPT = 62.0  # a judged match below this score is no-match
 BROADER_MATCH = 0.8  # credit for a statement term covered by a broader concept in the claim
+EXTRA = 0.15  # share of a side's weight left unmatched that makes it say more than the other
+SYNONYM_MATCH = 0.9  # credit for a statement word covered by a synonym in the claim
 
 
 class Doc(NamedTuple):
@@ -49,7 +52,9 @@ class Judgement(NamedTuple):
     why_not: str = ""  # the gate it failed, in words, when not accepted
     notes: tuple[str, ...] = ()
     flipped: bool = False  # the statement uses the complement of a claim word ("different"/"same")
-    broader: bool = False  # a statement concept was covered by a broader one in the claim
+    broader: bool = False  # the claim is more general than the statement (a broader concept)
+    general: bool = False  # the statement is more general than the claim ("treats" for "cures")
+    links: tuple[str, ...] = ()  # general-knowledge links used, in words (for --explain)
 
 
 def _query_side(query: Analysis, index: Index) -> tuple:
@@ -103,15 +108,18 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     # How each statement term is covered by the claim: exactly, or through a broader concept.
     q_match: dict[str, float] = {}
     covered_d: set[str] = set()
+    pairs: dict[str, str] = {}  # statement key -> the claim key that covers it
     broader = False
     for t in q_terms:
         if t.key in d_keys:
             q_match[t.key] = t.factor
             covered_d.add(t.key)
+            pairs[t.key] = t.key
         elif t.kind == "concept":
             for a in q_ancestors.get(t.key, ()):
                 if a in d_keys:
                     covered_d.add(a)
+                    pairs[t.key] = a
                     if a in q_keys:
                         # "animal foods like meat and fish": examples beside the category
                         # the statement itself names say nothing beyond it.
@@ -120,6 +128,25 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
                         q_match[t.key] = BROADER_MATCH * t.factor
                         broader = True
                     break
+    # General English: a relation class that entails the claim's (or is entailed by it), and
+    # words WordNet relates (synonyms, derived forms, kinds of a thing).
+    general, links = False, []
+    for t in q_terms:
+        if t.key in q_match or (t.kind != "word" and not t.relation):
+            continue
+        for dt in d_terms:
+            if dt.key in covered_d or dt.kind != t.kind or dt.relation != t.relation:
+                continue
+            link = _link(t, dt)
+            if link is None:
+                continue
+            q_match[t.key] = (SYNONYM_MATCH if link == "synonym" else BROADER_MATCH) * t.factor
+            covered_d.add(dt.key)
+            pairs[t.key] = dt.key
+            broader = broader or link == "narrower"
+            general = general or link == "broader"
+            links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
+            break
     # "X has nothing to do with Y" denies every relation between X and Y, the claim's too.
     if query.denies_link and query.negated:
         for t in d_terms:
@@ -141,9 +168,16 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
             if kind == "complementary":
                 q_match[qt.key] = qt.factor
                 covered_d.add(dt.key)
+                pairs[qt.key] = dt.key
                 flipped = not flipped
                 break
             if kind == "contrary":
+                refusal = refusal or f"'{qt.surface}' is the opposite of '{dt.surface}'"
+    for qt in q_terms:
+        if qt.kind != "word" or qt.key in q_match:
+            continue
+        for dt in d_terms:
+            if dt.kind == "word" and dt.key not in covered_d and wordnet.opposite(qt.surface, dt.surface):
                 refusal = refusal or f"'{qt.surface}' is the opposite of '{dt.surface}'"
     # A word that takes a side must be met on the other side: every such word of the claim
     # (reduce, high, ineffective), and the statement's words that deny (different, unsafe).
@@ -182,7 +216,7 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
             return Judgement(doc, score, False, f"the statement is about {_name(t, lex)}; the claim is not", tuple(notes))
 
     # Gate 2: no rare word standing where the claim has a different rare word.
-    clash = _substitution(q_terms, d_terms, q_match, covered_d, index)
+    clash = _substitution(q_terms, d_terms, pairs, covered_d)
     if clash:
         return Judgement(doc, score, False, clash, tuple(notes))
 
@@ -194,11 +228,24 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
     if extra:
         return Judgement(doc, score, False, f"the statement says who or what ('{extra}') where the claim does not", tuple(notes))
 
+    # Natural logic: a statement that says much the claim does not is narrower than the claim
+    # ("low doses of magnesium cause cramps" against "magnesium can cause cramps"), a claim
+    # that says much the statement does not is narrower than the statement; either way only
+    # one direction of the claim's verdict carries over (see verdict.usable).
+    extra_d = sum(wd[t.key] for t in d_terms if t.key not in covered_d and _content(t)) / wd_total
+    restricted = _restrictive(query, q_terms, q_match, index)
+    if restricted:
+        broader = True
+        notes.append(f"the statement narrows the claim ('{restricted}')")
+    if extra_d >= EXTRA:
+        general = True
+        notes.append("the claim says more than the statement")
     if flipped:
         notes.append("a word of the statement is the complement of the claim's, so it denies it")
     if score < ACCEPT:
-        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})", tuple(notes), flipped, broader)
-    return Judgement(doc, score, True, "", tuple(notes), flipped, broader)
+        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})",
+                         tuple(notes), flipped, broader, general, tuple(links))
+    return Judgement(doc, score, True, "", tuple(notes), flipped, broader, general, tuple(links))
 
 
 def _cannot_accept(query: Analysis, d_terms: list[Term], wd: dict[str, float], wd_total: float,
@@ -226,6 +273,35 @@ def _cannot_accept(query: Analysis, d_terms: list[Term], wd: dict[str, float], w
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
 
+_LINK_WORDS = {
+    "synonym": "{a} read as {b} (same meaning)",
+    "narrower": "{a} is a kind of {b}: the claim is more general",
+    "broader": "{b} is a kind of {a}: the statement is more general",
+}
+
+
+def _link(t: Term, dt: Term) -> str | None:
+    """How a statement term relates to a claim term it does not equal, by general knowledge.
+
+    'synonym', 'narrower' (the statement's is the narrower: "cures" for "treats"), 'broader',
+    or None when they are simply different.
+    """
+    if t.relation:
+        a, b = t.key[1:], dt.key[1:]
+        if relations.entails(a, b):
+            return "narrower"
+        if relations.entails(b, a):
+            return "broader"
+        return None
+    if wordnet.same(t.surface, dt.surface):
+        return "synonym"
+    if wordnet.narrower(t.surface, dt.surface):
+        return "narrower"
+    if wordnet.narrower(dt.surface, t.surface):
+        return "broader"
+    return None
+
+
 def _unique(terms: Sequence[Term]) -> list[Term]:
     seen: set[str] = set()
     out = []
@@ -245,26 +321,72 @@ def _strong(t: Term, index: Index) -> bool:
     return t.kind != "word" or index.idf(t.key) >= 0.5 * index.max_idf
 
 
-def _slots(terms: list[Term], matched: set[str]) -> dict[str, int]:
-    """For each unmatched term, how many matched terms come before it: its slot."""
-    out, seen = {}, 0
-    for t in sorted(terms, key=lambda t: t.pos):
+def _content(t: Term) -> bool:
+    """A term that names something: a slot filled by another one is another claim.
+
+    Rarity does not matter ("childhood" and "adult" are common words in a knowledge base that
+    rates the same claim for both); adverbs ("properly", "indirectly") name nothing.
+    """
+    return not _adverb(t) and not (t.kind == "word" and relations.light(t.key))
+
+
+def _restrictive(query: Analysis, q_terms: list[Term], q_match: dict[str, float],
+                 index: Index) -> str:
+    """A statement word the claim lacks that narrows one of the claim's things: "*low* doses
+    of magnesium", "*severe* cramps". In English such a modifier stands right before the thing
+    it narrows (light words such as "doses of" may come between). Words after the thing
+    (adjuncts: "from food", "around the eyes") do not count, nor words that neither the
+    knowledge base nor WordNet knows (slang, typos)."""
+    tokens = query.normalised.split()
+    starts = {t.tok: t for t in q_terms if t.tok >= 0}
+    for t in q_terms:
+        if t.key in q_match or t.kind != "word" or t.tok < 0 or not _content(t):
+            continue
+        if not (index.df.get(t.key) or wordnet.known(t.surface)):
+            continue
+        j = t.tok + 1
+        while j < len(tokens) and j - t.tok <= 3 and relations.light(stem(tokens[j])):
+            j += 1
+        if j > t.tok + 1 and j < len(tokens) and tokens[j] == "of":
+            j += 1  # "low doses of magnesium"
+        head = starts.get(j)
+        if head is not None and head.key in q_match and not head.relation:
+            return t.surface
+    return ""
+
+
+def _anchors(terms: list[Term], matched: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
+    """For each unmatched content term, the matched terms either side of it (as claim keys)."""
+    ordered = sorted(terms, key=lambda t: t.pos)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    left: str | None = None
+    pending: list[str] = []
+    for t in ordered:
         if t.key in matched:
-            seen += 1
-        else:
-            out[t.key] = seen
+            for k in pending:
+                out[k] = (out[k][0], matched[t.key])
+            pending = []
+            left = matched[t.key]
+        elif _content(t):
+            out[t.key] = (left, None)
+            pending.append(t.key)
     return out
 
 
-def _substitution(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, float],
-                  covered_d: set[str], index: Index) -> str:
-    q_slots = _slots(q_terms, set(q_match))
-    d_slots = _slots(d_terms, covered_d)
-    q_strong = {k: s for k, s in q_slots.items() if _strong(next(t for t in q_terms if t.key == k), index)}
-    d_strong = {k: s for k, s in d_slots.items() if _strong(next(t for t in d_terms if t.key == k), index)}
-    for qk, qs in q_strong.items():
-        for dk, ds in d_strong.items():
-            if qs == ds:
+def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str],
+                  covered_d: set[str]) -> str:
+    """A statement word standing where the claim has a different word: another claim.
+
+    Two unmatched words stand in one place when the same matched word comes just before both,
+    or just after both ("copper cures *recurrent* bursitis", "copper cures *seasonal* bursitis").
+    """
+    q_at = _anchors(q_terms, pairs)
+    d_at = _anchors(d_terms, {k: k for k in covered_d})
+    if not q_at or not d_at:
+        return ""
+    for qk, (ql, qr) in q_at.items():
+        for dk, (dl, dr) in d_at.items():
+            if (ql is not None and ql == dl) or (qr is not None and qr == dr):
                 qt = next(t for t in q_terms if t.key == qk)
                 dt = next(t for t in d_terms if t.key == dk)
                 return f"'{qt.surface}' stands where the claim has '{dt.surface}'"

@@ -348,6 +348,9 @@ def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
             cues.append(Cue(" ".join(phrase), i, i + len(phrase)))
             i += len(phrase)
             continue
+        if tok == "not" and "enough" in tokens[i + 1:i + 3]:
+            i += 1  # "not enough", "not sleeping enough": a shortage, not a denial
+            continue
         if tok in _NEGATORS:
             if tok == "nor" and any(c.words == "neither" for c in cues):
                 i += 1  # neither ... nor: one denial

@@ -77,12 +77,17 @@ def usable(j: Judgement, kb: KnowledgeBase) -> bool:
     "No supplement cures HFS" (or "supplements cure HFS", rated false) settles "zinc cures
     HFS"; "deficiencies can cause twitching" does not settle "a lack of vitamin C causes it".
     """
-    if not j.broader:
+    if not j.broader and not j.general:
         return True
+    if j.broader and j.general:
+        return False  # narrower in one respect, broader in another: neither settles the other
     claim = kb.claims[j.doc.claim]
-    return (claim.verdict.refuted and not j.doc.analysis.negated) or (
-        claim.verdict.supported and j.doc.analysis.negated
-    )
+    negated = j.doc.analysis.negated
+    core_refuted = (claim.verdict.refuted and not negated) or (claim.verdict.supported and negated)
+    core_supported = (claim.verdict.supported and not negated) or (claim.verdict.refuted and negated)
+    # A narrower statement is settled by a broader claim that is false; a broader statement
+    # by a narrower claim that is true ("X cures Y" is true, so "X treats Y" is).
+    return core_refuted if j.broader else core_supported
 
 
 def _effective(claim: Claim, query: Analysis, j: Judgement):

@@ -1,0 +1,139 @@
+"""Relation classes: which words relate things in the same way, for every knowledge base.
+
+The table lives in ``data/relations.tsv`` (see its header for the format). A knowledge base's own
+lexicon is matched first and wins; the classes here read the words it leaves, so an imported
+knowledge base with no lexicon still tells "treats" from "causes" and reads "leads to" as
+"causes".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .text import stem
+
+DATA = Path(__file__).parent / "data" / "relations.tsv"
+GAP_MAX = 4  # words a "*" in a phrase may stand for
+# Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
+SKIPPABLE = frozenset("the a an your my their his her its our one".split())
+
+
+class Span(NamedTuple):
+    start: int
+    end: int  # the relation's own words are [start, end)
+    cls: str
+    drop: tuple[int, ...] = ()  # positions after a gap that belong to the phrase ("worse")
+
+
+class Table(NamedTuple):
+    kinds: dict[str, str]  # class -> "relation" | "symmetric relation"
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first stem -> [(stems, class)], longest first
+    entails: frozenset[tuple[str, str]]  # (narrower, broader), transitively closed
+    light: frozenset[str]  # stems of light words
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    kinds: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    pairs: set[tuple[str, str]] = set()
+    light: set[str] = set()
+    for raw in DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith(">"):
+            a, b = line[1:].split()
+            pairs.add((a, b))
+            continue
+        cls, kind, words = line.split("\t")
+        if kind == "light":
+            light.update(stem(w.strip()) for w in words.split(";") if w.strip())
+            continue
+        kinds[cls] = kind
+        for phrase in words.split(";"):
+            key = tuple("*" if w == "*" else stem(w) for w in phrase.lower().split()
+                        if w not in SKIPPABLE)
+            if key:
+                phrases.setdefault(key[0], []).append((key, cls))
+    for v in phrases.values():
+        v.sort(key=lambda p: -len(p[0]))
+    closed = set(pairs)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in list(closed):
+            for c, d in list(closed):
+                if b == c and (a, d) not in closed:
+                    closed.add((a, d))
+                    changed = True
+    return Table(kinds, phrases, frozenset(closed), frozenset(light))
+
+
+def kind(cls: str) -> str | None:
+    return table().kinds.get(cls)
+
+
+def light(word_stem: str) -> bool:
+    """A word for the act or form of taking a thing ("drinking", "supplements")."""
+    return word_stem in table().light
+
+
+def entails(narrower: str, broader: str) -> bool:
+    """Whatever stands in the first relation stands in the second ("cure" entails "treat")."""
+    return (narrower, broader) in table().entails
+
+
+def match(stems: list[str], taken: set[int]) -> list[Span]:
+    """Relation phrases among ``stems``, left to right, longest first, avoiding ``taken``."""
+    phrases = table().phrases
+    out: list[Span] = []
+    i, n = 0, len(stems)
+    while i < n:
+        found = None
+        if i not in taken:
+            for key, cls in phrases.get(stems[i], ()):
+                found = _at(stems, i, key, taken)
+                if found is not None:
+                    found = Span(i, found[0], cls, found[1])
+                    break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        taken = taken | set(found.drop)
+        i = found.end
+    return out
+
+
+def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int]) -> tuple[int, tuple[int, ...]] | None:
+    """(end of the phrase's first part, positions after a gap) when ``key`` matches at ``i``."""
+    j, n = i, len(stems)
+    end = None
+    drop: list[int] = []
+    k = 0
+    while k < len(key):
+        part = key[k]
+        if part == "*":
+            end = j if end is None else end
+            nxt = key[k + 1] if k + 1 < len(key) else None
+            for g in range(j + 1, min(n, j + GAP_MAX + 1)):
+                if stems[g] == nxt and g not in taken:
+                    drop.append(g)
+                    j = g + 1
+                    k += 2
+                    break
+            else:
+                return None
+            continue
+        while k and j < n and stems[j] in SKIPPABLE:
+            j += 1
+        if j >= n or stems[j] != part or j in taken:
+            return None
+        if end is not None:
+            drop.append(j)
+        j += 1
+        k += 1
+    return (end if end is not None else j), tuple(drop)

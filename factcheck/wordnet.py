@@ -1,0 +1,150 @@
+"""General English knowledge from WordNet 3.0: lemmas, synonyms, is-a links, antonyms.
+
+The data (``data/wordnet.tsv``, built by ``scripts/build_wordnet.py``) is one sorted text file,
+a line a lemma. It is memory-mapped on first use and searched by bisection, so start-up reads
+nothing and a lookup costs a few microseconds. See ``data/WORDNET-LICENSE`` for WordNet's notice.
+
+Every question here is about two words in their frequent senses:
+
+- :func:`same` — synonyms (a shared sense) or derivationally related (compress / compression);
+- :func:`narrower` — the first is a kind of the second (artery / blood vessel);
+- :func:`opposite` — WordNet marks them antonyms (increase / decrease).
+"""
+
+from __future__ import annotations
+
+import mmap
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+DATA = Path(__file__).parent / "data" / "wordnet.tsv"
+
+
+class Entry(NamedTuple):
+    senses: frozenset[str]
+    ancestors: frozenset[str]
+    derived: frozenset[str]
+    antonyms: frozenset[str]
+
+
+_EMPTY = Entry(frozenset(), frozenset(), frozenset(), frozenset())
+_map: mmap.mmap | None = None
+_unavailable = False
+
+
+def _data() -> mmap.mmap | None:
+    global _map, _unavailable
+    if _map is None and not _unavailable:
+        try:
+            with open(DATA, "rb") as f:
+                _map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            _unavailable = True  # (an installation without the data: the matcher works without it)
+    return _map
+
+
+def _line(key: bytes) -> bytes | None:
+    """The line whose first field is ``key``, by bisection over the sorted file."""
+    m = _data()
+    if m is None:
+        return None
+    lo, hi = 0, len(m)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = m.rfind(b"\n", 0, mid) + 1
+        end = m.find(b"\n", start)
+        if end < 0:
+            end = len(m)
+        tab = m.find(b"\t", start, end)
+        field = m[start:tab if tab >= 0 else end]
+        if field == key:
+            return m[start:end]
+        if field < key:
+            lo = end + 1
+        else:
+            hi = start
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def entry(lemma: str) -> Entry:
+    """What WordNet says of one lemma (empty when it does not know it)."""
+    if not lemma.isascii():
+        return _EMPTY
+    line = _line(lemma.encode())
+    if line is None:
+        return _EMPTY
+    parts = line.decode().split("\t")
+    parts += [""] * (5 - len(parts))
+    return Entry(*(frozenset(p.split()) for p in parts[1:5]))
+
+
+_RULES = (
+    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+    ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+)
+
+
+@lru_cache(maxsize=50_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The WordNet lemmas a (lower-case) word form may be: "worse" -> ("worse", "bad")."""
+    if not word.isascii() or not word.isalpha():
+        return ()
+    out: list[str] = []
+    if entry(word).senses:
+        out.append(word)
+    exc = _line(b"=" + word.encode())
+    if exc is not None:
+        out.extend(w for w in exc.decode().split("\t")[1].split() if w not in out)
+    for suffix, repl in _RULES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            base = word[: -len(suffix)] + repl
+            if base not in out and entry(base).senses:
+                out.append(base)
+    if len(word) > 4 and word[-1] == word[-2]:
+        pass
+    # doubled consonant before -ed/-ing ("stopped" -> "stop")
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            if base[-1] == base[-2] and base[:-1] not in out and entry(base[:-1]).senses:
+                out.append(base[:-1])
+    return tuple(out)
+
+
+def _entries(word: str) -> list[tuple[str, Entry]]:
+    return [(lemma, entry(lemma)) for lemma in lemmas(word)]
+
+
+@lru_cache(maxsize=100_000)
+def same(a: str, b: str) -> bool:
+    """Two word forms that mean the same in a frequent sense, or are forms of one idea."""
+    if a == b:
+        return True
+    ea, eb = _entries(a), _entries(b)
+    for la, xa in ea:
+        for lb, xb in eb:
+            if la == lb or xa.senses & xb.senses or lb in xa.derived or la in xb.derived:
+                return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def narrower(a: str, b: str) -> bool:
+    """``a`` names a kind of what ``b`` names (in frequent noun senses): artery / vessel."""
+    ea, eb = _entries(a), _entries(b)
+    return any(xa.ancestors & xb.senses for _, xa in ea for _, xb in eb)
+
+
+@lru_cache(maxsize=100_000)
+def opposite(a: str, b: str) -> bool:
+    """WordNet marks the two as antonyms (in any of their frequent senses)."""
+    ea, eb = _entries(a), _entries(b)
+    return any(lb in xa.antonyms or la in xb.antonyms for la, xa in ea for lb, xb in eb)
+
+
+def known(word: str) -> bool:
+    """WordNet has the word (as a form of one of its lemmas)."""
+    return bool(lemmas(word))

@@ -1,0 +1,158 @@
+"""Build factcheck/data/wordnet.tsv: the general English knowledge the matcher reads.
+
+Source: WordNet 3.0 as Debian's ``wordnet-base`` package installs it (``/usr/share/wordnet``:
+the plain WNDB files ``index.*``, ``data.*`` and ``*.exc``). Run on a development machine:
+
+    apt-get install wordnet-base
+    python scripts/build_wordnet.py [/usr/share/wordnet]
+
+The output is one sorted text file, one line a lemma, read at run time by binary search over a
+memory map (``factcheck/wordnet.py``), so nothing is parsed at start-up:
+
+    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms
+
+- ``senses``: the synsets of the lemma's most frequent senses (MAX_SENSES per part of speech),
+  as compact ids. Two lemmas that share one are synonyms in a frequent sense.
+- ``ancestors``: the hypernyms (is-a, instance-of) of its noun senses, up to MAX_DEPTH levels:
+  "artery" is a kind of "blood vessel".
+- ``derived``: lemmas derivationally related to it (compress / compression, deficient /
+  deficiency), which the matcher reads as the same idea.
+- ``antonyms``: lemmas WordNet marks as its antonyms (increase / decrease).
+
+Lines for the inflected forms WordNet lists as exceptions (``*.exc``: "worse" -> "bad",
+"children" -> "child") are written as ``=form <TAB> lemma lemma ...``.
+
+Only single-word, lower-case, alphabetic lemmas are kept: phrases are matched by the knowledge
+base's lexicon and by the hand-made relation table (``factcheck/data/relations.tsv``).
+
+WordNet's licence asks that its notice and disclaimer appear on every copy: the script writes it
+to ``factcheck/data/WORDNET-LICENSE``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+MAX_SENSES = 3  # senses per lemma and part of speech counted as its meanings
+MAX_DEPTH = 3  # hypernym levels above each sense
+POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data"
+
+
+def _ok(word: str) -> bool:
+    return word.isalpha() and word.isascii() and word == word.lower() and len(word) > 1
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[1] if len(argv) > 1 else "/usr/share/wordnet")
+    if not (root / "data.noun").exists():
+        print(f"no WordNet database in {root} (apt-get install wordnet-base)", file=sys.stderr)
+        return 2
+    # synset key (pos char, offset) -> (words, pointers)
+    synsets: dict[tuple[str, int], tuple[list[str], list[tuple[str, tuple[str, int], int, int]]]] = {}
+    for name, p in POS.items():
+        for line in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ")[0].split()
+            offset, _lex, ss_type, w_cnt = int(fields[0]), fields[1], fields[2], int(fields[3], 16)
+            words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(w_cnt)]
+            k = 4 + 2 * w_cnt
+            p_cnt = int(fields[k])
+            ptrs = []
+            for i in range(p_cnt):
+                sym, off, pos, st = fields[k + 1 + 4 * i: k + 5 + 4 * i]
+                pos = "a" if pos == "s" else pos
+                ptrs.append((sym, (pos, int(off)), int(st[:2], 16), int(st[2:], 16)))
+            synsets[(p, offset)] = (words, ptrs)
+    ids: dict[tuple[str, int], str] = {}
+
+    def sid(key: tuple[str, int]) -> str:
+        if key not in ids:
+            ids[key] = _b36(len(ids))
+        return ids[key]
+
+    senses: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, p in POS.items():
+        for line in (root / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            f = line.split()
+            lemma, synset_cnt, p_cnt = f[0], int(f[2]), int(f[3])
+            offsets = [int(o) for o in f[4 + p_cnt + 2:]][:synset_cnt]
+            if _ok(lemma):
+                senses[lemma].extend((p, o) for o in offsets[:MAX_SENSES])
+
+    def ancestors(key: tuple[str, int]) -> set[tuple[str, int]]:
+        out: set[tuple[str, int]] = set()
+        frontier = [key]
+        for _ in range(MAX_DEPTH):
+            nxt = []
+            for k in frontier:
+                for sym, target, _s, _t in synsets[k][1]:
+                    if sym in ("@", "@i") and target not in out:
+                        out.add(target)
+                        nxt.append(target)
+            frontier = nxt
+        return out
+
+    lines: list[str] = []
+    for lemma in sorted(senses):
+        keys = senses[lemma]
+        anc: set[tuple[str, int]] = set()
+        derived: set[str] = set()
+        antonyms: set[str] = set()
+        for key in keys:
+            words, ptrs = synsets[key]
+            if key[0] == "n":
+                anc |= ancestors(key)
+            try:
+                me = words.index(lemma) + 1
+            except ValueError:
+                me = -1
+            for sym, target, src, dst in ptrs:
+                if sym not in ("+", "!") or src not in (0, me):
+                    continue
+                tw = synsets[target][0]
+                pick = [tw[dst - 1]] if dst else tw
+                for w in pick:
+                    if _ok(w) and w != lemma:
+                        (derived if sym == "+" else antonyms).add(w)
+        lines.append("\t".join((
+            lemma, " ".join(sid(k) for k in keys), " ".join(sorted(sid(k) for k in anc)),
+            " ".join(sorted(derived)), " ".join(sorted(antonyms)),
+        )))
+    exceptions: dict[str, set[str]] = defaultdict(set)
+    for name in POS:
+        for line in (root / f"{name}.exc").read_text(encoding="latin-1").splitlines():
+            f = line.split()
+            if len(f) >= 2 and _ok(f[0]):
+                exceptions[f[0]].update(w for w in f[1:] if _ok(w) and w in senses)
+    lines += [f"={form}\t{' '.join(sorted(ls))}" for form, ls in exceptions.items() if ls]
+    lines.sort()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "wordnet.tsv").write_text("\n".join(lines) + "\n", encoding="ascii")
+    licence = Path("/usr/share/doc/wordnet-base/copyright")
+    notice = licence.read_text(encoding="utf-8") if licence.exists() else ""
+    (OUT / "WORDNET-LICENSE").write_text(
+        "factcheck/data/wordnet.tsv is derived from WordNet 3.0 (Debian package wordnet-base)\n"
+        "by scripts/build_wordnet.py. WordNet's licence and disclaimer follow.\n\n" + notice,
+        encoding="utf-8")
+    print(f"{len(lines)} lines, {(OUT / 'wordnet.tsv').stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
