@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
-from . import relations
+from . import relations, wordnet
 from .lexicon import Lexicon
 from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
 
@@ -103,6 +103,8 @@ class Speller:
             return None
         if self._known_stem(stem(word)):
             return None  # another form of a known word ("conditions"), not a typo
+        if wordnet.known(word):
+            return None  # a real English word ("cured", "ages"): read as written
         from rapidfuzz.distance import OSA
 
         if self._buckets is None:
@@ -229,10 +231,13 @@ class Analyzer:
         # General relation classes read the words the knowledge base's own lexicon left.
         taken = {k for s, e, _ in spans for k in range(s, e)}
         drop: set[int] = set()
-        general = relations.match(stems, taken)
+        general = relations.match(stems, taken, tokens)
+        inverse: set[int] = set()
         if general:
             for g in general:
                 drop.update(g.drop)
+                if g.inverse:
+                    inverse.add(g.start)
             spans = sorted([*spans, *((g.start, g.end, g.cls) for g in general)])
         fixed = {b for _, b in corrections}
 
@@ -255,7 +260,7 @@ class Analyzer:
         )
         cue_positions = {p for c in cues for p in range(c.start, c.end)}
         units = [u for j, u in enumerate(units) if j not in cue_positions]
-        units = _active_voice(units)
+        units = _instrument(_active_voice(units, inverse))
 
         terms: list[Term] = []
         concepts: list[tuple[str, str]] = []
@@ -316,13 +321,32 @@ def split_frame(text: str) -> tuple[str, str, str]:
     return head, text, tail
 
 
+_INSTRUMENT = frozenset({"with", "using"})
+
+
+def _instrument(units: list[_Unit]) -> list[_Unit]:
+    """Reorder "[it is possible to] cure HFS with magnesium" as "magnesium cure HFS": with no
+    subject before the relation, what it is done *with* is its agent."""
+    rel = next((j for j, u in enumerate(units) if u.concept and relations.kind(u.concept)), None)
+    if rel is None or any(u.concept or u.word not in STOPWORDS for u in units[:rel]):
+        return units
+    at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word in _INSTRUMENT), None)
+    if at is None or at + 1 >= len(units):
+        return units
+    return units[at + 1:] + units[:rel + 1] + units[rel + 1:at]
+
+
 def _is_participle(u: _Unit) -> bool:
     w = u.word
     return w.endswith(("ed", "en")) or w in _IRREGULAR_PARTICIPLES
 
 
-def _active_voice(units: list[_Unit]) -> list[_Unit]:
-    """Reorder "PATIENT be [adv] VERBed by AGENT" as "AGENT VERBed PATIENT"."""
+def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_Unit]:  # type: ignore[assignment]
+    """Reorder "PATIENT be [adv] VERBed by AGENT" as "AGENT VERBed PATIENT", and a relation
+    that names its patient first ("twitching can come from stress") the same way."""
+    for j, u in enumerate(units):
+        if u.concept and u.start in inverse:
+            return units[j + 1:] + [u] + units[:j]
     for j in range(1, len(units) - 1):
         if units[j + 1].concept or units[j + 1].word not in _AGENT or not _is_participle(units[j]):
             continue

@@ -12,10 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from . import wordnet
 from .text import stem
 
 DATA = Path(__file__).parent / "data" / "relations.tsv"
 GAP_MAX = 4  # words a "*" in a phrase may stand for
+VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
 # Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
 SKIPPABLE = frozenset("the a an your my their his her its our one".split())
 
@@ -25,11 +27,12 @@ class Span(NamedTuple):
     end: int  # the relation's own words are [start, end)
     cls: str
     drop: tuple[int, ...] = ()  # positions after a gap that belong to the phrase ("worse")
+    inverse: bool = False  # the phrase names its patient first ("Y comes from X": X causes Y)
 
 
 class Table(NamedTuple):
     kinds: dict[str, str]  # class -> "relation" | "symmetric relation"
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first stem -> [(stems, class)], longest first
+    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]]  # first stem -> [(stems, class, inverse)]
     entails: frozenset[tuple[str, str]]  # (narrower, broader), transitively closed
     light: frozenset[str]  # stems of light words
 
@@ -37,7 +40,7 @@ class Table(NamedTuple):
 @lru_cache(maxsize=1)
 def table() -> Table:
     kinds: dict[str, str] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     pairs: set[tuple[str, str]] = set()
     light: set[str] = set()
     for raw in DATA.read_text(encoding="utf-8").splitlines():
@@ -54,12 +57,14 @@ def table() -> Table:
             continue
         kinds[cls] = kind
         for phrase in words.split(";"):
-            key = tuple("*" if w == "*" else stem(w) for w in phrase.lower().split()
+            phrase = phrase.strip().lower()
+            inverse = phrase.startswith("<")
+            key = tuple(w if w in ("*", VERB) else stem(w) for w in phrase.lstrip("<").split()
                         if w not in SKIPPABLE)
             if key:
-                phrases.setdefault(key[0], []).append((key, cls))
+                phrases.setdefault(key[0], []).append((key, cls, inverse))
     for v in phrases.values():
-        v.sort(key=lambda p: -len(p[0]))
+        v.sort(key=lambda p: (-len(p[0]), VERB in p[0]))  # longest, then the most specific
     closed = set(pairs)
     changed = True
     while changed:
@@ -86,18 +91,21 @@ def entails(narrower: str, broader: str) -> bool:
     return (narrower, broader) in table().entails
 
 
-def match(stems: list[str], taken: set[int]) -> list[Span]:
-    """Relation phrases among ``stems``, left to right, longest first, avoiding ``taken``."""
+def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) -> list[Span]:
+    """Relation phrases among ``stems``, left to right, longest first, avoiding ``taken``.
+
+    ``tokens`` (the words the stems came from) lets a phrase ask for a verb ("make * [verb]").
+    """
     phrases = table().phrases
     out: list[Span] = []
     i, n = 0, len(stems)
     while i < n:
         found = None
         if i not in taken:
-            for key, cls in phrases.get(stems[i], ()):
-                found = _at(stems, i, key, taken)
+            for key, cls, inverse in phrases.get(stems[i], ()):
+                found = _at(stems, i, key, taken, tokens)
                 if found is not None:
-                    found = Span(i, found[0], cls, found[1])
+                    found = Span(i, found[0], cls, found[1], inverse)
                     break
         if found is None:
             i += 1
@@ -108,7 +116,8 @@ def match(stems: list[str], taken: set[int]) -> list[Span]:
     return out
 
 
-def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int]) -> tuple[int, tuple[int, ...]] | None:
+def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
+        tokens: list[str] | None) -> tuple[int, tuple[int, ...]] | None:
     """(end of the phrase's first part, positions after a gap) when ``key`` matches at ``i``."""
     j, n = i, len(stems)
     end = None
@@ -120,7 +129,14 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int]) -> tupl
             end = j if end is None else end
             nxt = key[k + 1] if k + 1 < len(key) else None
             for g in range(j + 1, min(n, j + GAP_MAX + 1)):
-                if stems[g] == nxt and g not in taken:
+                if g in taken:
+                    return None
+                if nxt == VERB:
+                    if tokens is not None and wordnet.verb(tokens[g]):
+                        j = g  # the verb stays a word of the statement ("make your face twitch")
+                        k += 2
+                        break
+                elif stems[g] == nxt:
                     drop.append(g)
                     j = g + 1
                     k += 2

@@ -54,6 +54,7 @@ def decide(
     negated = (query.negated != best.doc.analysis.negated) != best.flipped
     verdict = claim.verdict.flipped() if negated else claim.verdict
     supporting, contradicting = _split_evidence(claim, negated)
+    notes.extend(best.links)
     notes.extend(best.notes)
     if negated:
         if verdict is claim.verdict:

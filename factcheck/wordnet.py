@@ -145,6 +145,12 @@ def opposite(a: str, b: str) -> bool:
     return any(lb in xa.antonyms or la in xb.antonyms for la, xa in ea for lb, xb in eb)
 
 
+@lru_cache(maxsize=50_000)
+def verb(word: str) -> bool:
+    """The word form can be a verb ("twitch", "spasms"): a sense of one of its lemmas is."""
+    return any(s[0] == "v" for _, e in _entries(word) for s in e.senses)
+
+
 def known(word: str) -> bool:
     """WordNet has the word (as a form of one of its lemmas)."""
     return bool(lemmas(word))

@@ -12,7 +12,7 @@ memory map (``factcheck/wordnet.py``), so nothing is parsed at start-up:
     lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms
 
 - ``senses``: the synsets of the lemma's most frequent senses (MAX_SENSES per part of speech),
-  as compact ids. Two lemmas that share one are synonyms in a frequent sense.
+  as compact ids whose first letter is the part of speech (n, v, a, r). Two lemmas that share one are synonyms in a frequent sense.
 - ``ancestors``: the hypernyms (is-a, instance-of) of its noun senses, up to MAX_DEPTH levels:
   "artery" is a kind of "blood vessel".
 - ``derived``: lemmas derivationally related to it (compress / compression, deficient /
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
 
     def sid(key: tuple[str, int]) -> str:
         if key not in ids:
-            ids[key] = _b36(len(ids))
+            ids[key] = key[0] + _b36(len(ids))  # (the part of speech first: n, v, a, r)
         return ids[key]
 
     senses: dict[str, list[tuple[str, int]]] = defaultdict(list)

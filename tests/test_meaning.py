@@ -1,0 +1,133 @@
+"""General English knowledge: WordNet, relation classes, natural logic, on a knowledge base with
+no lexicon at all (as every imported one is). The cases here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import relations, wordnet
+from factcheck.checker import FactChecker
+from factcheck.knowledge import from_dict
+from factcheck.text import stem
+
+# --------------------------------------------------------------------------- the data
+
+
+@pytest.mark.parametrize(("a", "b"), [("cure", "heal"), ("compress", "compression"),
+                                      ("deficient", "deficiency"), ("tired", "fatigued"),
+                                      ("muscles", "muscle"), ("eases", "alleviates")])
+def test_wordnet_same(a: str, b: str) -> None:
+    assert wordnet.same(a, b) and wordnet.same(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [("childhood", "adult"), ("magnesium", "calcium"),
+                                      ("severe", "mild"), ("cures", "causes"), ("high", "low")])
+def test_wordnet_different(a: str, b: str) -> None:
+    assert not wordnet.same(a, b)
+
+
+def test_wordnet_is_a_antonyms_forms() -> None:
+    assert wordnet.narrower("salmon", "fish") and not wordnet.narrower("fish", "salmon")
+    assert wordnet.narrower("artery", "vessel")
+    assert wordnet.opposite("increase", "decrease") and wordnet.opposite("high", "low")
+    assert "bad" in wordnet.lemmas("worse") and "child" in wordnet.lemmas("children")
+    assert wordnet.verb("twitch") and not wordnet.verb("magnesium")
+    assert wordnet.lemmas("xqzzy") == () and not wordnet.known("xqzzy")
+
+
+def test_relation_table_agrees_with_itself() -> None:
+    table = relations.table()
+    for narrower, broader in table.entails:
+        assert narrower in table.kinds and broader in table.kinds, (narrower, broader)
+        assert not relations.entails(broader, narrower), "entailment must not go both ways"
+    assert set(table.kinds.values()) <= {"relation", "symmetric relation", "qualifier"}
+    seen: dict[tuple[str, ...], str] = {}
+    for entries in table.phrases.values():
+        for key, cls, _inverse in entries:
+            assert seen.setdefault(key, cls) == cls, f"{key} is in two classes"
+    relation_words = {k[0] for k in seen if len(k) == 1}
+    assert not (table.light & relation_words), "a light word cannot also name a relation"
+    assert relations.light(stem("supplements")) and relations.light(stem("drinking"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(
+    "make your face twitch worse the cause come from reduce risk of a lower with x y".split()),
+    max_size=14), taken=st.sets(st.integers(0, 14), max_size=5))
+def test_relation_matching_ends_and_spans_are_sound(words: list[str], taken: set[int]) -> None:
+    stems = [stem(w) for w in words]
+    spans = relations.match(stems, set(taken), words)
+    last = 0
+    for s in spans:
+        assert last <= s.start < s.end <= len(words)
+        assert not any(k in taken for k in range(s.start, s.end))
+        assert all(s.end <= d < len(words) for d in s.drop)
+        last = s.end
+
+
+# --------------------------------------------------------------------------- an imported knowledge base
+
+CLAIMS = [
+    ("Folate causes childhood cystitis.", "true"),
+    ("Lutein causes severe sciatica.", "false"),
+    ("Melatonin prevents adult rosacea.", "true"),
+    ("Zinc cures chronic gout.", "false"),
+    ("Ginger relieves mild nausea.", "true"),
+    ("Iron worsens recurrent eczema.", "mostly-true"),
+]
+
+
+@pytest.fixture(scope="module")
+def imported() -> FactChecker:
+    data = {
+        "version": 1,
+        "sources": [{"id": "archive", "title": "An archive", "publisher": "p", "kind": "archive",
+                     "reliability": "medium"}],
+        "claims": [{"id": f"c{i}", "text": t, "verdict": v, "summary": "s", "evidence": [],
+                    "origin": {"source": "archive"}} for i, (t, v) in enumerate(CLAIMS)],
+    }
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # the claim restated in other words
+    ("Folate leads to childhood cystitis.", "true"),
+    ("Childhood cystitis can come from folate.", "true"),
+    ("Childhood cystitis is caused by folate.", "true"),
+    ("Does folate trigger childhood cystitis?", "true"),
+    ("Ginger eases mild nausea.", "true"),
+    ("Is it possible to cure chronic gout with zinc?", "false"),
+    ("Chronic gout is cured by zinc.", "false"),
+    # denied
+    ("Zinc does not cure chronic gout.", "true"),
+    ("Lutein doesn't cause severe sciatica.", "true"),
+    # natural logic: prevents entails reduces the risk of; cure entails relieve and treat
+    ("Melatonin reduces the risk of adult rosacea.", "true"),
+    ("Ginger treats mild nausea.", "true"),
+    ("Ginger cures mild nausea.", "no-match"),  # relieves (true) does not settle cures
+    ("Zinc treats chronic gout.", "no-match"),  # cures (false) does not settle treats
+    ("Zinc relieves chronic gout.", "no-match"),
+    # one slot swapped: another claim
+    ("Folate causes adult cystitis.", "no-match"),
+    ("Lutein treats severe sciatica.", "no-match"),
+    ("Lutein causes mild sciatica.", "no-match"),
+    ("Calcium causes childhood cystitis.", "no-match"),
+    ("Folate causes childhood eczema.", "no-match"),
+    ("Childhood cystitis causes folate.", "no-match"),
+    ("Iron relieves recurrent eczema.", "no-match"),
+    ("Folate makes childhood cystitis worse.", "no-match"),
+    ("Melatonin causes adult rosacea.", "no-match"),
+    # the statement narrows the claim: a true claim does not settle it
+    ("Low doses of folate cause childhood cystitis.", "no-match"),
+])
+def test_imported_knowledge_base(imported: FactChecker, statement: str, verdict: str) -> None:
+    result = imported.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+def test_explain_names_the_link(imported: FactChecker) -> None:
+    result = imported.check("Melatonin reduces the risk of adult rosacea.", explain=True)
+    assert result.explanation is not None
+    assert any("more general" in n for n in result.explanation.notes), result.explanation.notes
