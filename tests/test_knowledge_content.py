@@ -114,6 +114,8 @@ def test_every_phrasing_finds_its_own_claim(checker):
         ("Magnesium does not cure hemifacial spasm.", "true"),
         ("There is a diet that cures hemifacial spasm.", "false"),
         ("Food choices cause hemifacial spasm.", "false"),
+        # A trigger of ordinary twitching is not a cause of hemifacial spasm.
+        ("Stress causes hemifacial spasm.", "false"),
         # A category claim covers its members (vitamin E is a vitamin).
         ("Vitamin E cures hemifacial spasm.", "false"),
         # Policy outcomes: one low source is unproven; a reference fact is rated by the reference.
@@ -121,7 +123,7 @@ def test_every_phrasing_finds_its_own_claim(checker):
         ("Too much magnesium can cause diarrhea.", "true"),
         # Different relations and different things are different claims: no verdict.
         ("Botox cures hemifacial spasm.", "no-match"),
-        ("Stress causes hemifacial spasm.", "no-match"),
+        ("Stress causes migraines.", "no-match"),
         ("Magnesium cures migraines.", "no-match"),
         ("Vitamin E deficiency causes facial twitching.", "no-match"),
         ("Malignant tumours can cause hemifacial spasm.", "no-match"),
