@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .coverage import UNMAPPED, excerpt_of, uncheckable_entries
 from .errors import InputError
 from .knowledge import Claim, KnowledgeBase, Reliability, Stance, Verdict, read_json, validate
 from .result import Excerpt
@@ -149,6 +150,10 @@ def validate_file(
         excerpt_faults, excerpt_warnings, verified = verify_excerpts(data, documents)
         faults += excerpt_faults
         warnings += excerpt_warnings
+        if not excerpt_faults:  # (a map drawn from misquoted excerpts would only repeat them)
+            map_faults, map_warnings = check_coverage(data, documents)
+            faults += map_faults
+            warnings += map_warnings
     return Validation(
         path=str(path), faults=tuple(faults), warnings=tuple(warnings),
         claims=_count(data, "claims"), sources=_count(data, "sources"),
@@ -223,12 +228,56 @@ def verify_excerpts(
                 faults.append(_finding(
                     data, f"claims[{i}].evidence[{j}].excerpt", _not_found(quote, text, files[sid])
                 ))
+    for i, src in _items(data, "sources"):
+        sid = src.get("id")
+        if not isinstance(sid, str) or sid not in files or texts.get(sid) is None:
+            continue
+        for k, excerpt, _ in uncheckable_entries(src):
+            quote = fold_whitespace(excerpt).strip()
+            if quote not in texts[sid]:
+                faults.append(_finding(
+                    data, f"sources[{i}].uncheckable[{k}].excerpt", _not_found(quote, texts[sid], files[sid])
+                ))
     for sid, n in unchecked.items():
         warnings.append(_finding(
             data, f"sources[{where_of[sid]}]",
             f"has no 'file', so its {n} excerpt{'s' if n != 1 else ''} could not be verified",
         ))
     return faults, warnings, verified
+
+
+def check_coverage(data: Any, documents: str | os.PathLike[str]) -> tuple[list[Finding], list[Finding]]:
+    """Hold each source that has an ``uncheckable`` list to a complete coverage map.
+
+    A sentence or table row of its document that no excerpt quotes and no entry lists is a
+    fault; an entry whose every sentence some claim cites anyway is a warning (it has gone stale).
+    """
+    from .coverage import coverage
+
+    faults: list[Finding] = []
+    warnings: list[Finding] = []
+    declared = {i for i, src in _items(data, "sources") if isinstance(src.get("uncheckable"), list)}
+    if not declared:
+        return faults, warnings
+    for source in coverage(data, documents).sources:
+        if source.index not in declared:
+            continue
+        where = f"sources[{source.index}].uncheckable"
+        for m in source.units:
+            if m.status == UNMAPPED:
+                u = m.unit
+                faults.append(_finding(data, where, (
+                    f"{source.file} line {u.line}, column {u.column} is neither cited by a claim nor "
+                    f"listed as not checkable: {excerpt_of(u.text)!r}"
+                )))
+        for k, _, _ in uncheckable_entries(data["sources"][source.index]):
+            touched = [m for m in source.units if k in m.listed]
+            if touched and all(m.claims for m in touched):
+                claims = ", ".join(dict.fromkeys(c for m in touched for c in m.claims))
+                warnings.append(_finding(
+                    data, f"{where}[{k}]", f"is listed as not checkable, but every sentence of it is cited (by {claims})",
+                ))
+    return faults, warnings
 
 
 def _not_found(quote: str, text: str, file: str) -> str:

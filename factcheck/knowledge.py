@@ -66,6 +66,14 @@ class Reliability(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Uncheckable:
+    """A passage of a source document that no claim cites, and why (it is advice, a heading...)."""
+
+    excerpt: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: str
@@ -76,6 +84,9 @@ class Source:
     file: str | None = None
     url: str | None = None
     date: str | None = None
+    # The passages of ``file`` that no claim cites, and why; None when the source has no coverage
+    # map (then nothing holds its document to one).
+    uncheckable: tuple[Uncheckable, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,8 +257,9 @@ def from_dict(data: Any, *, path: str | None = None) -> KnowledgeBase:
 
 _SOURCE_FIELDS = {
     "id": str, "title": str, "publisher": str, "kind": str, "reliability": str,
-    "reliability_note": str, "file": str, "url": str, "date": str,
+    "reliability_note": str, "file": str, "url": str, "date": str, "uncheckable": list,
 }
+_UNCHECKABLE_FIELDS = {"excerpt": str, "reason": str}
 _SOURCE_REQUIRED = ("id", "title", "publisher", "kind", "reliability")
 _CLAIM_FIELDS = {
     "id": str, "text": str, "verdict": str, "summary": str, "aliases": list,
@@ -338,6 +350,13 @@ def validate(data: Any) -> list[Fault]:
                 faults.append(Fault(f"{where}.id", f"duplicate source id '{sid}'"))
             source_ids.add(sid)
         _enum_value(src.get("reliability"), Reliability, f"{where}.reliability", faults)
+        entries = src.get("uncheckable")
+        for k, entry in enumerate(entries if isinstance(entries, list) else ()):
+            ew = f"{where}.uncheckable[{k}]"
+            if _check_object(entry, ew, _UNCHECKABLE_FIELDS, ("excerpt", "reason"), faults):
+                reason = entry.get("reason")
+                if isinstance(reason, str) and not reason.strip():
+                    faults.append(Fault(f"{ew}.reason", "must not be empty"))
 
     concept_ids: set[str] = set()
     concepts = items("concepts")
@@ -434,6 +453,8 @@ def build_source(s: dict[str, Any]) -> Source:
         id=s["id"], title=s["title"], publisher=s["publisher"], kind=s["kind"],
         reliability=Reliability(s["reliability"]), reliability_note=s.get("reliability_note", ""),
         file=s.get("file"), url=s.get("url"), date=s.get("date"),
+        uncheckable=None if s.get("uncheckable") is None
+        else tuple(Uncheckable(u["excerpt"], u["reason"]) for u in s["uncheckable"]),
     )
 
 
@@ -484,6 +505,8 @@ def to_dict(kb: KnowledgeBase) -> dict[str, Any]:
                 "id": s.id, "title": s.title, "publisher": s.publisher, "kind": s.kind,
                 "reliability": s.reliability.value, "reliability_note": s.reliability_note,
                 "file": s.file, "url": s.url, "date": s.date,
+            }) | ({} if s.uncheckable is None else {
+                "uncheckable": [{"excerpt": u.excerpt, "reason": u.reason} for u in s.uncheckable],
             })
             for s in kb.sources
         ],

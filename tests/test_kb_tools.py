@@ -550,7 +550,7 @@ def test_show_unknown_id_suggests_close_ones(tmp_path: Path) -> None:
     assert nothing.stderr == "factcheck: error: unknown claim 'qqqq' (see 'factcheck kb list')\n"
 
 
-@pytest.mark.parametrize("command", ["validate", "stats", "list", "show"])
+@pytest.mark.parametrize("command", ["validate", "coverage", "stats", "list", "show"])
 def test_every_kb_command_has_help(command: str) -> None:
     result = invoke("kb", command, "--help")
     assert result.exit_code == 0

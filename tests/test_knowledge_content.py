@@ -114,6 +114,8 @@ def test_every_phrasing_finds_its_own_claim(checker):
         ("Magnesium does not cure hemifacial spasm.", "true"),
         ("There is a diet that cures hemifacial spasm.", "false"),
         ("Food choices cause hemifacial spasm.", "false"),
+        # A trigger of ordinary twitching is not a cause of hemifacial spasm.
+        ("Stress causes hemifacial spasm.", "mostly-false"),
         # A category claim covers its members (vitamin E is a vitamin).
         ("Vitamin E cures hemifacial spasm.", "false"),
         # Policy outcomes: one low source is unproven; a reference fact is rated by the reference.
@@ -121,7 +123,7 @@ def test_every_phrasing_finds_its_own_claim(checker):
         ("Too much magnesium can cause diarrhea.", "true"),
         # Different relations and different things are different claims: no verdict.
         ("Botox cures hemifacial spasm.", "no-match"),
-        ("Stress causes hemifacial spasm.", "no-match"),
+        ("Stress causes migraines.", "no-match"),
         ("Magnesium cures migraines.", "no-match"),
         ("Vitamin E deficiency causes facial twitching.", "no-match"),
         ("Malignant tumours can cause hemifacial spasm.", "no-match"),
@@ -141,9 +143,9 @@ def test_statements_get_the_curated_verdict(checker, statement, verdict):
         ("Coffee doesn't make your eye twitch.", "false", "caffeine-triggers-facial-twitching"),
         ("Low magnesium can cause your muscles to twitch.", "true", "magnesium-deficiency-causes-facial-twitching"),
         ("Dehydration can lead to twitching muscles.", "mostly-true", "dehydration-causes-twitching"),
-        ("Decongestants can make facial twitching worse.", "true", "stimulants-worsen-facial-twitching"),
+        ("Decongestants can make facial twitching worse.", "mostly-true", "stimulants-worsen-facial-twitching"),
         # Decongestants are stimulants, so pseudoephedrine is read through them.
-        ("Pseudoephedrine can make twitching worse.", "true", "stimulants-worsen-facial-twitching"),
+        ("Pseudoephedrine can make twitching worse.", "mostly-true", "stimulants-worsen-facial-twitching"),
         # Symmetric relations read the same in either order.
         ("Inflammation is linked to low vitamin D.", "mostly-true", "low-vitamin-d-linked-to-inflammation"),
         ("HFS is another name for facial twitching.", "false", "facial-twitching-is-hfs"),

@@ -83,6 +83,59 @@ def validate(
     raise typer.Exit(0 if report.ok else 2)
 
 
+@kb_app.command("coverage")
+def coverage(
+    ctx: typer.Context,
+    path: Optional[str] = typer.Argument(
+        None, metavar="PATH",
+        help="Knowledge base file (default: --kb, $FACTCHECK_KB, else the shipped knowledge.json).",
+    ),
+    documents: Path = typer.Option(
+        ..., "--documents", "-d", metavar="DIR", help="The directory that holds the sources' files.",
+    ),
+    source: Optional[str] = typer.Option(
+        None, "--source", "-s", metavar="SOURCE", help="Map only this source's document.",
+    ),
+    gaps: bool = typer.Option(
+        False, "--gaps", help="List only the sentences and rows that are neither cited nor listed.",
+    ),
+    fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help=_FORMAT_HELP),
+    color: ColorChoice = typer.Option(ColorChoice.auto, "--color", help=_COLOR_HELP),
+) -> None:
+    """Map every sentence and table row of each source's document to what accounts for it: the
+    claims whose evidence quotes it, or the reason its source lists it as not checkable (in the
+    source's 'uncheckable' list). Prints the map, one line a sentence, and the share covered.
+
+    Exit status: 0 every sentence and row of every document is cited or listed; 1 some are
+    neither (or a source's file cannot be read); 2 the knowledge base is unusable, the
+    directory is missing, or the source is unknown.
+    """
+    with guard(ctx):
+        from ..coverage import coverage as draw
+        from ..errors import KnowledgeBaseError
+        from ..knowledge import read_json, resolve_path
+        from ..knowledge import validate as check
+
+        kb_path = path or resolve_path(settings(ctx).kb)
+        data, _ = read_json(kb_path)
+        faults = check(data)
+        if faults:
+            raise KnowledgeBaseError(
+                f"{kb_path}: not a valid knowledge base ({faults[0]}; see 'factcheck kb validate')"
+            )
+        if source is not None and source not in {s["id"] for s in data["sources"]}:
+            known = ", ".join(s["id"] for s in data["sources"]) or "none"
+            fail(f"unknown source '{source}' (the sources are: {known})")
+        report = draw(data, documents, only=source)
+        if fmt is TextOrJson.json:
+            _print_json(report.to_dict())
+        else:
+            from ..render import kb as render
+
+            render.coverage(make_console(color), report, gaps_only=gaps)
+    raise typer.Exit(0 if report.complete else 1)
+
+
 @kb_app.command("stats")
 def stats(
     ctx: typer.Context,

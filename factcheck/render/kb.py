@@ -18,6 +18,7 @@ from .common import RELIABILITY_STYLES, safe, verdict_style
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..coverage import Coverage, MappedUnit, SourceCoverage
     from ..curation import Finding, Stats, Validation
     from ..evaluate import Outcome, Report
     from ..knowledge import Claim, Evidence
@@ -236,6 +237,69 @@ def claim(console: Console, c: Claim) -> None:
         _indent(console, line, 0)
         for place in o.appearances:
             _indent(console, Text(f"seen at {safe(place)}", style="dim"))
+
+
+# --------------------------------------------------------------------------- kb coverage
+
+_STATUS = {"cited": ("cited", "green"), "uncheckable": ("not checkable", "dim"),
+           "unmapped": ("UNMAPPED", "bold red")}
+_STATUS_WIDTH = max(len(label) for label, _ in _STATUS.values())
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "100.0%"
+
+
+def _mapped_unit(m: MappedUnit, place_width: int) -> Text:
+    label, style = _STATUS[m.status]
+    u = m.unit
+    line = Text(f"  {f'{u.line}:{u.column}'.ljust(place_width)}  ")
+    line.append(label.ljust(_STATUS_WIDTH), style=style)
+    line.append("  ")
+    if m.claims:
+        why = ", ".join(m.claims) + (" (in part)" if m.quoted < 0.5 else "")
+    else:
+        why = m.reason or "-"
+    line.append(safe(why), style="dim")
+    line.append("  ")
+    line.append(safe(u.text))
+    return line
+
+
+def _source_summary(s: SourceCoverage | Coverage, documents: int | None = None) -> Text:
+    units = s.units if isinstance(s.units, int) else len(s.units)
+    where = f" in {plural(documents, 'document')}" if documents is not None else ""
+    noun = "sentence or table row" if units == 1 else "sentences and table rows"
+    text = Text(f"{units} {noun}{where}: "
+                f"{s.cited} cited, {s.uncheckable} not checkable, ")
+    text.append(f"{s.unmapped} unmapped", style="bold red" if s.unmapped else "")
+    text.append(f"; {_share(units - s.unmapped, units)} mapped, {_share(s.cited, units)} cited")
+    return text
+
+
+def coverage(console: Console, cov: Coverage, gaps_only: bool = False) -> None:
+    """Each document's map, one line a sentence or table row, then its counts and the totals."""
+    for i, s in enumerate(cov.sources):
+        if i:
+            console.print()
+        head = Text.assemble((safe(s.source), "bold"), f" ({safe(s.file)})")
+        if not s.declared:
+            head.append(" no 'uncheckable' list", style="dim")
+        _line(console, head)
+        shown = [m for m in s.units if not gaps_only or m.status == "unmapped"]
+        width = max((len(f"{m.unit.line}:{m.unit.column}") for m in shown), default=0)
+        for m in shown:
+            _line(console, _mapped_unit(m, width))
+        _line(console, Text("  ") + _source_summary(s))
+    for sid, why in cov.unreadable:
+        _line(console, Text.assemble((safe(sid), "bold"), ": ", safe(why)))
+    console.print()
+    verdict = Text.assemble(("complete", "bold green") if cov.complete else ("incomplete", "bold red"))
+    verdict.append(": ")
+    verdict.append_text(_source_summary(cov, len(cov.sources)))
+    if cov.unreadable:
+        verdict.append(f"; {plural(len(cov.unreadable), 'document')} not read")
+    _line(console, verdict)
 
 
 # --------------------------------------------------------------------------- eval
