@@ -29,6 +29,7 @@ SEVERITY = (
     Verdict.UNPROVEN.value, Verdict.MOSTLY_TRUE.value, Verdict.TRUE.value, NO_MATCH,
 )
 _LABEL_WIDTH = max(len(label_text(v)) for v in LABELS)
+_POSITION_WIDTH = len(":9999:99")
 
 
 @dataclass
@@ -103,7 +104,9 @@ class TextRenderer:
             self._print(Text(safe(f.path), style="bold underline"))
             self._path = f.path
         r = f.result
-        line = Text(f"{safe(f.path)}:{f.line}:{f.column}", style="bold")
+        where = f"{safe(f.path)}:{f.line}:{f.column}"
+        # Padded so that the labels of one file line up (up to line 9999, column 99).
+        line = Text(where.ljust(len(safe(f.path)) + _POSITION_WIDTH), style="bold")
         line.append("  ")
         line.append(label_text(r.verdict).ljust(_LABEL_WIDTH), style=verdict_style(r.verdict))
         line.append("  ")
@@ -115,6 +118,8 @@ class TextRenderer:
             note = f" (score {r.score:.0f}{', negated' if r.negated else ''})"
             detail.append(note, style="dim")
             self._print(detail)
+        elif r.nearest_score is not None and r.nearest_score > 0:
+            self._print(Text(f"  \u2192 no claim (nearest score {r.nearest_score:.0f})", style="dim"))
         if self.explain:
             if r.reason:
                 self._print(Text(f"    {safe(r.reason)}", style="dim"))
