@@ -393,11 +393,10 @@ def test_check_help(flag):
     r = CliRunner().invoke(app, ["check", flag], env=ENV)
     assert r.exit_code == 0
     out = r.stdout
-    # (Typer before 0.29 shows the variadic argument as "[STATEMENT]", later ones "[STATEMENT]...")
-    assert out.startswith("Usage: factcheck check [OPTIONS] [STATEMENT]")
+    assert out.startswith("Usage: factcheck check [OPTIONS] STATEMENT...\n")
     for option in ("--format", "--top", "--explain", "--color", "-h, --help"):
         assert option in out
-    assert "Exit status: 0" in out
+    assert "Exit status (factcheck help exit-status):\n    0 " in out
     assert "factcheck check \"Magnesium cures hemifacial spasm\"" in out
 
 
