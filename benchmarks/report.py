@@ -1,4 +1,4 @@
-"""Rebuild ``docs/readme/performance.md`` (the README's Performance section) from the results.
+"""Rebuild ``docs/readme/performance.md`` (the source of docs/performance.md) from the results.
 
 Reads the JSON files under ``benchmarks/results/`` that the benchmark scripts wrote and lays
 their tables out with the machine they came from and how to reproduce them. Nothing here
@@ -154,3 +154,7 @@ def write(path: Path = OUT) -> Path:
 
 if __name__ == "__main__":
     print(f"wrote {write().relative_to(common.ROOT)}")
+    import subprocess
+
+    # docs/performance.md (and the rest of the docs) are assembled from the sections
+    subprocess.run([sys.executable, str(common.ROOT / "docs" / "build_readme.py")], check=True)

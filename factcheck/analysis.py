@@ -232,7 +232,8 @@ class Analyzer:
         taken = {k for s, e, _ in spans for k in range(s, e)}
         drop: set[int] = set()
         general = relations.match(stems, taken, tokens)
-        inverse: set[int] = set()
+        inverse: set[int] = {s for s, e, cid in spans if self.lexicon.relation(cid)
+                             and relations.names_patient_first(stems[s:e])}
         if general:
             for g in general:
                 drop.update(g.drop)
@@ -259,8 +260,11 @@ class Analyzer:
             or any(not u.concept and stem(u.word) in _LINK_STEMS for u in units)
         )
         cue_positions = {p for c in cues for p in range(c.start, c.end)}
-        units = [u for j, u in enumerate(units) if j not in cue_positions]
-        units = _instrument(_active_voice(units, inverse))
+        # "Muscles can't contract without calcium": the two denials cancel into a requirement.
+        need = next((c.start for c in cues if c.words == "without"), None) if len(cues) % 2 == 0 else None
+        units = [_Unit(["without"], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
+                 else u for j, u in enumerate(units) if j not in cue_positions or j == need]
+        units = _instrument(_active_voice(_practitioners(units, self.lexicon), inverse), self.lexicon)
 
         terms: list[Term] = []
         concepts: list[tuple[str, str]] = []
@@ -321,14 +325,47 @@ def split_frame(text: str) -> tuple[str, str, str]:
     return head, text, tail
 
 
+_PRACTITIONER = ("doctor", "physician", "specialist", "professional")
+
+
+def _practitioner(u: _Unit) -> bool:
+    """A unit naming doctors or other health professionals ("neurologists", "my GP")."""
+    for w in u.tokens:
+        if w not in STOPWORDS and any(t in wordnet.lemmas(w) or wordnet.narrower(w, t) for t in _PRACTITIONER):
+            return True
+    return False
+
+
+def _practitioners(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
+    """"Doctors often prescribe X for Y", "neurosurgeons treat Y with X": who does the treating
+    is a frame around the claim (X treats Y), like a reporting frame, when it is all that
+    stands before the relation."""
+    rel = next((j for j, u in enumerate(units) if u.concept and lexicon.relation(u.concept)), None)
+    if rel is None:
+        return units
+    content = [j for j in range(rel) if units[j].concept or units[j].word not in STOPWORDS]
+    if not content or not all(_practitioner(units[j]) or _adverb_unit(units[j]) for j in content):
+        return units
+    units = [u._replace(frame=True) if j in content else u for j, u in enumerate(units)]
+    # "(doctors) prescribe X for Y": X is what treats Y
+    at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word == "for"), None)
+    if at is not None and at + 1 < len(units):
+        return units[:rel] + units[rel + 1:at] + [units[rel]] + units[at + 1:]
+    return units
+
+
+def _adverb_unit(u: _Unit) -> bool:
+    return not u.concept and u.word.endswith("ly")
+
+
 _INSTRUMENT = frozenset({"with", "using"})
 
 
-def _instrument(units: list[_Unit]) -> list[_Unit]:
+def _instrument(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     """Reorder "[it is possible to] cure HFS with magnesium" as "magnesium cure HFS": with no
     subject before the relation, what it is done *with* is its agent."""
-    rel = next((j for j, u in enumerate(units) if u.concept and relations.kind(u.concept)), None)
-    if rel is None or any(u.concept or u.word not in STOPWORDS for u in units[:rel]):
+    rel = next((j for j, u in enumerate(units) if u.concept and lexicon.relation(u.concept)), None)
+    if rel is None or any(not u.frame and (u.concept or u.word not in STOPWORDS) for u in units[:rel]):
         return units
     at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word in _INSTRUMENT), None)
     if at is None or at + 1 >= len(units):

@@ -15,11 +15,14 @@ from . import __version__
 from .commands import Settings, _env_debug
 from .commands import check as check_cmd
 from .commands import evaluate as eval_cmd
+from .commands import help as help_cmd
 from .commands import kb as kb_cmd
 from .commands import scan as scan_cmd
+from .commands.usage import Command, Group
 
 app = typer.Typer(
     name="factcheck",
+    cls=Group,
     help=(
         "Check statements against a curated knowledge base, offline: a verdict with the source "
         "excerpts that support it and those that contradict it.\n\n"
@@ -28,10 +31,11 @@ app = typer.Typer(
     ),
     epilog=(
         "Exit status: 0 every statement supported; 1 at least one false or mostly-false; "
-        "3 otherwise (mixed, unproven, no-match); 2 error; 130 interrupted."
+        "3 otherwise (mixed, unproven, no-match); 2 error; 130 interrupted. "
+        "More: factcheck help exit-status, factcheck help verdict-policy."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -61,10 +65,11 @@ def _main(
     ctx.obj = Settings(kb=kb, debug=debug or _env_debug())
 
 
-app.command("check", no_args_is_help=False)(check_cmd.check)
-app.command("eval")(eval_cmd.evaluate)
+app.command("check", no_args_is_help=False, cls=Command)(check_cmd.check)
+app.command("eval", cls=Command)(eval_cmd.evaluate)
 app.add_typer(kb_cmd.kb_app, name="kb")
-app.command("scan")(scan_cmd.scan)
+app.command("scan", cls=Command)(scan_cmd.scan)
+app.command("help", cls=Command)(help_cmd.help_command)
 
 
 def main() -> None:

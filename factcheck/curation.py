@@ -177,7 +177,11 @@ def verify_excerpts(
     """
     root = Path(documents)
     if not root.is_dir():
-        raise InputError(f"documents directory not found: {root}")
+        raise InputError(
+            f"documents directory not found: {root} (--documents names the folder holding the "
+            f"files that the sources' 'file' fields name; the shipped knowledge base's five "
+            f"documents are not in the repository, see 'Source documents' in docs/knowledge-base.md)"
+        )
     faults: list[Finding] = []
     warnings: list[Finding] = []
     texts: dict[str, str | None] = {}  # source id -> folded document, None if unusable

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -40,6 +40,12 @@ class Case:
     category: str = UNCATEGORISED
     claim: str | None = None
     line: int = 0
+    source: str = field(default="", compare=False)  # the cases file's name, for messages
+
+    @property
+    def where(self) -> str:
+        """``file:line``, the prefix of every message about this case."""
+        return f"{self.source or '<cases>'}:{self.line}"
 
 
 def polarity(label: str) -> int:
@@ -72,11 +78,12 @@ def parse_cases(lines: Iterable[str], name: str = "<cases>") -> list[Case]:
             raise InputError(f"{name}:{number}:{exc.colno}: not valid JSON: {exc.msg}") from None
         except RecursionError:
             raise InputError(f"{name}:{number}: not valid JSON: nested too deeply") from None
-        cases.append(_case(obj, f"{name}:{number}", number))
+        cases.append(_case(obj, name, number))
     return cases
 
 
-def _case(obj: Any, where: str, line: int) -> Case:
+def _case(obj: Any, name: str, line: int) -> Case:
+    where = f"{name}:{line}"
     if not isinstance(obj, dict):
         raise InputError(f"{where}: a case must be a JSON object with 'statement' and 'expect'")
     for key in ("statement", "expect"):
@@ -103,7 +110,7 @@ def _case(obj: Any, where: str, line: int) -> Case:
         raise InputError(f"{where}: 'claim' names a claim to match, but 'expect' is only no-match")
     return Case(
         statement=statement, expect=tuple(dict.fromkeys(expect)),
-        category=obj.get("category") or UNCATEGORISED, claim=claim, line=line,
+        category=obj.get("category") or UNCATEGORISED, claim=claim, line=line, source=name,
     )
 
 
@@ -128,7 +135,13 @@ class Outcome:
     case: Case
     verdict: str
     claim: str | None  # id of the matched claim
-    score: float
+    score: float | None  # confidence of the verdict given; None for no-match
+    nearest_score: float | None = None  # no-match only: how close the nearest claim came
+
+    @property
+    def confidence(self) -> float:
+        """For ordering misses: the verdict's score, or for a no-match the nearest's."""
+        return self.score if self.score is not None else (self.nearest_score or 0.0)
 
     @property
     def passed(self) -> bool:
@@ -151,7 +164,8 @@ class Outcome:
             "expect_claim": self.case.claim,
             "verdict": self.verdict,
             "claim": self.claim,
-            "score": round(self.score, 1),
+            "score": None if self.score is None else round(self.score, 1),
+            "nearest_score": None if self.nearest_score is None else round(self.nearest_score, 1),
             "passed": self.passed,
             "flip": self.flip,
         }
@@ -195,7 +209,7 @@ class Report:
     def misses(self) -> tuple[Outcome, ...]:
         """The failed cases, worst first: polarity flips, then the most confident wrong answers."""
         failed = [o for o in self.outcomes if not o.passed]
-        return tuple(sorted(failed, key=lambda o: (not o.flip, -o.score, o.case.line)))
+        return tuple(sorted(failed, key=lambda o: (not o.flip, -o.confidence, o.case.line)))
 
     @property
     def by_category(self) -> tuple[CategoryScore, ...]:
@@ -227,7 +241,7 @@ def check_claims(checker: FactChecker, cases: Sequence[Case]) -> None:
     """Raise InputError for a case whose 'claim' is not in the checker's knowledge base."""
     for case in cases:
         if case.claim is not None and checker.kb.claim(case.claim) is None:
-            raise InputError(f"line {case.line}: unknown claim '{case.claim}' in 'claim'")
+            raise InputError(f"{case.where}: unknown claim '{case.claim}' in 'claim'")
 
 
 def run(checker: FactChecker, cases: Sequence[Case]) -> Report:
@@ -235,7 +249,7 @@ def run(checker: FactChecker, cases: Sequence[Case]) -> Report:
     check_claims(checker, cases)
     results: Iterable[CheckResult] = checker.check_many(c.statement for c in cases)
     outcomes = tuple(
-        Outcome(case, r.verdict, r.claim.id if r.claim is not None else None, r.score)
+        Outcome(case, r.verdict, r.claim.id if r.claim is not None else None, r.score, r.nearest_score)
         for case, r in zip(cases, results, strict=True)
     )
     return Report(outcomes)

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import wordnet
-from .text import stem
+from .text import STOPWORDS, stem
 
 DATA = Path(__file__).parent / "data" / "relations.tsv"
 GAP_MAX = 4  # words a "*" in a phrase may stand for
+_CLAUSE_BREAKS = frozenset("and or but because so since while although which that".split())
 VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
 # Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
 SKIPPABLE = frozenset("the a an your my their his her its our one".split())
@@ -81,6 +82,14 @@ def kind(cls: str) -> str | None:
     return table().kinds.get(cls)
 
 
+def names_patient_first(stems: list[str]) -> bool:
+    """A relation phrase that general knowledge marks as naming its patient first ("needed
+    for": "calcium is needed for contraction" is "contraction needs calcium"), in whatever
+    lexicon it was matched."""
+    key = tuple(s for s in stems if s not in SKIPPABLE)
+    return any(k == key and inverse for k, _cls, inverse in table().phrases.get(key[0], ())) if key else False
+
+
 def light(word_stem: str) -> bool:
     """A word for the act or form of taking a thing ("drinking", "supplements")."""
     return word_stem in table().light
@@ -129,10 +138,10 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             end = j if end is None else end
             nxt = key[k + 1] if k + 1 < len(key) else None
             for g in range(j + 1, min(n, j + GAP_MAX + 1)):
-                if g in taken:
-                    return None
+                if g in taken or stems[g - 1] in _CLAUSE_BREAKS:
+                    return None  # (a gap never crosses into another clause)
                 if nxt == VERB:
-                    if tokens is not None and wordnet.verb(tokens[g]):
+                    if tokens is not None and tokens[g] not in STOPWORDS and wordnet.verb(tokens[g]):
                         j = g  # the verb stays a word of the statement ("make your face twitch")
                         k += 2
                         break

@@ -83,7 +83,7 @@ class CheckResult:
 
     statement: str
     verdict: str  # one of LABELS
-    score: float  # match confidence, 0-100
+    score: float | None  # confidence of the verdict given, 0-100; None for no-match
     negated: bool
     claim: Claim | None
     reason: str
@@ -91,6 +91,8 @@ class CheckResult:
     contradicting: tuple[Excerpt, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     explanation: Explanation | None = field(default=None, compare=False)
+    #: no-match only: the match score of the nearest claim, which was judged not the same claim
+    nearest_score: float | None = None
 
     @property
     def matched(self) -> bool:
@@ -101,7 +103,8 @@ class CheckResult:
         d: dict[str, Any] = {
             "statement": self.statement,
             "verdict": self.verdict,
-            "score": round(self.score, 1),
+            "score": _round(self.score),
+            "nearest_score": _round(self.nearest_score),
             "negated": self.negated,
             "claim": (
                 {"id": self.claim.id, "text": self.claim.text, "verdict": self.claim.verdict.value}
@@ -116,6 +119,10 @@ class CheckResult:
         if explain and self.explanation is not None:
             d["explanation"] = self.explanation.to_dict()
         return d
+
+
+def _round(score: float | None) -> float | None:
+    return None if score is None else round(score, 1)
 
 
 def exit_status(verdicts: Iterable[str]) -> ExitStatus:

@@ -43,11 +43,11 @@ def decide(
 
     if best is None:
         reason = _no_match_reason(query, judged, kb, notes)
-        score = judged[0].score if judged else 0.0
         return CheckResult(
-            statement=statement, verdict=NO_MATCH, score=score, negated=False, claim=None,
+            statement=statement, verdict=NO_MATCH, score=None, negated=False, claim=None,
             reason=reason, candidates=tuple(candidates[:max(top, RELATED)]),
             explanation=_explain(query, candidates, None, notes) if explain else None,
+            nearest_score=judged[0].score if judged else None,
         )
 
     claim = kb.claims[best.doc.claim]
@@ -121,8 +121,14 @@ def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: Knowledge
     if not judged or judged[0].score < 25:
         return "No claim in the knowledge base covers this statement."
     nearest = judged[0]
+    if nearest.accepted:  # matched, but only through a broader concept that does not settle it
+        why = "is about something broader, and does not settle this narrower statement"
+    elif nearest.why_not.strip():
+        why = f"differs: {nearest.why_not}"
+    else:
+        why = "is not close enough to be the same claim"
     return (f"No claim in the knowledge base makes this statement; the nearest, "
-            f"'{kb.claims[nearest.doc.claim].id}', differs: {nearest.why_not}.")
+            f"'{kb.claims[nearest.doc.claim].id}', {why}.")
 
 
 def _explain(query: Analysis, candidates: list[Candidate], matched: str | None,

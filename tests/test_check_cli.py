@@ -8,6 +8,7 @@ examples run against the shipped one, as a user would.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -257,7 +258,9 @@ def test_text_shows_related_claims_on_a_near_miss():
     assert r.stdout.startswith(" NO MATCH ")
     related = [line for line in r.stdout.splitlines() if line.startswith("  related")]
     assert len(related) == 1 and "Magnesium cures hemifacial spasm." in related[0]
-    assert "[magnesium-cures-hfs, " in r.stdout
+    assert "[magnesium-cures-hfs]" in r.stdout
+    # how near the nearest claim came has its own name: `score` is only ever a verdict's confidence
+    assert re.search(r"^  nearest score  \d+/100 \(not a match\)$", r.stdout, re.M)
 
 
 @pytest.mark.parametrize("value", ["-1", "101", "three"])
@@ -390,11 +393,10 @@ def test_check_help(flag):
     r = CliRunner().invoke(app, ["check", flag], env=ENV)
     assert r.exit_code == 0
     out = r.stdout
-    # (Typer before 0.29 shows the variadic argument as "[STATEMENT]", later ones "[STATEMENT]...")
-    assert out.startswith("Usage: factcheck check [OPTIONS] [STATEMENT]")
+    assert out.startswith("Usage: factcheck check [OPTIONS] STATEMENT...\n")
     for option in ("--format", "--top", "--explain", "--color", "-h, --help"):
         assert option in out
-    assert "Exit status: 0" in out
+    assert "Exit status (factcheck help exit-status):\n    0 " in out
     assert "factcheck check \"Magnesium cures hemifacial spasm\"" in out
 
 
@@ -425,6 +427,7 @@ GOLDEN_CASES = {
     "several": ([FALSE, TRUE, UNPROVEN, NO_MATCH, MOSTLY_FALSE], "100"),
     "hostile": ([HOSTILE], "100"),
     "narrow-80": (["--top", "3", MOSTLY_TRUE, MOSTLY_FALSE, NEAR_MISS], "80"),
+    "narrow-30": (["--explain", FALSE, NEAR_MISS], "30"),
 }
 
 
@@ -448,3 +451,15 @@ def test_golden_lines_fit_their_width():
     for name, (_, columns) in GOLDEN_CASES.items():
         text = (GOLDEN / f"check-{name}.txt").read_text(encoding="utf-8")
         assert max(len(line) for line in text.splitlines()) <= int(columns), name
+
+
+@pytest.mark.parametrize("columns", [24, 30, 36, 37, 40, 60])
+def test_narrow_terminals_break_lines_between_words(columns):
+    args = ["--explain", FALSE, NEGATED_TRUE, NEAR_MISS]
+    wide = run("check", *args, env={"COLUMNS": "300"}).stdout.split()
+    narrow = run("check", *args, env={"COLUMNS": str(columns)}).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= columns
+    # every word is whole, except one longer than the text's width, which can only be folded
+    text_width = columns - 17 if columns >= 37 else columns - 4
+    broken = [w for w in narrow.split() if w not in wide]
+    assert all(any(len(v) > text_width and w in v for v in wide) for w in broken), broken

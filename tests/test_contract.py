@@ -19,7 +19,8 @@ from factcheck.result import LABELS
 KB = Path(__file__).parent / "golden" / "kb.json"
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "FACTCHECK_KB": None}
 
-RESULT_KEYS = {"statement", "verdict", "score", "negated", "claim", "reason", "supporting", "contradicting"}
+RESULT_KEYS = {"statement", "verdict", "score", "nearest_score", "negated", "claim", "reason", "supporting",
+               "contradicting"}
 CLAIM_KEYS = {"id", "text", "verdict"}
 EXCERPT_KEYS = {"source", "excerpt"}
 SOURCE_KEYS = {"id", "title", "publisher", "reliability"}
@@ -70,7 +71,14 @@ def check_result(d: dict, *, top: bool = False, explain: bool = False) -> None:
     assert set(d) == expected
     assert isinstance(d["statement"], str)
     assert d["verdict"] in LABELS
-    assert is_score(d["score"])
+    # `score` is the confidence of the verdict given and nothing else: a no-match has none, and
+    # how close the nearest claim came is `nearest_score`, which only a no-match has.
+    if d["verdict"] == "no-match":
+        assert d["score"] is None
+        assert d["nearest_score"] is None or is_score(d["nearest_score"])
+    else:
+        assert is_score(d["score"])
+        assert d["nearest_score"] is None
     assert isinstance(d["negated"], bool)
     assert isinstance(d["reason"], str) and d["reason"]
     if d["claim"] is None:
@@ -113,6 +121,9 @@ def test_result_objects_have_exactly_the_documented_keys():
         check_result(d)
     # the statements cover every label, so the contract is checked on each kind of result
     assert {d["verdict"] for d in out} == set(LABELS)
+    # ... and a no-match near a claim as well as one near nothing
+    nearest = {d["statement"]: d["nearest_score"] for d in out if d["verdict"] == "no-match"}
+    assert nearest["magnesium cures"] > 0 and nearest["the and of"] is None
 
 
 def test_candidates_with_top():

@@ -112,7 +112,10 @@ class Scripted:
     def check_many(self, statements: Iterable[str], **_: object) -> Iterator[CheckResult]:
         for s in statements:
             verdict, claim, score = self.answers[s]
-            yield CheckResult(s, verdict, score, False, self.kb.claim(claim) if claim else None, "scripted")
+            if verdict == "no-match":  # no verdict, so no score; how near the nearest claim came
+                yield CheckResult(s, verdict, None, False, None, "scripted", nearest_score=score)
+            else:
+                yield CheckResult(s, verdict, score, False, self.kb.claim(claim), "scripted")
 
 
 SCRIPT = {
@@ -145,7 +148,7 @@ def test_run_counts_accuracy_flips_and_categories() -> None:
 
 
 def test_run_rejects_a_case_naming_an_unknown_claim() -> None:
-    with pytest.raises(InputError, match="line 7: unknown claim 'nope'"):
+    with pytest.raises(InputError, match="<cases>:7: unknown claim 'nope'"):
         run(Scripted(SCRIPT), [Case("right", ("false",), claim="nope", line=7)])
 
 
@@ -155,7 +158,8 @@ def test_report_json_contract() -> None:
     assert data["categories"]["cure"] == {"total": 2, "passed": 1, "accuracy": 0.5, "flips": 1}
     assert data["misses"][0] == {
         "line": 2, "statement": "flip", "category": "cure", "expect": ["false"], "expect_claim": None,
-        "verdict": "true", "claim": "vessel-causes-hfs", "score": 90.0, "passed": False, "flip": True,
+        "verdict": "true", "claim": "vessel-causes-hfs", "score": 90.0, "nearest_score": None, "passed": False,
+        "flip": True,
     }
 
 
@@ -192,7 +196,7 @@ def test_eval_text_lists_misses_then_accuracy(tmp_path: Path, scripted: None) ->
     assert lines[2] == "MISS line 3 [cause] wrong claim"
     assert lines[3] == ("    expected true on claim diet-cures-hfs, got true on claim vessel-causes-hfs"
                         " (score 80.0)")
-    assert lines[5] == "    expected true, got no-match (score 30.0)"
+    assert lines[5] == "    expected true, got no-match (nearest score 30.0)"
     assert ["cause", "1/3", "33.3%", "0"] in [line.split() for line in lines]
     assert ["cure", "1/2", "50.0%", "1"] in [line.split() for line in lines]
     assert lines[-1] == "accuracy 2/5 = 40.0%; polarity flips: 1"
@@ -279,7 +283,19 @@ def test_eval_unknown_claim_in_cases_is_an_input_error(tmp_path: Path, kb_path: 
     path = write_lines(tmp_path, {"statement": "Supplements cure HFS", "expect": "false", "claim": "nope"})
     result = invoke("--kb", kb_path, "eval", str(path))
     assert result.exit_code == 2
-    assert result.stderr == "factcheck: error: line 1: unknown claim 'nope' in 'claim'\n"
+    assert result.stderr == f"factcheck: error: {path}:1: unknown claim 'nope' in 'claim'\n"
+
+
+@pytest.mark.parametrize("stdin, message", [
+    ('{"statement": "x"\n', "<stdin>:1:1: not valid JSON"),
+    ('{"statement": "x", "expect": "no-match", "claim": "nope"}\n', "<stdin>:1: 'claim' names"),
+    ('{"statement": "Supplements cure HFS", "expect": "false", "claim": "nope"}\n', "<stdin>:1: unknown claim"),
+    ("\n\n", "<stdin>: no cases"),
+])
+def test_eval_errors_on_stdin_all_name_it_the_same_way(kb_path: str, stdin: str, message: str) -> None:
+    result = invoke("--kb", kb_path, "eval", "-", input=stdin)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"factcheck: error: {message}"), result.stderr
 
 
 def test_eval_with_an_invalid_kb(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def _table(report: Report) -> str:
 def _describe(outcome: evaluate.Outcome) -> str:
     return (f"line {outcome.case.line}: {outcome.case.statement!r} expected "
             f"{'/'.join(outcome.case.expect)}, got {outcome.verdict} "
-            f"(claim {outcome.claim or '-'}, score {outcome.score:.0f})")
+            f"(claim {outcome.claim or '-'}, score {outcome.confidence:.0f})")
 
 
 def _norm(text: str) -> str:

@@ -273,7 +273,9 @@ def test_documents_directory_missing(tmp_path: Path) -> None:
     path = write(tmp_path, kb_data())
     result = invoke("kb", "validate", str(path), "--documents", str(tmp_path / "nowhere"))
     assert result.exit_code == 2
-    assert result.stderr == f"factcheck: error: documents directory not found: {tmp_path / 'nowhere'}\n"
+    assert result.stderr.startswith(f"factcheck: error: documents directory not found: {tmp_path / 'nowhere'} "
+                                    "(--documents names the folder holding the files")
+    assert "docs/knowledge-base.md" in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_schema_faults_and_excerpt_faults_are_reported_together(tmp_path: Path, docs: Path) -> None:
@@ -632,7 +634,7 @@ def test_schema_accepts_an_imported_claim_without_evidence() -> None:
 def test_documented_example_kb_is_valid() -> None:
     import re
 
-    docs = [p for p in (ROOT / "README.md", ROOT / "docs" / "readme" / "kb-tools.md") if p.is_file()]
+    docs = [p for p in (ROOT / "docs" / "knowledge-base.md", ROOT / "docs" / "readme" / "knowledge-base.md") if p.is_file()]
     blocks = re.findall(r"```json\n(\{\n.*?)```", "\n".join(p.read_text(encoding="utf-8") for p in docs), re.S)
     examples = [d for d in (json.loads(b) for b in blocks if '"claims"' in b) if "sources" in d and "version" in d]
     assert examples, "the README shows a knowledge base"

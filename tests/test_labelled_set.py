@@ -48,7 +48,7 @@ def _describe(o: Outcome) -> str:
     got = o.verdict + (f" on {o.claim}" if o.claim else "")
     flip = "FLIP " if o.flip else ""
     return (f"  {flip}line {o.case.line} [{o.case.category}] {o.case.statement!r}\n"
-            f"      expected {want}; got {got} (score {o.score:.1f})")
+            f"      expected {want}; got {got} (score {o.confidence:.1f})")
 
 
 def _misses(report: Report) -> str:

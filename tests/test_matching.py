@@ -132,8 +132,10 @@ def test_explanation_names_concepts_cues_and_corrections(checker: FactChecker) -
 
 
 def test_score_is_a_percentage(checker: FactChecker) -> None:
-    for s in ["Magnesium cures HFS", "Magnesium cures migraines", "The Earth is flat"]:
-        assert 0 <= checker.check(s).score <= 100
+    assert 0 <= checker.check("Magnesium cures HFS").score <= 100
+    near = checker.check("Magnesium cures migraines")  # no-match: no score, but a nearest claim
+    assert near.score is None and 0 < near.nearest_score <= 100
+    assert checker.check("The Earth is flat").score is None
 
 
 def test_empty_statement_is_an_input_error(checker: FactChecker) -> None:

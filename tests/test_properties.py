@@ -130,8 +130,11 @@ def _result_ok(statement: str, top: int, explain: bool) -> dict:
     d = r.to_dict(top=top, explain=explain)
     assert d["statement"] == statement  # the original text, exactly
     assert d["verdict"] in LABELS
-    assert 0 <= d["score"] <= 100
     assert (d["claim"] is None) == (d["verdict"] == "no-match")
+    if d["claim"] is None:  # no verdict, no confidence; perhaps how near the nearest claim came
+        assert d["score"] is None and (d["nearest_score"] is None or 0 <= d["nearest_score"] <= 100)
+    else:
+        assert 0 <= d["score"] <= 100 and d["nearest_score"] is None
     if top:
         assert len(d["candidates"]) <= top
     return d

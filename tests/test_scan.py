@@ -290,12 +290,12 @@ def test_text_groups_findings_by_file_with_the_matched_claim_and_a_summary(docs)
     lines = result.stdout.splitlines()
     assert lines[0] == "blog.txt"
     assert lines[1] == (
-        "blog.txt:5:1  FALSE         A friend told me that magnesium cures hemifacial spasm."
+        "blog.txt:5:1      FALSE         A friend told me that magnesium cures hemifacial spasm."
     )
     assert re.fullmatch(r"  \u2192 Magnesium cures hemifacial spasm\. \(score \d+\)", lines[2])
     i = lines.index("wrapped.txt")
     assert lines[i - 1] == ""
-    assert lines[i + 1].startswith("wrapped.txt:2:35  TRUE          Others pointed out that ")
+    assert lines[i + 1].startswith("wrapped.txt:2:35     TRUE          Others pointed out that ")
     assert lines[-2] == ""
     assert re.fullmatch(r"5 findings in 2 files: 1 false, 1 mixed, 1 mostly-true, 2 true "
                         r"\(\d+ sentences checked in 2 files\)", lines[-1])
@@ -445,9 +445,18 @@ def test_a_closed_pipe_ends_the_scan_quietly(tmp_path, fmt):
     proc.stderr.close()
 
 
+def test_text_labels_of_one_file_line_up_whatever_the_line_and_column(docs):
+    out = run("--all", "guide.md").stdout.splitlines()
+    findings = [line for line in out if re.match(r"guide\.md:\d+:\d+ ", line)]
+    positions = {len(line.split()[0]) for line in findings}
+    assert len(positions) > 1, "the test needs positions of different widths"
+    columns = {re.match(r"\S+ +", line).end() for line in findings}
+    assert len(columns) == 1, findings
+
+
 def test_text_with_explain_and_top_shows_the_reason_and_the_candidates(docs):
     out = run("--explain", "--top", "2", "guide.md").stdout.splitlines()
-    i = out.index("guide.md:20:15  FALSE         Magnesium cures hemifacial spasm.")
+    i = out.index("guide.md:20:15    FALSE         Magnesium cures hemifacial spasm.")
     assert out[i + 2] == ("    No diet or supplement cures hemifacial spasm, a mechanical compression "
                           "of the facial nerve.")
     assert any(re.fullmatch(r"    +\d+\.\d  Magnesium cures hemifacial spasm\.", line)

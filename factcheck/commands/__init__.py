@@ -70,12 +70,41 @@ def load_checker(ctx: typer.Context) -> FactChecker:
     if path is not None and not path.strip():
         fail("--kb: the path is empty (leave --kb out to use $FACTCHECK_KB or the shipped knowledge base)")
     try:
-        return FactChecker.load(path)
+        with _notice_if_slow(f"loading and indexing the knowledge base{' ' + path if path else ''}; "
+                             "a large one takes a while the first time, then its index is cached"):
+            return FactChecker.load(path)
     except KnowledgeBaseError as exc:
         if path is None and os.environ.get(ENV_VAR, "").strip():
             # Say where the path came from: a forgotten variable is a puzzling fault otherwise.
             raise KnowledgeBaseError(f"{exc} (knowledge base named by ${ENV_VAR})") from None
         raise
+
+
+#: Seconds a knowledge base may take to load before a line on stderr says what is going on.
+SLOW_LOAD_NOTICE = 1.5
+
+
+@contextlib.contextmanager
+def _notice_if_slow(message: str) -> Iterator[None]:
+    """Say on stderr what is happening if the block is still running after SLOW_LOAD_NOTICE s.
+
+    Indexing 100,000 claims takes half a minute the first time (later runs use the cache);
+    without a word, that looks like a hang. Fast loads print nothing.
+    """
+    import threading
+
+    timer = threading.Timer(SLOW_LOAD_NOTICE, lambda: _info(message))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def _info(message: str) -> None:
+    sys.stderr.write(f"factcheck: {_one_line(message)}...\n")
+    sys.stderr.flush()
 
 
 def make_console(color: ColorChoice = ColorChoice.auto, *, stderr: bool = False) -> Console:

@@ -13,7 +13,7 @@ from . import ColorChoice, OutputFormat, fail, guard, load_checker, make_console
 def check(
     ctx: typer.Context,
     statements: Optional[List[str]] = typer.Argument(
-        None, metavar="STATEMENT",
+        None, metavar="STATEMENT...",
         help="Statements to check. '-' reads one statement per line from stdin (blank lines skipped).",
         show_default=False,
     ),
@@ -43,13 +43,17 @@ def check(
     \b
     Examples:
       factcheck check "Magnesium cures hemifacial spasm"
-      factcheck check "Does Botox treat HFS?" "Stress triggers eyelid twitching"
+      factcheck check "Botox treats HFS" "Does zinc cure HFS?"
       cat statements.txt | factcheck check --format jsonl -
       factcheck check --explain "magnesium does not cure HFS"
 
     \b
-    Exit status: 0 every statement supported (true or mostly-true); 1 at least one false or
-    mostly-false; 3 none false but at least one mixed, unproven or no-match; 2 error; 130 Ctrl-C.
+    Exit status (factcheck help exit-status):
+      0    every statement supported (true or mostly-true)
+      1    at least one false or mostly-false
+      3    none false; some mixed, unproven or no-match
+      2    error (usage, input or knowledge base)
+      130  interrupted
     """
     from ..result import exit_status
 
@@ -105,6 +109,10 @@ def _stdin_lines() -> Iterator[str]:
     if sys.stdin is None or sys.stdin.closed:
         fail("stdin is closed: nothing to read for '-'")
     warned = False
+    if _is_terminal(sys.stdin) and _is_terminal(sys.stderr):  # typed by hand: say what to do
+        sys.stderr.write("factcheck: type statements, one a line; Ctrl-D (Ctrl-Z, Enter on "
+                         "Windows) to finish\n")
+        sys.stderr.flush()
     if stream is None:  # a text stream without bytes underneath (some test harnesses)
         for line in sys.stdin:
             if line.strip():
@@ -121,3 +129,10 @@ def _stdin_lines() -> Iterator[str]:
         line = line.rstrip("\r\n")  # the rest is kept as it is: JSON output quotes it exactly
         if line.strip():
             yield line
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

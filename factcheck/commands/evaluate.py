@@ -55,7 +55,7 @@ def evaluate(
 
         labelled = read_cases(cases)
         if not labelled:
-            raise InputError(f"{cases}: no cases (one JSON object a line)")
+            raise InputError(f"{'<stdin>' if cases == '-' else cases}: no cases (one JSON object a line)")
         report = run(load_checker(ctx), labelled)
         if fmt is TextOrJson.json:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from . import ColorChoice, OutputFormat, TextOrJson, fail, guard, make_console, settings, warn
+from .usage import Command
 
 
 _VERDICTS = "true, mostly-true, mixed, unproven, mostly-false, false"
@@ -41,11 +42,11 @@ def _load(ctx: typer.Context):  # -> KnowledgeBase
     return load(settings(ctx).kb)
 
 
-@kb_app.command("validate")
+@kb_app.command("validate", cls=Command)
 def validate(
     ctx: typer.Context,
     path: Optional[str] = typer.Argument(
-        None, metavar="PATH",
+        None, metavar="[PATH]",
         help="Knowledge base file (default: --kb, $FACTCHECK_KB, else the shipped knowledge.json).",
     ),
     documents: Optional[Path] = typer.Option(
@@ -83,7 +84,7 @@ def validate(
     raise typer.Exit(0 if report.ok else 2)
 
 
-@kb_app.command("coverage")
+@kb_app.command("coverage", cls=Command)
 def coverage(
     ctx: typer.Context,
     path: Optional[str] = typer.Argument(
@@ -136,7 +137,7 @@ def coverage(
     raise typer.Exit(0 if report.complete else 1)
 
 
-@kb_app.command("stats")
+@kb_app.command("stats", cls=Command)
 def stats(
     ctx: typer.Context,
     fmt: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help=_FORMAT_HELP),
@@ -156,7 +157,7 @@ def stats(
             render.stats(make_console(color), result)
 
 
-@kb_app.command("list")
+@kb_app.command("list", cls=Command)
 def list_claims(
     ctx: typer.Context,
     verdict: Optional[List[str]] = typer.Option(
@@ -199,7 +200,7 @@ def list_claims(
             render.claim_lines(make_console(color), claims)
 
 
-@kb_app.command("show")
+@kb_app.command("show", cls=Command)
 def show(
     ctx: typer.Context,
     claim_id: str = typer.Argument(..., metavar="ID", help="The claim's id (see 'factcheck kb list')."),
@@ -227,5 +228,5 @@ def show(
 
 from . import kb_exchange  # noqa: E402  (ClaimReview import/export, its own module)
 
-kb_app.command("import")(kb_exchange.import_command)
-kb_app.command("export")(kb_exchange.export_command)
+kb_app.command("import", cls=Command)(kb_exchange.import_command)
+kb_app.command("export", cls=Command)(kb_exchange.export_command)

@@ -30,8 +30,8 @@ class ExportFormat(str, Enum):
 def import_command(
     ctx: typer.Context,
     files: Optional[List[str]] = typer.Argument(
-        None, metavar="FILE", show_default=False,
-        help="ClaimReview JSON-LD or JSON Lines files; '-' reads standard input.",
+        None, metavar="FILE...", show_default=False,
+        help="ClaimReview JSON-LD or JSON Lines files (at least one); '-' reads standard input.",
     ),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="OUT.json",

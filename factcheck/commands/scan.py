@@ -22,6 +22,7 @@ class ScanFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     github = "github"
+    sarif = "sarif"
 
 
 class FailOn(str, Enum):
@@ -40,7 +41,7 @@ _FAIL_VERDICTS = {
 def scan(
     ctx: typer.Context,
     paths: Optional[List[str]] = typer.Argument(
-        None, metavar="PATH",
+        None, metavar="[PATH]...",
         help="Files and directories to scan; - reads standard input (also read when no PATH is "
              "given and input is piped).",
         show_default=False,
@@ -52,7 +53,8 @@ def scan(
     fmt: ScanFormat = typer.Option(
         ScanFormat.text, "--format", "-f", case_sensitive=False,
         help="text (grouped by file, with a summary), json (one document), jsonl (one object a "
-             "finding, streamed) or github (workflow annotations).",
+             "finding, streamed), github (workflow annotations) or sarif (SARIF 2.1.0, for "
+             "code-scanning dashboards).",
     ),
     fail_on: FailOn = typer.Option(
         FailOn.false, "--fail-on", case_sensitive=False,
@@ -64,11 +66,11 @@ def scan(
         help="Colour the text output: auto (on a terminal), always or never.",
     ),
     top: int = typer.Option(
-        0, "--top", "-k", min=0, metavar="K",
+        0, "--top", "-k", min=0, max=100, metavar="K",
         help="Also show each finding's K best candidate claims with their scores.",
     ),
     explain: bool = typer.Option(
-        False, "--explain", help="Show why each verdict was reached.",
+        False, "--explain", "-e", help="Show why each verdict was reached.",
     ),
     stdin_filename: Optional[str] = typer.Option(
         None, "--stdin-filename", metavar="NAME",
@@ -126,6 +128,8 @@ def scan(
             renderer = render.JsonRenderer(top=top, explain=explain)
         elif fmt is ScanFormat.jsonl:
             renderer = render.JsonLinesRenderer(top=top, explain=explain)
+        elif fmt is ScanFormat.sarif:
+            renderer = render.SarifRenderer()
         else:
             renderer = render.GithubRenderer()
 
@@ -175,8 +179,8 @@ def _notice(event: Any) -> None:
 class _Progress:
     """A Rich progress bar on stderr, only on a terminal and only for long work.
 
-    It appears once the input is known to be large (or many files), or, for standard input of
-    unknown size, once a megabyte has been read; it is transient and never touches stdout.
+    It appears at once for large input (or many files) and for piped standard input, and for
+    anything else once a megabyte has been read; it is transient and never touches stdout.
     """
 
     def __init__(self, targets: list[Any], color: ColorChoice) -> None:
@@ -188,8 +192,11 @@ class _Progress:
         self.color = color
         self.done = 0
         self.enabled = _stderr_is_terminal()
+        # Piped input of unknown size gets the bar (bytes read, speed) from the start: a silent
+        # pause while a producer upstream writes looks like a hang.
+        piped = any(t.fs_path is None for t in files) and not _is_terminal(sys.stdin)
         self.eager = self.enabled and (
-            (self.total or 0) >= PROGRESS_BYTES or len(files) >= PROGRESS_FILES
+            (self.total or 0) >= PROGRESS_BYTES or len(files) >= PROGRESS_FILES or piped
         )
         self._bar: Any = None
         self._task: Any = None

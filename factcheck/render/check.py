@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 RELATED = 3  # nearest claims shown when nothing matches
 CLIP = 500  # characters of a statement shown in the text output (JSON keeps all of it)
+NARROW = 20  # below this many columns beside the labels, the report stacks label over text
 
 
 def write_jsonl(result: CheckResult, *, top: int = 0, explain: bool = False, out: IO[str] | None = None) -> None:
@@ -68,9 +69,12 @@ def print_text(console: Console, result: CheckResult, *, explain: bool = False, 
         _evidence(grid, "contradicting", result.contradicting)
     else:
         grid.add_row("why", Text(safe(result.reason)))
+        if result.nearest_score is not None and result.nearest_score > 0:
+            # Not a confidence: how close the nearest claim came before a gate turned it away.
+            grid.add_row("nearest score", Text(f"{result.nearest_score:.0f}/100 (not a match)"))
         related = [c for c in result.candidates if c.score > 0][:RELATED]
         for i, c in enumerate(related):
-            tag = Text(f"[{safe(c.id)}, {c.score:.0f}/100]", style="dim")
+            tag = Text(f"[{safe(c.id)}]", style="dim")
             grid.add_row("related" if i == 0 else "", Text(safe(c.text)), tag=tag)
     if explain and result.explanation is not None:
         _explanation(grid, result)
@@ -81,7 +85,13 @@ def _hanging(console: Console, badge: Text, body: Text) -> None:
     from rich.text import Text
 
     indent = len(badge.plain) + 2
-    width = max(console.width - indent, 20)
+    if console.width - indent < NARROW:  # a narrow terminal: the badge on a line of its own
+        console.print(badge, soft_wrap=True)
+        for line in body.wrap(console, max(console.width - 1, 1), overflow="fold"):
+            line.rstrip()
+            console.print(Text(" ").append_text(line), soft_wrap=True)
+        return
+    width = console.width - indent
     for i, line in enumerate(body.wrap(console, width, overflow="fold")):
         out = Text()
         if i == 0:
@@ -109,7 +119,11 @@ class _Rows:
 
         label = name if isinstance(name, Text) else Text(name, style="dim")
         body = body if isinstance(body, Text) else Text(body)
-        width = max(self.console.width - self.INDENT, 20)
+        stacked = self.console.width - self.INDENT < NARROW
+        # On a narrow terminal the label goes on a line of its own and the body below it, so that
+        # lines still break between words (a word longer than the line is the only one folded).
+        indent = 4 if stacked else self.INDENT
+        width = max(self.console.width - indent, 1)
         lines = list(body.wrap(self.console, width, overflow="fold"))
         for line in lines:
             line.rstrip()
@@ -119,6 +133,14 @@ class _Rows:
                 lines[-1].append_text(tag)
             else:
                 lines.extend(tag.wrap(self.console, width, overflow="fold"))
+            for line in lines:
+                line.rstrip()
+        if stacked:
+            if label.plain.strip():
+                self.console.print(Text("  ").append_text(label), soft_wrap=True)
+            for line in lines:
+                self.console.print(Text(" " * indent).append_text(line), soft_wrap=True)
+            return
         for i, line in enumerate(lines):
             out = Text("  ")
             if i == 0:

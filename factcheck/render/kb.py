@@ -327,7 +327,10 @@ def miss(o: Outcome) -> tuple[Text, Text]:
     text.append_text(verdict_label(o.verdict))
     if o.claim is not None:
         text.append(f" on claim {safe(o.claim)}")
-    text.append(f" (score {o.score:.1f})", style="dim")
+    if o.score is not None:
+        text.append(f" (score {o.score:.1f})", style="dim")
+    elif o.nearest_score is not None:
+        text.append(f" (nearest score {o.nearest_score:.1f})", style="dim")
     return head, text
 
 

@@ -1,4 +1,4 @@
-"""Output of ``factcheck scan``: text for people, JSON, JSON Lines, GitHub workflow annotations.
+"""Output of ``factcheck scan``: text for people, JSON, JSON Lines, GitHub annotations, SARIF.
 
 Every renderer has the same three calls: :meth:`finding` for each reported sentence (streamed as
 it comes, except for ``json``, one document at the end), :meth:`finish` with the :class:`Tally`.
@@ -29,6 +29,7 @@ SEVERITY = (
     Verdict.UNPROVEN.value, Verdict.MOSTLY_TRUE.value, Verdict.TRUE.value, NO_MATCH,
 )
 _LABEL_WIDTH = max(len(label_text(v)) for v in LABELS)
+_POSITION_WIDTH = len(":9999:99")
 
 
 @dataclass
@@ -103,7 +104,9 @@ class TextRenderer:
             self._print(Text(safe(f.path), style="bold underline"))
             self._path = f.path
         r = f.result
-        line = Text(f"{safe(f.path)}:{f.line}:{f.column}", style="bold")
+        where = f"{safe(f.path)}:{f.line}:{f.column}"
+        # Padded so that the labels of one file line up (up to line 9999, column 99).
+        line = Text(where.ljust(len(safe(f.path)) + _POSITION_WIDTH), style="bold")
         line.append("  ")
         line.append(label_text(r.verdict).ljust(_LABEL_WIDTH), style=verdict_style(r.verdict))
         line.append("  ")
@@ -115,6 +118,8 @@ class TextRenderer:
             note = f" (score {r.score:.0f}{', negated' if r.negated else ''})"
             detail.append(note, style="dim")
             self._print(detail)
+        elif r.nearest_score is not None and r.nearest_score > 0:
+            self._print(Text(f"  \u2192 no claim (nearest score {r.nearest_score:.0f})", style="dim"))
         if self.explain:
             if r.reason:
                 self._print(Text(f"    {safe(r.reason)}", style="dim"))
@@ -238,3 +243,76 @@ class GithubRenderer:
 
     def finish(self, tally: Tally) -> None:
         pass
+
+
+# --------------------------------------------------------------------------- sarif
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#: SARIF levels by verdict, as the github format's: error, warning, note; no-match gets none.
+_SARIF_LEVEL = {v: ("note" if level == "notice" else level) for v, level in _GH_LEVEL.items()}
+_RULES = tuple(v for v in SEVERITY if v in _SARIF_LEVEL)
+
+
+def sarif_result(f: Finding) -> dict | None:
+    """One SARIF ``result`` for a finding, or None for a sentence with no match."""
+    from urllib.parse import quote
+
+    r = f.result
+    if r.claim is None or r.verdict not in _SARIF_LEVEL:
+        return None
+    message = f"{label_text(r.verdict)}: \"{r.statement}\" matches the claim \"{r.claim.text}\""
+    message += f" ({r.claim.verdict.value}{', negated' if r.negated else ''}; score {r.score:.0f})."
+    if r.reason:
+        message += f" {r.reason}"
+    return {
+        "ruleId": r.verdict,
+        "ruleIndex": _RULES.index(r.verdict),
+        "level": _SARIF_LEVEL[r.verdict],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": quote(_repo_path(f.path).replace(os.sep, "/"))},
+            "region": {"startLine": f.line, "startColumn": f.column, "snippet": {"text": r.statement}},
+        }}],
+        "properties": {"claim": r.claim.id, "claimVerdict": r.claim.verdict.value,
+                       "score": round(r.score or 0.0, 1), "negated": r.negated},
+    }
+
+
+class SarifRenderer:
+    """A SARIF 2.1.0 log (one run, one rule a verdict), for code-scanning dashboards.
+
+    Streamed like ``json``: the results are written as they come and the tool with its rules
+    closes the run, so memory stays flat however many findings there are.
+    """
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out
+        self._count = 0
+
+    def finding(self, f: Finding) -> None:
+        result = sarif_result(f)
+        if result is None:
+            return
+        out = self.out or sys.stdout
+        if not self._count:
+            out.write('{"$schema": "' + SARIF_SCHEMA + '", "version": "2.1.0", "runs": [{\n"results": [\n')
+        else:
+            out.write(",\n")
+        out.write(json_safe(json.dumps(result, ensure_ascii=False)))
+        self._count += 1
+
+    def finish(self, tally: Tally) -> None:
+        from .. import __version__
+
+        out = self.out or sys.stdout
+        if not self._count:
+            out.write('{"$schema": "' + SARIF_SCHEMA + '", "version": "2.1.0", "runs": [{\n"results": [')
+        rules = [
+            {"id": v, "name": "".join(w.capitalize() for w in v.split("-")) + "Claim",
+             "shortDescription": {"text": f"A sentence matches a claim the knowledge base rates {v}."},
+             "defaultConfiguration": {"level": _SARIF_LEVEL[v]}}
+            for v in _RULES
+        ]
+        tool = {"driver": {"name": "factcheck", "version": __version__, "rules": rules}}
+        out.write("\n],\n" + '"columnKind": "unicodeCodePoints",\n"tool": ' + json.dumps(tool) + "}]}\n")
+        out.flush()
