@@ -138,14 +138,14 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             end = j if end is None else end
             nxt = key[k + 1] if k + 1 < len(key) else None
             for g in range(j + 1, min(n, j + GAP_MAX + 1)):
-                if g in taken or stems[g - 1] in _CLAUSE_BREAKS:
-                    return None  # (a gap never crosses into another clause)
+                if stems[g - 1] in _CLAUSE_BREAKS:
+                    return None  # (a gap never crosses into another clause; it may cross a concept)
                 if nxt == VERB:
                     if tokens is not None and tokens[g] not in STOPWORDS and wordnet.verb(tokens[g]):
                         j = g  # the verb stays a word of the statement ("make your face twitch")
                         k += 2
                         break
-                elif stems[g] == nxt:
+                elif stems[g] == nxt and g not in taken:
                     drop.append(g)
                     j = g + 1
                     k += 2

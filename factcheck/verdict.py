@@ -83,8 +83,6 @@ def usable(j: Judgement, kb: KnowledgeBase) -> bool:
     if j.broader and j.general:
         return False  # narrower in one respect, broader in another: neither settles the other
     claim = kb.claims[j.doc.claim]
-    if j.broader and not (claim.verdict.supported or claim.verdict.refuted):
-        return True  # a narrower statement than an unproven claim is no better proven
     negated = j.doc.analysis.negated
     core_refuted = (claim.verdict.refuted and not negated) or (claim.verdict.supported and negated)
     core_supported = (claim.verdict.supported and not negated) or (claim.verdict.refuted and negated)

@@ -189,10 +189,15 @@ def _lowered(text: str) -> str:
 
 
 def _relation_stems() -> frozenset[str]:
+    """One-word relation terms: the knowledge base's own and the general relation classes'."""
+    from factcheck import relations
+
+    general = {key[0] for entries in relations.table().phrases.values() for key, cls, _ in entries
+               if len(key) == 1 and relations.kind(cls) == "relation"}
     return frozenset(
         stem(t.lower()) for c in checker().kb.concepts if c.kind == "relation"
         for t in c.terms if " " not in t
-    )
+    ) | general
 
 
 def _base_form(word: str) -> str:
