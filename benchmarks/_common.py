@@ -26,7 +26,17 @@ BENCH = ROOT / "benchmarks"
 DATA = BENCH / ".data"
 RESULTS = BENCH / "results"
 QUICK_RESULTS = DATA / "results-quick"
-SHARED = ROOT.parent / "shared"
+
+
+def _shared() -> Path:
+    """``shared/`` beside the repository, or beside a folder above it (a git worktree)."""
+    for folder in ROOT.parents:
+        if (folder / "shared").is_dir():
+            return folder / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
 
 
 # --------------------------------------------------------------------------- locating
