@@ -66,9 +66,9 @@ def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
     if st.st_size < CACHE_MIN_BYTES or not _is_file(st):
         return cls(knowledge.load(p))
     folder = cache_dir()
-    keyfile = folder / f"{_sha256((str(p.resolve()) + _engine_stamp()).encode())[:32]}.key"
+    keyfile = folder / f"{_name_hash(str(p.resolve()) + _engine_stamp())}.key"
     key = _read_key(keyfile)
-    if key is not None and key.get("kb") == _stat_sig(st):
+    if key is not None and key.get("kb") == _stat_sig(st) and key.get("path") == str(p.resolve()):
         checker = _open(cls, folder / key["index"], p, key["digest"], key.get("index_stat"), st)
         if checker is not None:
             return checker
@@ -94,7 +94,7 @@ def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
             if checker is None:
                 return cls(knowledge.load(p))
     if unchanged:
-        _write_key(keyfile, {"kb": _stat_sig(st), "digest": digest, "index": name,
+        _write_key(keyfile, {"path": str(p.resolve()), "kb": _stat_sig(st), "digest": digest, "index": name,
                              "index_stat": _stat_sig_of(file)})
     return checker
 
@@ -121,6 +121,15 @@ def _sha256(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
+
+
+def _name_hash(text: str) -> str:
+    """A file name for a key (not a security boundary: the key file's content is checked, and
+    hashlib would cost a run more to import than everything else here)."""
+    import zlib
+
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def _stat_sig(st: os.stat_result) -> list[int]:
