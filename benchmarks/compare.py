@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("scan: peak RSS (MB)", round(max(x.peak_rss_mb for x in scans[0])), results["after"]["scan_rss_mb"]))
     rows.append(("scan: findings identical", "", "yes" if same else "**NO**"))
 
+    notes_goals = goal_notes(results["after"])
     table = common.Table(["measurement", f"before ({revs['before']})", f"after ({revs['after']})"],
                          title="Before and after, interleaved runs (medians)")
     for row in rows:
@@ -158,10 +159,43 @@ def main(argv: list[str] | None = None) -> int:
              f"batch of {len(batch):,} statements; per statement = (batch - repeat check) / statements.",
              "Peak RSS of the scan is the largest process (the parent, or one worker)."]
     print(table.text())
+    for line in notes_goals:
+        print(f"- {line}")
     common.save("compare", out_dir, common.header("Before and after"), [table],
-                {"commits": revs, "results": results}, notes)
+                {"commits": revs, "results": results}, notes + notes_goals)
+    return 0
+
+
+def goal_notes(after: dict) -> list[str]:
+    """The goals of issue 15, for the 'after' commit."""
+    out = []
+    if "startup_x_floor" in after:
+        out.append(common.goal_line("start-up / import floor", after["startup_x_floor"], 1.2, "×")[0])
+    if "kb100000" in after:
+        k = after["kb100000"]
+        out += [common.goal_line("100k claims, repeat check", k["repeat_s"], 0.25, "s")[0],
+                common.goal_line("100k claims, per statement", k["per_statement_ms"], 2.0, "ms")[0],
+                common.goal_line("100k claims, peak RSS", max(k["first_rss_mb"], k["batch_rss_mb"]), 400, "MB")[0]]
+    if "kb300000" in after:
+        k = after["kb300000"]
+        out += [common.goal_line("300k claims, first run", k["first_s"], 40, "s")[0],
+                common.goal_line("300k claims, repeat check", k["repeat_s"], 0.5, "s")[0],
+                common.goal_line("300k claims, per statement", k["per_statement_ms"], 4.0, "ms")[0],
+                common.goal_line("300k claims, first-run peak RSS", k["first_rss_mb"], 600, "MB")[0]]
+    if "scan_sentences_per_s" in after:
+        out.append(common.goal_line("scan on all cores", after["scan_sentences_per_s"], 8000, "sentences/s",
+                                    at_least=True)[0])
+    return out
+
+
+def resave() -> int:
+    """Recompute the goal lines of the saved results (after a change to goal_notes)."""
+    path = common.RESULTS / "compare.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["notes"] = [n for n in data.get("notes", []) if "(goal" not in n] + goal_notes(data["results"]["after"])
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(resave() if sys.argv[1:] == ["--resave"] else main())
