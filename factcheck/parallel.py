@@ -49,8 +49,11 @@ class CheckPool:
         if self.jobs > 1:
             import multiprocessing
 
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            # fork only on Linux: elsewhere (macOS) system libraries are not safe to fork.
+            import sys
+
+            linux = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if linux else "spawn")
             self._pool = ctx.Pool(self.jobs, initializer=_start_worker, initargs=(checker,))
 
     def check_many(self, statements: Iterable[str], *, top: int = 0, explain: bool = False,

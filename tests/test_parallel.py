@@ -129,3 +129,15 @@ def test_a_checker_of_an_in_memory_knowledge_base_pickles_whole():
     copy = pickle.loads(pickle.dumps(checker))
     s = "Magnesium cures hemifacial spasm."
     assert copy.check(s) == checker.check(s)
+
+
+def test_spawned_workers_load_the_checker_from_its_path(monkeypatch, tmp_path):
+    """Where fork is not used (macOS, Windows), each worker unpickles the checker, which loads
+    it again from its path and the index cache: the results are the same."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    checker = FactChecker.load(SHIPPED)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    statements = ["Magnesium cures hemifacial spasm", "Botox treats HFS", "The Earth is flat"] * 30
+    with CheckPool(checker, jobs=2) as pool:
+        got = list(pool.check_many(statements, top=2))
+    assert got == [checker.check(s, top=2) for s in statements]
