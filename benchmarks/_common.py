@@ -26,7 +26,17 @@ BENCH = ROOT / "benchmarks"
 DATA = BENCH / ".data"
 RESULTS = BENCH / "results"
 QUICK_RESULTS = DATA / "results-quick"
-SHARED = ROOT.parent / "shared"
+
+
+def _shared() -> Path:
+    """``shared/`` beside the repository, or beside a folder above it (a git worktree)."""
+    for folder in ROOT.parents:
+        if (folder / "shared").is_dir():
+            return folder / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
 
 
 # --------------------------------------------------------------------------- locating
@@ -64,7 +74,10 @@ def fresh_cache_dir(tag: str) -> Path:
 def bench_env(cache_home: Path | None = None, **extra: str) -> dict[str, str]:
     """The environment for a measured run: no colour, a fixed width, optionally a cache dir."""
     env = dict(os.environ)
-    env.update({"NO_COLOR": "1", "COLUMNS": "120", "PYTHONDONTWRITEBYTECODE": "0"})
+    env.update({"NO_COLOR": "1", "COLUMNS": "120"})
+    # Any non-empty value (even "0") stops Python writing .pyc files, and then every run
+    # compiles factcheck's modules again: an installed wheel has them compiled.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for name in ("FACTCHECK_KB", "FACTCHECK_DEBUG", "FACTCHECK_CACHE_DIR", "FACTCHECK_NO_CACHE"):
         env.pop(name, None)  # a run measures the defaults, with the cache directory given here
     if cache_home is not None:

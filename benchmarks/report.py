@@ -32,11 +32,17 @@ SECTIONS = [
     ("scale", "A knowledge base of 100,000 claims",
      "Generated from the real Snopes claims (names, numbers and words swapped for others from "
      "the same corpus), so the vocabulary is that of a real fact-check archive."),
+    ("scale-300k", "A knowledge base of 300,000 claims",
+     "The same generator, three times the claims: the index stays sublinear per statement, and "
+     "the first run (which builds the index) streams the claims instead of holding them."),
     ("coldstart", "Start-up",
      "One `factcheck check` on the shipped knowledge base against the time Python takes just to "
      "import Typer, Rich and RapidFuzz (the floor), interleaved runs; the minimal Typer app is a "
      "do-nothing app with the same kinds of options, to show what Typer's own parsing costs. "
      "Below, the slowest imports of one run (`python -X importtime`)."),
+    ("compare", "Before and after (interleaved)",
+     "Two commits measured side by side by `benchmarks/compare.py`: every measurement alternates "
+     "between snapshots of the two, so both see the same load on a shared machine; medians."),
     ("scan_throughput", "Scanning files",
      "`factcheck scan` over generated prose: sentences of the seed documents, paraphrases of "
      "them, claim-like sentences (about one in ten), real Snopes claims on other subjects and "

@@ -41,7 +41,7 @@ BM25_REFERENCE_TEST = 0.838
 
 
 def default_data_dir() -> Path:
-    return common.ROOT.parent / "shared" / "benchmarks" / "claim-retrieval"
+    return common.SHARED / "benchmarks" / "claim-retrieval"
 
 
 # --------------------------------------------------------------------------- reading the data

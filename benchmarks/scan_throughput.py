@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for mb in sizes:
             path, n = ensure_file(mb, seeds, others)
-            for mode, extra in (("matches", []), ("--all", ["--all"])):
+            for mode, extra in (("matches", []), ("--all", ["--all"]), ("matches, --jobs 1", ["--jobs", "1"])):
                 r = common.run([*fc, "scan", str(path), "--format", "jsonl", *extra], env=env).check()
                 lines = r.stdout.count(b"\n")
                 rate = n / r.seconds if r.seconds else 0.0
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     except common.BenchError as exc:
         return common.fail(str(exc))
 
-    slowest = min(r["sentences_per_s"] for r in rows)
+    slowest = min(r["sentences_per_s"] for r in rows if "--jobs" not in r["mode"])
     rss = [r["peak_rss_mb"] for r in rows]
     notes = [
         "Sentences counted with factcheck.sentences.split_lines (not timed); sentences/s = "
@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         "Markdown headings, lists, quotes and tables.",
     ]
     goals = [
-        common.goal_line("slowest scan", slowest, 5000, "sentences/s", at_least=True)[0],
+        common.goal_line("slowest scan on all cores", slowest, 8000, "sentences/s", at_least=True)[0],
         f"peak RSS from {min(rss):.0f} to {max(rss):.0f} MB across {sizes[0]}-{sizes[-1]} MB files "
         f"({'flat' if max(rss) <= 1.25 * min(rss) + 5 else 'NOT flat'}: within 25% + 5 MB)",
     ]

@@ -43,7 +43,7 @@ class FactChecker:
         self.docs = docs
         if vocabulary is None:
             vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
-        self.index = index if index is not None else Index(docs, len(kb.claims), self.lexicon)
+        self.index = index if index is not None else Index.build(docs, len(kb.claims), self.lexicon)
         lexicon_stems: set[str] = set()
 
         def known_stem(s: str) -> bool:  # (the lexicon's stems are worked out on first need)
@@ -65,6 +65,15 @@ class FactChecker:
         from . import cache as index_cache
 
         return index_cache.load_checker(cls, path, use_cache=cache)
+
+    def __reduce__(self):
+        """Pickled as its knowledge base's path (and digest), so it is cheap to send to worker
+        processes (``scan --jobs``, Dask): unpickling loads it again, from the index cache, once
+        per process. A checker made from an in-memory knowledge base pickles that instead."""
+        path, digest = self.kb.path, self.kb.digest
+        if path and digest:
+            return _reload, (path, digest)
+        return _rebuild, (self.kb,)
 
     # ------------------------------------------------------------------ checking
 
@@ -102,3 +111,24 @@ class FactChecker:
             assert best is not None
             judged.append(best)
         return self.index.order(query, hits, judged)
+
+
+_loaded: dict[tuple[str, str], FactChecker] = {}
+
+
+def _reload(path: str, digest: str) -> FactChecker:
+    """A checker for the knowledge base at ``path``, loaded once per process (see __reduce__)."""
+    checker = _loaded.get((path, digest))
+    if checker is None:
+        checker = FactChecker.load(path)
+        if checker.kb.digest != digest:
+            from .errors import KnowledgeBaseError
+
+            raise KnowledgeBaseError(f"knowledge base {path} changed since the checker was sent")
+        _loaded.clear()  # one knowledge base per worker at a time
+        _loaded[(path, digest)] = checker
+    return checker
+
+
+def _rebuild(kb: KnowledgeBase) -> FactChecker:
+    return FactChecker(kb)

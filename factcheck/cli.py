@@ -13,33 +13,36 @@ import typer
 
 from . import __version__
 from .commands import Settings, _env_debug
-from .commands import check as check_cmd
-from .commands import evaluate as eval_cmd
-from .commands import help as help_cmd
-from .commands import kb as kb_cmd
-from .commands import scan as scan_cmd
-from .commands.usage import Command, Group
 
-app = typer.Typer(
-    name="factcheck",
-    cls=Group,
-    help=(
-        "Check statements against a curated knowledge base, offline: a verdict with the source "
-        "excerpts that support it and those that contradict it.\n\n"
-        "Not medical advice: a verdict says what the knowledge base's sources say, weighed by "
-        "their reliability."
-    ),
-    epilog=(
-        "Exit status: 0 every statement supported; 1 at least one false or mostly-false; "
-        "3 otherwise (mixed, unproven, no-match); 2 error; 130 interrupted. "
-        "More: factcheck help exit-status, factcheck help verdict-policy."
-    ),
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+#: The commands, in the order help lists them. Only the one invoked is imported and built into
+#: the app a run uses (see make_app): each command module and the Typer tree it builds cost
+#: start-up time that a one-line check should not pay.
+COMMANDS = ("check", "eval", "kb", "scan", "help")
+
+
+def _new_app() -> typer.Typer:
+    from .commands.usage import Group
+
+    return typer.Typer(
+        name="factcheck",
+        cls=Group,
+        help=(
+            "Check statements against a curated knowledge base, offline: a verdict with the source "
+            "excerpts that support it and those that contradict it.\n\n"
+            "Not medical advice: a verdict says what the knowledge base's sources say, weighed by "
+            "their reliability."
+        ),
+        epilog=(
+            "Exit status: 0 every statement supported; 1 at least one false or mostly-false; "
+            "3 otherwise (mixed, unproven, no-match); 2 error; 130 interrupted. "
+            "More: factcheck help exit-status, factcheck help verdict-policy."
+        ),
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
 
 
 def _version(value: bool) -> None:
@@ -48,7 +51,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _main(
     ctx: typer.Context,
     kb: Optional[str] = typer.Option(
@@ -65,17 +67,74 @@ def _main(
     ctx.obj = Settings(kb=kb, debug=debug or _env_debug())
 
 
-app.command("check", no_args_is_help=False, cls=Command)(check_cmd.check)
-app.command("eval", cls=Command)(eval_cmd.evaluate)
-app.add_typer(kb_cmd.kb_app, name="kb")
-app.command("scan", cls=Command)(scan_cmd.scan)
-app.command("help", cls=Command)(help_cmd.help_command)
+def make_app(only: str | None = None) -> typer.Typer:
+    """The command-line app: every command, or only ``only`` (one of COMMANDS)."""
+    app = _new_app()
+    app.callback()(_main)
+    from .commands.usage import Command
+
+    for name in COMMANDS:
+        if only is not None and name != only:
+            continue
+        if name == "check":
+            from .commands import check as check_cmd
+
+            app.command("check", no_args_is_help=False, cls=Command)(check_cmd.check)
+        elif name == "eval":
+            from .commands import evaluate as eval_cmd
+
+            app.command("eval", cls=Command)(eval_cmd.evaluate)
+        elif name == "kb":
+            from .commands import kb as kb_cmd
+
+            app.add_typer(kb_cmd.kb_app, name="kb")
+        elif name == "scan":
+            from .commands import scan as scan_cmd
+
+            app.command("scan", cls=Command)(scan_cmd.scan)
+        else:
+            from .commands import help as help_cmd
+
+            app.command("help", cls=Command)(help_cmd.help_command)
+    return app
+
+
+def invoked(args: list[str]) -> str | None:
+    """The command named on a command line, when it is one of COMMANDS (else None: usage
+    errors, help and the version are then given by the whole app)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            return None
+        if arg == "--kb":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        # ("help" lists and explains the other commands: it needs the whole app)
+        return arg if arg in COMMANDS and arg != "help" else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``factcheck.cli.app``: the whole app, built on first use (tests and embedding callers).
+    if name == "app":
+        app = make_app()
+        globals()["app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """Run the app; what no command's guard() caught still ends with its documented status."""
     try:
-        app(prog_name="factcheck")
+        import os
+
+        completing = any(k.startswith("_FACTCHECK_COMPLETE") for k in os.environ)
+        make_app(None if completing else invoked(sys.argv[1:]))(prog_name="factcheck")
     except KeyboardInterrupt:  # raised outside a command (while parsing, say)
         sys.stderr.write("\n")
         sys.exit(130)

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from bisect import bisect_left
-from operator import itemgetter
-from typing import Sequence
+from typing import Any, NamedTuple, Sequence
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
@@ -46,58 +46,220 @@ _MEMO_MAX = 100_000  # entries in each of the per-index memos (rarities, word sp
 COMMON = 0.01  # a key in more than this share of the claims is common...
 COMMON_MIN = 200  # ...and in more than this many
 POOL = 200  # claims a common key is looked up for, once that many are in play
-_first = itemgetter(0)
+
+
+class IndexData(NamedTuple):
+    """What the builder makes and the cache saves: analysed phrasings and postings as flat arrays.
+
+    Claims, phrasings ("docs") and postings are laid out CSR-style: ``claim_first_doc[c]`` to
+    ``claim_first_doc[c + 1]`` are claim ``c``'s docs; ``doc_start[d]`` to ``doc_start[d + 1]``
+    index doc ``d``'s terms in ``doc_term``/``doc_surf``; ``post_start[t]`` to
+    ``post_start[t + 1]`` index term ``t``'s postings in ``post_claim`` (ascending) and
+    ``post_weight`` (BM25 term-frequency weights). Arrays are ``array.array`` when built and
+    read-only ``memoryview`` casts of a mapped file when loaded: both only need indexing,
+    slicing, ``len`` and iteration.
+    """
+
+    n_claims: int
+    terms: Sequence[str]  # term id -> key
+    surfaces: Sequence[str]  # surface id -> the words a term came from
+    arrays: dict[str, Any]  # name -> array (ARRAYS below)
+
+
+#: The arrays of an IndexData, with their typecodes (the cache stores them in this order).
+ARRAYS = (
+    ("claim_first_doc", "q"), ("doc_claim", "i"), ("doc_phrasing", "i"), ("doc_flags", "b"),
+    ("doc_start", "q"), ("doc_term", "i"), ("doc_surf", "i"),
+    ("post_start", "q"), ("post_claim", "i"), ("post_weight", "d"),
+)
+_NEGATED, _MAJORITY = 1, 2  # doc_flags bits
+
+
+class IndexBuilder:
+    """The one way an index is made: every phrasing of every claim, added in order.
+
+    ``FactChecker`` feeds it the docs it analysed; the cache feeds it one claim at a time while
+    streaming a large knowledge base, and saves what :meth:`finish` returns. Memory holds only
+    compact arrays: a claim's term counts are kept as (term id, count) runs until the postings
+    are laid out by a counting sort at the end.
+    """
+
+    def __init__(self) -> None:
+        self.terms: dict[str, int] = {}
+        self.surfaces: dict[str, int] = {}
+        self.a: dict[str, array] = {name: array(code) for name, code in ARRAYS}
+        self.a["doc_start"].append(0)
+        self._tf_start, self._tf_term, self._tf_count = array("q", [0]), array("i"), array("i")
+        self._lengths = array("i")
+        self._claim = -1
+        self._counts: dict[int, int] = {}
+
+    def add(self, claim: int, phrasing: int, analysis: Analysis) -> None:
+        """One phrasing (0 the claim's text, 1.. its aliases); claims in order, from 0."""
+        a = self.a
+        if claim != self._claim:
+            if claim != self._claim + 1:
+                raise ValueError(f"claims must be added in order: {claim} after {self._claim}")
+            self._end_claim()
+            self._claim = claim
+            a["claim_first_doc"].append(len(a["doc_claim"]))
+        a["doc_claim"].append(claim)
+        a["doc_phrasing"].append(phrasing)
+        a["doc_flags"].append((_NEGATED if analysis.negated else 0) | (_MAJORITY if analysis.majority else 0))
+        terms, surfaces, counts = self.terms, self.surfaces, self._counts
+        doc_term, doc_surf = a["doc_term"], a["doc_surf"]
+        for t in analysis.terms:
+            tid = terms.setdefault(t.key, len(terms))
+            doc_term.append(tid)
+            doc_surf.append(surfaces.setdefault(t.surface, len(surfaces)))
+            counts[tid] = counts.get(tid, 0) + 1
+        a["doc_start"].append(len(doc_term))
+
+    def _end_claim(self) -> None:
+        if self._claim < 0:
+            return
+        counts = self._counts
+        for tid, f in counts.items():
+            self._tf_term.append(tid)
+            self._tf_count.append(f)
+        self._tf_start.append(len(self._tf_term))
+        self._lengths.append(sum(counts.values()))
+        self._counts = {}
+
+    def finish(self, n_claims: int) -> IndexData:
+        """The index of the ``n_claims`` claims added (a claim with no phrasing has no docs)."""
+        self._end_claim()
+        a = self.a
+        while len(a["claim_first_doc"]) < n_claims + 1:
+            a["claim_first_doc"].append(len(a["doc_claim"]))
+            if len(self._lengths) < n_claims:
+                self._lengths.append(0)
+                self._tf_start.append(len(self._tf_term))
+        tf_start, tf_term, tf_count, lengths = self._tf_start, self._tf_term, self._tf_count, self._lengths
+        # Postings grouped by term (a counting sort), claims ascending within a term.
+        n_terms = len(self.terms)
+        start = array("q", bytes(8 * (n_terms + 1)))
+        for tid in tf_term:
+            start[tid + 1] += 1
+        for t in range(n_terms):
+            start[t + 1] += start[t]
+        fill = array("q", start[:-1])
+        total = len(tf_term)
+        post_claim = array("i", bytes(4 * total))
+        post_weight = array("d", bytes(8 * total))
+        avgdl = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
+        for c in range(len(lengths)):
+            norm = K1 * (1 - B + B * lengths[c] / avgdl)
+            for i in range(tf_start[c], tf_start[c + 1]):
+                tid, f = tf_term[i], tf_count[i]
+                slot = fill[tid]
+                fill[tid] += 1
+                post_claim[slot] = c
+                post_weight[slot] = f * (K1 + 1) / (f + norm)
+        a["post_start"], a["post_claim"], a["post_weight"] = start, post_claim, post_weight
+        del self._tf_start, self._tf_term, self._tf_count, self._lengths
+        return IndexData(n_claims, list(self.terms), list(self.surfaces), a)
+
+
+class DocFreq:
+    """term key -> number of claims that use it (a read-only mapping over the postings)."""
+
+    def __init__(self, ids: dict[str, int], start: Sequence[int]) -> None:
+        self._ids, self._start = ids, start
+
+    def get(self, key: str, default: int = 0) -> int:
+        t = self._ids.get(key)
+        return default if t is None else self._start[t + 1] - self._start[t]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class Phrasings:
+    """claim -> the range of its docs."""
+
+    def __init__(self, first: Sequence[int]) -> None:
+        self._first = first
+
+    def __getitem__(self, claim: int) -> range:
+        return range(self._first[claim], self._first[claim + 1])
+
+    def __len__(self) -> int:
+        return len(self._first) - 1
+
+
+class StoredDocs(Sequence[Doc]):
+    """Analysed phrasings rebuilt from an IndexData's arrays when the matcher asks for one.
+
+    What is kept of an analysis: each term's key, surface and order, the negation and majority
+    flags; the rest (cues, normalised text) is the statement side's business, not a claim's.
+    """
+
+    def __init__(self, data: IndexData, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._terms = data.terms
+        self._surfaces = data.surfaces
+        self._a = data.arrays
+        self._memo: dict[int, Doc] = {}
+
+    def __len__(self) -> int:
+        return len(self._a["doc_claim"])
+
+    def __getitem__(self, i):  # type: ignore[override]
+        doc = self._memo.get(i)
+        if doc is not None:
+            return doc
+        a = self._a
+        lo, hi = a["doc_start"][i], a["doc_start"][i + 1]
+        terms = []
+        for pos, (tid, sid) in enumerate(zip(a["doc_term"][lo:hi], a["doc_surf"][lo:hi])):
+            key = self._terms[tid]
+            if key.startswith("@"):
+                kind = "concept"
+                relation = self._lexicon.kind(key[1:]) == "relation" or self._lexicon.symmetric(key[1:])
+            else:
+                kind, relation = ("number" if key[:1].isdigit() else "word"), False
+            terms.append(Term(key, kind, self._surfaces[sid], pos, relation))
+        flags = a["doc_flags"][i]
+        analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(flags & _NEGATED),
+                            cues=(), question=False, majority=bool(flags & _MAJORITY))
+        doc = Doc(a["doc_claim"][i], a["doc_phrasing"][i], analysis)
+        if len(self._memo) < 100_000:
+            self._memo[i] = doc
+        return doc
 
 
 class Index:
-    """An inverted index from term keys to claims, with BM25 weights precomputed."""
+    """An inverted index from term keys to claims, with BM25 weights precomputed.
 
-    def __init__(self, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon) -> None:
-        self.docs = docs
+    Made from an :class:`IndexData` (see :class:`IndexBuilder`, the only builder); ``docs`` are
+    the analysed phrasings when the caller has them, else they are rebuilt from the data.
+    """
+
+    def __init__(self, data: IndexData, lexicon: Lexicon, docs: Sequence[Doc] | None = None) -> None:
+        self.data = data
         self.lexicon = lexicon
-        self.n_claims = max(n_claims, 1)
-        self.phrasings: list[list[int]] = [[] for _ in range(n_claims)]
-        counts: list[dict[str, int]] = [{} for _ in range(n_claims)]
-        for i, d in enumerate(docs):
-            self.phrasings[d.claim].append(i)
-            tf = counts[d.claim]
-            for k in d.analysis.keys:
-                tf[k] = tf.get(k, 0) + 1
-        lengths = [sum(tf.values()) for tf in counts]
-        avgdl = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
-        df: dict[str, int] = {}
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for c, tf in enumerate(counts):
-            norm = K1 * (1 - B + B * lengths[c] / avgdl)
-            for k, f in tf.items():
-                df[k] = df.get(k, 0) + 1
-                postings.setdefault(k, []).append((c, f * (K1 + 1) / (f + norm)))
-        self.df = df
-        self.postings = postings
-        self._setup()
-
-    @classmethod
-    def restore(cls, *, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon, phrasings,
-                df, postings) -> Index:
-        """An index from precomputed parts (the on-disk cache in ``cache.py``), without rebuilding.
-
-        ``df`` and ``postings`` need only ``.get(key, default)``; ``phrasings[claim]`` lists the
-        claim's doc indices. Keep this in step with ``__init__``: a test compares the two.
-        """
-        self = cls.__new__(cls)
-        self.docs = docs
-        self.lexicon = lexicon
-        self.n_claims = max(n_claims, 1)
-        self.phrasings = phrasings
-        self.df = df
-        self.postings = postings
-        self._setup()
-        return self
-
-    def _setup(self) -> None:
+        self.n_claims = max(data.n_claims, 1)
+        a = data.arrays
+        self._pstart, self._pclaim, self._pweight = a["post_start"], a["post_claim"], a["post_weight"]
+        self._ids = {t: i for i, t in enumerate(data.terms)}
+        self.df = DocFreq(self._ids, self._pstart)
+        self.phrasings = Phrasings(a["claim_first_doc"])
+        self.docs = docs if docs is not None else StoredDocs(data, lexicon)
         self.max_idf = self._idf(0)
         self._parts: dict[str, tuple[str, ...]] = {}
         self._idfs: dict[str, float] = {}  # the judge asks for the same keys' rarity many times
+
+    @classmethod
+    def build(cls, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon) -> Index:
+        """The index of analysed docs (grouped by claim, claims in order), keeping the docs."""
+        builder = IndexBuilder()
+        for d in docs:
+            builder.add(d.claim, d.phrasing, d.analysis)
+        return cls(builder.finish(n_claims), lexicon, docs)
 
     def _idf(self, df: int) -> float:
         n = self.n_claims
@@ -124,6 +286,14 @@ class Index:
             if len(memo) < 200_000:
                 memo[term.key] = w
         return w
+
+    def postings(self, key: str) -> list[tuple[int, float]]:
+        """(claim, BM25 term-frequency weight) of every claim using ``key``, claims ascending."""
+        t = self._ids.get(key)
+        if t is None:
+            return []
+        a, b = self._pstart[t], self._pstart[t + 1]
+        return list(zip(self._pclaim[a:b], self._pweight[a:b]))
 
     # ------------------------------------------------------------------ retrieval
 
@@ -163,41 +333,46 @@ class Index:
         """(claim index, BM25 score) of the best claims, best first (ties in knowledge-base order).
 
         Keys are read rarest first. A common key (in more than COMMON of the claims) adds no new
-        candidates once POOL claims are in play: it is looked up only for the POOL best so far,
-        so a long post full of common words costs little even over 100,000 claims.
+        candidates once POOL claims are in play: it is looked up only for the POOL best so far
+        (a binary search in its postings for each), so a long post full of common words costs
+        little even over 300,000 claims. Postings are read in place from the arrays, never
+        copied into lists.
         """
         if limit <= 0:
             return []
         keys = self.query_keys(query)
-        df = self.df
+        ids, start, claims, weights = self._ids, self._pstart, self._pclaim, self._pweight
+        found = []
+        for key in keys:
+            t = ids.get(key)
+            if t is not None:
+                lo, hi = start[t], start[t + 1]
+                if hi > lo:
+                    found.append((hi - lo, key, lo, hi))
+        found.sort()
         scores: dict[int, float] = {}
-        deferred: list[tuple[float, str]] = []
+        deferred: list[tuple[float, int, int]] = []
         common = max(COMMON * self.n_claims, COMMON_MIN)
         pool_size = max(POOL, limit)
-        for key in sorted(keys, key=lambda k: (df.get(k, 0), k)):
-            n = df.get(key, 0)
-            if not n:
-                continue
+        for n, key, lo, hi in found:
             w = self.idf(key) * keys[key]
             if n > common and len(scores) >= pool_size:
-                deferred.append((w, key))
+                deferred.append((w, lo, hi))
                 continue
-            plist = self.postings.get(key, ())
             if not scores:
-                scores = {claim: w * tfw for claim, tfw in plist}
+                scores = {claim: w * tfw for claim, tfw in zip(claims[lo:hi], weights[lo:hi])}
                 continue
             get = scores.get
-            for claim, tfw in plist:
+            for claim, tfw in zip(claims[lo:hi], weights[lo:hi]):
                 scores[claim] = get(claim, 0.0) + w * tfw
         if deferred:
             scores = _best(scores, pool_size)
             pool = list(scores)
-            for w, key in deferred:
-                plist = self.postings.get(key, ())
+            for w, lo, hi in deferred:
                 for claim in pool:
-                    i = bisect_left(plist, claim, key=_first)
-                    if i < len(plist) and plist[i][0] == claim:
-                        scores[claim] += w * plist[i][1]
+                    i = bisect_left(claims, claim, lo, hi)
+                    if i < hi and claims[i] == claim:
+                        scores[claim] += w * weights[i]
         return sorted(_best(scores, limit).items(), key=_best_first)[:limit]
 
     def order(self, query: Analysis, hits: list[tuple[int, float]],

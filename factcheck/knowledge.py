@@ -327,8 +327,12 @@ def _enum_value(value: Any, enum: type[Enum], where: str, faults: list[Fault]) -
         faults.append(Fault(where, f"unknown value '{value}' (expected one of: {allowed})"))
 
 
-def validate(data: Any) -> list[Fault]:
-    """Every fault in a parsed knowledge base, in document order; empty when it is valid."""
+def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
+    """Every fault in a parsed knowledge base, in document order; empty when it is valid.
+
+    ``claims``, when given, stands for ``data["claims"]``: a caller streaming a large knowledge
+    base passes its claims one at a time, so the whole document is never in memory at once.
+    """
     faults: list[Fault] = []
     if not _check_object(data, "", _TOP_FIELDS, ("version", "sources", "claims"), faults):
         return faults
@@ -387,11 +391,10 @@ def validate(data: Any) -> list[Fault]:
                     faults.append(Fault(f"concepts[{i}].{key}[{j}]", f"a concept cannot name itself in '{key}'"))
     faults.extend(_broader_cycles(concepts))
 
-    claims = data.get("claims")
-    if isinstance(claims, list) and not claims:
-        faults.append(Fault("claims", "must hold at least one claim"))
     claim_ids: set[str] = set()
-    for i, claim in enumerate(items("claims")):
+    count = 0
+    for i, claim in enumerate(items("claims") if claims is None else claims):
+        count += 1
         where = f"claims[{i}]"
         if not _check_object(claim, where, _CLAIM_FIELDS, _CLAIM_REQUIRED, faults):
             continue
@@ -418,6 +421,8 @@ def validate(data: Any) -> list[Fault]:
                 if isinstance(ev.get("source"), str) and ev["source"] not in source_ids:
                     faults.append(Fault(f"{ew}.source", f"unknown source '{ev['source']}'"))
                 _enum_value(ev.get("stance"), Stance, f"{ew}.stance", faults)
+    if isinstance(data.get("claims"), list) and not count:
+        faults.append(Fault("claims", "must hold at least one claim"))
     return faults
 
 

@@ -198,7 +198,8 @@ def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     total_q = sum(wq_all[t.key] for t in q_terms)
     cover_q = sum(wq_all[k] * m for k, m in q_match.items()) / total_q
-    cover_d = sum(wd[k] for k in covered_d if k in wd) / wd_total
+    # (summed in the claim's order, not the set's: the same sum in every process)
+    cover_d = sum(wd[t.key] for t in d_terms if t.key in covered_d) / wd_total
     score = 100.0 * math.sqrt(cover_q * cover_d)
 
     notes: list[str] = []

@@ -24,6 +24,7 @@ from .sentences import HEADING, Sentence, Splitter
 
 if TYPE_CHECKING:
     from .checker import FactChecker
+    from .parallel import CheckPool
     from .result import CheckResult
 
 #: How standard input is named in the output.
@@ -341,22 +342,29 @@ def scan(
     explain: bool = False,
     stdin: BinaryIO | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    jobs: int | None = 1,
 ) -> Iterator[Event]:
     """Check every claim-like sentence of every target; yield what happened, in order.
 
     Findings are the sentences that matched a claim (any verdict but no-match), or every
     candidate sentence with ``report_all``. Notices from :func:`walk` are passed through.
+    ``jobs`` worker processes check the sentences (``None``: one per available core; 1: this
+    process); reading and splitting stay here, and the events come out in the same order, with
+    the same findings, whatever the number.
     """
-    for target in targets:
-        if isinstance(target, Notice):
-            yield target
-            continue
-        yield from _scan_one(target, checker, report_all, top, explain, stdin, on_bytes)
+    from .parallel import CheckPool
+
+    with CheckPool(checker, jobs) as pool:
+        for target in targets:
+            if isinstance(target, Notice):
+                yield target
+                continue
+            yield from _scan_one(target, pool, report_all, top, explain, stdin, on_bytes)
 
 
 def _scan_one(
     target: Target,
-    checker: FactChecker,
+    pool: CheckPool,
     report_all: bool,
     top: int,
     explain: bool,
@@ -397,10 +405,11 @@ def _scan_one(
                     queue.append(s)
                     yield s.text
 
-        for result in checker.check_many(statements(), top=top, explain=explain):
+        results = pool.check_many(statements(), top=top, explain=explain, matched_only=not report_all)
+        for result in results:
             s = queue.popleft()
             checked += 1
-            if report_all or result.matched:
+            if result is not None:
                 found += 1
                 yield Finding(path, s.line, s.column, result)
         if reader.bad_bytes:

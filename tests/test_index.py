@@ -153,14 +153,41 @@ def test_search_is_best_first_and_respects_the_limit() -> None:
     assert checker.index.search(checker.analyzer.analyse("zzzz qqqq"), limit=3) == []
 
 
-def test_restored_index_searches_like_the_built_one() -> None:
-    checker = make_checker(*FILLER, "Kellogg's Corn Flakes were invented to stop masturbation.")
-    built = checker.index
-    restored = Index.restore(docs=built.docs, n_claims=len(checker.kb.claims), lexicon=built.lexicon,
-                             phrasings=built.phrasings, df=built.df, postings=built.postings)
-    for s in ("cornflakes invented", "storm over a town 19", "capecod sharks"):
-        q = checker.analyzer.analyse(s)
-        assert restored.search(q, limit=5) == built.search(q, limit=5)
+def test_the_cached_index_is_the_built_one(tmp_path, monkeypatch) -> None:
+    """The cache saves and maps back what the one builder made: same postings, same docs, same
+    search results and checks as the index built in memory from the same knowledge base."""
+    import json
+
+    from factcheck import cache
+
+    claims = [*FILLER, ("Kellogg's Corn Flakes were invented to stop masturbation.", "Corn flakes and lust"),
+              "Magnesium does not cure hemifacial spasm in most cases.", "Cape Cod: 19 sharks, 2019."]
+    built = make_checker(*claims)
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(knowledge.to_dict(built.kb), ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(cache, "CACHE_MIN_BYTES", 0)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    plain = FactChecker.load(path, cache=False)
+    first = FactChecker.load(path)  # builds and writes the cache
+    again = FactChecker.load(path)  # maps it back
+    assert list((tmp_path / "cache").glob("*.idx"))
+    for cached in (first, again):
+        assert type(cached.kb.claims).__name__ == "LazyClaims"
+        assert [c.id for c in cached.kb.claims] == [c.id for c in plain.kb.claims]
+        assert cached.kb.claims[-1] == plain.kb.claims[-1]
+        for key in ("corn", "19", stem("sharks"), "nothing"):
+            assert cached.index.postings(key) == plain.index.postings(key)
+            assert cached.index.df.get(key) == plain.index.df.get(key)
+        assert [cached.index.phrasings[c] for c in range(len(claims))] == \
+            [plain.index.phrasings[c] for c in range(len(claims))]
+        for d in range(len(plain.docs)):
+            assert cached.docs[d].analysis.keys == plain.docs[d].analysis.keys
+            assert cached.docs[d].analysis.negated == plain.docs[d].analysis.negated
+        for s in ("cornflakes invented", "storm over a town 19", "capecod sharks", "magnesium cures hfs"):
+            q = plain.analyzer.analyse(s)
+            assert cached.index.search(q, limit=5) == plain.index.search(q, limit=5)
+            assert cached.check(s, top=3).to_dict(top=3) == plain.check(s, top=3).to_dict(top=3)
 
 
 # --------------------------------------------------------------------------- ordering

@@ -15,6 +15,8 @@ from . import ColorChoice, fail, guard, load_checker, make_console
 PROGRESS_BYTES = 1 << 20
 #: ... or when this many files are to be scanned.
 PROGRESS_FILES = 20
+#: Input smaller than this is checked in this process unless --jobs says otherwise.
+PARALLEL_BYTES = 256 * 1024
 
 
 class ScanFormat(str, Enum):
@@ -71,6 +73,12 @@ def scan(
     ),
     explain: bool = typer.Option(
         False, "--explain", "-e", help="Show why each verdict was reached.",
+    ),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, metavar="N",
+        help="Worker processes checking sentences (default: one per available core, for input "
+             "over 256 KiB or piped; 1 checks in this process). Output is the same either way.",
+        show_default=False,
     ),
     stdin_filename: Optional[str] = typer.Option(
         None, "--stdin-filename", metavar="NAME",
@@ -139,7 +147,7 @@ def scan(
         progress = _Progress(targets, color)
         try:
             events = run_scan(targets, checker, report_all=report_all, top=top, explain=explain,
-                              stdin=stdin, on_bytes=progress.advance)
+                              stdin=stdin, on_bytes=progress.advance, jobs=_jobs(jobs, targets))
             for event in events:
                 tally.add(event)
                 if isinstance(event, Finding):
@@ -156,6 +164,19 @@ def scan(
     if tally.errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if failed else 0)
+
+
+def _jobs(jobs: int | None, targets: list[Any]) -> int | None:
+    """--jobs as given; by default one worker per core, unless the input is known to be small
+    (starting workers costs more than a few pages of text take to check)."""
+    if jobs is not None:
+        return jobs
+    from ..scan import Target
+
+    sizes = [t.size for t in targets if isinstance(t, Target)]
+    if None not in sizes and sum(s or 0 for s in sizes) < PARALLEL_BYTES:
+        return 1
+    return None
 
 
 def _stdin_buffer() -> Any:

@@ -1,0 +1,110 @@
+"""Checking on several cores: worker processes that hold one FactChecker each, results in order.
+
+:class:`CheckPool` sends statements to worker processes in batches and hands the results back in
+the order the statements came in, with a bounded number of batches in flight, so memory stays
+flat however long the input (a file, a pipe) is. Each worker gets the checker once, when it
+starts: on Linux it is inherited (``fork``: the mapped index is shared, nothing is loaded again);
+elsewhere it is pickled, which a FactChecker does as its knowledge base's path, so the worker
+loads it from the index cache.
+
+Used by ``scan --jobs`` (through :func:`factcheck.scan.scan`) and open to any caller:
+
+    >>> with CheckPool(checker, jobs=2) as pool:
+    ...     for result in pool.check_many(statements):
+    ...         print(result.verdict)
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from .checker import FactChecker
+    from .result import CheckResult
+
+BATCH = 64  # statements sent to a worker at a time
+IN_FLIGHT = 3  # batches queued per worker, at most
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says)."""
+    count = getattr(os, "process_cpu_count", None)
+    if count is not None:
+        return max(count() or 1, 1)
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return max(os.cpu_count() or 1, 1)
+
+
+class CheckPool:
+    """Worker processes checking statements with one checker; ``jobs`` of them (1: in process)."""
+
+    def __init__(self, checker: FactChecker, jobs: int | None = None) -> None:
+        self.checker = checker
+        self.jobs = available_cores() if jobs is None else max(int(jobs), 1)
+        self._pool: Any = None
+        if self.jobs > 1:
+            import multiprocessing
+
+            # fork only on Linux: elsewhere (macOS) system libraries are not safe to fork.
+            import sys
+
+            linux = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if linux else "spawn")
+            self._pool = ctx.Pool(self.jobs, initializer=_start_worker, initargs=(checker,))
+
+    def check_many(self, statements: Iterable[str], *, top: int = 0, explain: bool = False,
+                   matched_only: bool = False) -> Iterator[CheckResult | None]:
+        """A result for each statement, in input order (``None`` for a statement that matched no
+        claim when ``matched_only``: the worker does not send back what will not be shown)."""
+        if self._pool is None:
+            for result in self.checker.check_many(statements, top=top, explain=explain):
+                yield result if result.matched or not matched_only else None
+            return
+        pending: deque[Any] = deque()
+        limit = IN_FLIGHT * self.jobs
+        batch: list[str] = []
+        for s in statements:
+            batch.append(s)
+            if len(batch) >= BATCH:
+                pending.append(self._pool.apply_async(_check_batch, (batch, top, explain, matched_only)))
+                batch = []
+                while len(pending) >= limit:
+                    yield from pending.popleft().get()
+        if batch:
+            pending.append(self._pool.apply_async(_check_batch, (batch, top, explain, matched_only)))
+        while pending:
+            yield from pending.popleft().get()
+
+    def close(self) -> None:
+        """Stop the workers (at once: nothing they still hold is wanted)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> CheckPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_checker: Any = None
+
+
+def _start_worker(checker: FactChecker) -> None:
+    global _checker
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _checker = checker
+
+
+def _check_batch(statements: list[str], top: int, explain: bool,
+                 matched_only: bool) -> list[CheckResult | None]:
+    return [r if r.matched or not matched_only else None
+            for r in _checker.check_many(statements, top=top, explain=explain)]
