@@ -63,6 +63,8 @@ class Explanation:
     question: bool
     runners_up: tuple[Candidate, ...]
     notes: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()  # general-knowledge links the match used (synonym, is-a, relation class)
+    refused: tuple[tuple[str, str], ...] = ()  # (claim id, why it is not the statement's claim)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +76,8 @@ class Explanation:
             "question": self.question,
             "runners_up": [c.to_dict() for c in self.runners_up],
             "notes": list(self.notes),
+            "links": list(self.links),
+            "refused": [{"id": i, "why": w} for i, w in self.refused],
         }
 
 

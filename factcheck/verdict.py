@@ -46,7 +46,7 @@ def decide(
         return CheckResult(
             statement=statement, verdict=NO_MATCH, score=None, negated=False, claim=None,
             reason=reason, candidates=tuple(candidates[:max(top, RELATED)]),
-            explanation=_explain(query, candidates, None, notes) if explain else None,
+            explanation=_explain(query, candidates, None, notes, judged, kb) if explain else None,
             nearest_score=judged[0].score if judged else None,
         )
 
@@ -54,7 +54,6 @@ def decide(
     negated = (query.negated != best.doc.analysis.negated) != best.flipped
     verdict = claim.verdict.flipped() if negated else claim.verdict
     supporting, contradicting = _split_evidence(claim, negated)
-    notes.extend(best.links)
     notes.extend(best.notes)
     if negated:
         if verdict is claim.verdict:
@@ -68,7 +67,7 @@ def decide(
         statement=statement, verdict=verdict.value, score=best.score, negated=negated, claim=claim,
         reason=reason, supporting=supporting, contradicting=contradicting,
         candidates=tuple(candidates[:max(top, RELATED)]),
-        explanation=_explain(query, candidates, claim.id, notes) if explain else None,
+        explanation=_explain(query, candidates, claim.id, notes, judged, kb, best) if explain else None,
     )
 
 
@@ -130,8 +129,23 @@ def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: Knowledge
 
 
 def _explain(query: Analysis, candidates: list[Candidate], matched: str | None,
-             notes: list[str]) -> Explanation:
+             notes: list[str], judged: Sequence[Judgement], kb: KnowledgeBase,
+             best: Judgement | None = None) -> Explanation:
+    refused: list[tuple[str, str]] = []
+    for j in judged:
+        cid = kb.claims[j.doc.claim].id
+        if cid == matched or any(cid == r[0] for r in refused):
+            continue
+        if not j.accepted:
+            refused.append((cid, j.why_not or "too little in common"))
+        elif not usable(j, kb):
+            refused.append((cid, "it is more general or more particular than the statement, and "
+                                  "its verdict does not carry over (natural logic)"))
+        if len(refused) >= 5:
+            break
     return Explanation(
+        links=best.links if best is not None else (),
+        refused=tuple(refused),
         normalised=query.normalised,
         terms=tuple(t.key for t in query.terms),
         concepts=query.concepts,

@@ -26,7 +26,7 @@ EXCERPT_KEYS = {"source", "excerpt"}
 SOURCE_KEYS = {"id", "title", "publisher", "reliability"}
 CANDIDATE_KEYS = {"id", "text", "score"}
 EXPLANATION_KEYS = {"normalised", "terms", "concepts", "corrections", "negation_cues", "question",
-                    "runners_up", "notes"}
+                    "runners_up", "notes", "links", "refused"}
 
 STATEMENTS = [
     "Magnesium cures hemifacial spasm",  # false
@@ -113,6 +113,8 @@ def check_result(d: dict, *, top: bool = False, explain: bool = False) -> None:
         assert isinstance(ex["question"], bool)
         assert all(set(c) == CANDIDATE_KEYS for c in ex["runners_up"])
         assert all(isinstance(n, str) for n in ex["notes"])
+        assert all(isinstance(n, str) for n in ex["links"])
+        assert all(set(r) == {"id", "why"} and r["why"] for r in ex["refused"])
 
 
 def test_result_objects_have_exactly_the_documented_keys():

@@ -127,7 +127,16 @@ def test_imported_knowledge_base(imported: FactChecker, statement: str, verdict:
     assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
 
 
-def test_explain_names_the_link(imported: FactChecker) -> None:
+def test_explain_names_the_link_and_the_refusals(imported: FactChecker) -> None:
     result = imported.check("Melatonin reduces the risk of adult rosacea.", explain=True)
     assert result.explanation is not None
-    assert any("more general" in n for n in result.explanation.notes), result.explanation.notes
+    assert any("more general" in n for n in result.explanation.links), result.explanation.links
+    result = imported.check("Zinc treats chronic gout.", explain=True)
+    assert result.verdict == "no-match" and result.explanation is not None
+    refused = dict(result.explanation.refused)
+    assert "natural logic" in refused["c3"], refused
+    result = imported.check("Folate causes adult cystitis.", explain=True)
+    assert result.explanation is not None
+    assert "'adult' stands where the claim has 'childhood'" in dict(result.explanation.refused)["c0"]
+    data = result.explanation.to_dict()
+    assert data["refused"][0] == {"id": "c0", "why": "'adult' stands where the claim has 'childhood'"}

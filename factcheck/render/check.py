@@ -191,8 +191,12 @@ def _explanation(grid, result: CheckResult) -> None:
     row("question", "yes" if ex.question else "no")
     if result.claim is not None:
         row("matched", f"{result.claim.id} ({result.score:.0f})" + (", denied" if result.negated else ""))
+    for link in ex.links:
+        row("link", link)
     for c in ex.runners_up:
         row("runner-up", f"{c.id} ({c.score:.0f})")
+    for cid, why in ex.refused:
+        row("refused", f"{cid}: {why}")
     for n in ex.notes:
         row("note", n)
 
