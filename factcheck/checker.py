@@ -10,7 +10,7 @@ from .errors import InputError
 from .knowledge import KnowledgeBase
 from .lexicon import Lexicon
 from .index import Index
-from .matching import Doc, Judgement, judge
+from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .result import CheckResult
 from .text import stem
 from .verdict import decide, usable
@@ -44,6 +44,7 @@ class FactChecker:
         if vocabulary is None:
             vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
         self.index = index if index is not None else Index.build(docs, len(kb.claims), self.lexicon)
+        self.claim_sides = ClaimSides(self.index)  # each phrasing's side of a judgement, kept
         lexicon_stems: set[str] = set()
 
         def known_stem(s: str) -> bool:  # (the lexicon's stems are worked out on first need)
@@ -99,10 +100,11 @@ class FactChecker:
             return []
         hits = self.index.search(query, limit=depth)
         judged: list[Judgement] = []
+        st = statement(query, self.index)
         for claim, _bm25 in hits:
             best: Judgement | None = None
             for doc_id in self.index.phrasings[claim]:
-                j = judge(query, self.docs[doc_id], self.index)
+                j = judge(st, self.docs[doc_id], self.index, self.claim_sides)
                 # (a phrasing that gives a verdict beats one that only scores higher)
                 if best is None or (j.accepted and usable(j, self.kb), j.score) > (
                     best.accepted and usable(best, self.kb), best.score

@@ -57,219 +57,279 @@ class Judgement(NamedTuple):
     links: tuple[str, ...] = ()  # general-knowledge links used, in words (for --explain)
 
 
-def _query_side(query: Analysis, index: Index) -> tuple:
-    """The statement's unique terms and their weights, worked out once per statement."""
-    cached = index.__dict__.get("_query_side")
-    if cached is not None and cached[0] is query:
-        return cached[1]
+class Statement(NamedTuple):
+    """The statement's side of every judgement, worked out once per statement."""
+
+    query: Analysis
+    terms: list[Term]  # unique by key, in order
+    weights: dict[str, float]
+    framed: bool  # some terms belong to a reporting frame
+    keys: dict[str, Term]
+    ancestors: dict[str, tuple[str, ...]]  # concept key -> its broader concepts' keys
+    reach: frozenset[str]  # every claim key it could cover in any way but antonyms
+    total: float
+
+
+class ClaimSide(NamedTuple):
+    """A phrasing's side: unique terms, by key, and weights."""
+
+    terms: list[Term]
+    keys: dict[str, Term]
+    weights: dict[str, float]
+    total: float
+
+
+def statement(query: Analysis, index: Index) -> Statement:
+    """The statement's side, to pass to :func:`judge` for each candidate."""
     terms = _unique(query.terms)
-    framed = any(t.frame for t in terms)
     ancestors = {t.key: tuple(f"@{a}" for a in index.lexicon.ancestors(t.key[1:]))
                  for t in terms if t.kind == "concept"}
     weights = {t.key: index.weight(t) for t in terms}
-    # Every claim key this statement could cover in any way but antonyms (checked apart).
     reach = frozenset(weights).union(*ancestors.values()) if ancestors else frozenset(weights)
-    out = (terms, weights, framed, {t.key: t for t in terms}, ancestors, reach,
-           sum(weights.values()))
-    index.__dict__["_query_side"] = (query, out)
-    return out
+    return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
+                     ancestors, reach, sum(weights.values()))
 
 
-def _doc_side(doc: Doc, index: Index) -> tuple[list[Term], dict[str, Term], dict[str, float], float]:
-    """A phrasing's unique terms, by key, and weights, worked out once per process."""
-    memo = index.__dict__.setdefault("_doc_side", {})
-    key = (doc.claim, doc.phrasing)
-    side = memo.get(key)
-    if side is None:
-        terms = _unique(doc.analysis.terms)
-        weights = {t.key: index.weight(t) for t in terms}
-        side = (terms, {t.key: t for t in terms}, weights, sum(weights.values()))
-        if len(memo) < 300_000:
-            memo[key] = side
-    return side
+class ClaimSides:
+    """Each phrasing's side, worked out on first use and kept (bounded) for the process."""
+
+    LIMIT = 300_000
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._memo: dict[tuple[int, int], ClaimSide] = {}
+
+    def __call__(self, doc: Doc) -> ClaimSide:
+        key = (doc.claim, doc.phrasing)
+        side = self._memo.get(key)
+        if side is None:
+            terms = _unique(doc.analysis.terms)
+            weights = {t.key: self.index.weight(t) for t in terms}
+            side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()))
+            if len(self._memo) < self.LIMIT:
+                self._memo[key] = side
+        return side
 
 
-def judge(query: Analysis, doc: Doc, index: Index) -> Judgement:
-    """Score one phrasing against the statement and hold it to the gates."""
-    q_all, wq_all, framed, q_keys, q_ancestors, reach, wq_total = _query_side(query, index)
-    d_terms, d_keys, wd, wd_total = _doc_side(doc, index)
-    if not d_terms:
+class _Match:
+    """How the statement's terms are covered by one phrasing's, built up step by step."""
+
+    __slots__ = ("q", "covered", "pairs", "broader", "general", "links", "flipped", "refusal")
+
+    def __init__(self) -> None:
+        self.q: dict[str, float] = {}  # statement key -> credit (1 exact, less through a link)
+        self.covered: set[str] = set()  # claim keys covered
+        self.pairs: dict[str, str] = {}  # statement key -> the claim key that covers it
+        self.broader = False  # the claim is more general than the statement
+        self.general = False  # the statement is more general than the claim
+        self.links: list[str] = []
+        self.flipped = False
+        self.refusal = ""  # the first gate failed while covering, if any
+
+    def cover(self, qt: Term, claim_key: str, credit: float) -> None:
+        self.q[qt.key] = credit
+        self.covered.add(claim_key)
+        self.pairs[qt.key] = claim_key
+
+    def refuse(self, reason: str) -> None:
+        self.refusal = self.refusal or reason
+
+
+def judge(query: Analysis | Statement, doc: Doc, index: Index,
+          sides: ClaimSides | None = None) -> Judgement:
+    """Score one phrasing against the statement and hold it to the gates.
+
+    Pass the :class:`Statement` and a :class:`ClaimSides` when judging many candidates for one
+    statement; a bare analysis works too (worked out afresh).
+    """
+    st = query if isinstance(query, Statement) else statement(query, index)
+    side = (sides or ClaimSides(index))(doc)
+    if not side.terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
-    quick = _cannot_accept(query, d_terms, wd, wd_total, q_keys, wq_all, reach, wq_total, index)
+    quick = _cannot_accept(st, side, index)
     if quick is not None:
         return Judgement(doc, quick[0], False, quick[1])
-    q_terms = q_all
-    if framed:
+    q_terms, q_keys = st.terms, st.keys
+    if st.framed:
         # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
-        q_terms = [t for t in q_all if not t.frame or t.key in d_keys]
+        q_terms = [t for t in st.terms if not t.frame or t.key in side.keys]
         q_keys = {t.key: t for t in q_terms}
-    lex = index.lexicon
+    if not q_terms:
+        return Judgement(doc, 0.0, False, "the statement has nothing to compare")
+    m = _Match()
+    _cover_exact(m, q_terms, q_keys, st.ancestors, side.keys)
+    _cover_general(m, q_terms, side.terms, index.lexicon)
+    if st.query.denies_link and st.query.negated:
+        _cover_denied_link(m, q_terms, side.terms)
+    _antonyms(m, q_terms, side.terms)
+    _sides_taken(m, q_terms, side.terms, doc)
+    total_q = sum(st.weights[t.key] for t in q_terms)
+    cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
+    # (summed in the claim's order, not the set's: the same sum in every process)
+    cover_d = sum(side.weights[t.key] for t in side.terms if t.key in m.covered) / side.total
+    score = 100.0 * math.sqrt(cover_q * cover_d)
+    notes: list[str] = []
+    if any(c < 1.0 and q_keys[k].factor == 1.0 for k, c in m.q.items()):
+        notes.append("read through a broader concept in the claim")
+    failed = m.refusal or _gates(st.query, q_terms, side.terms, m, index)
+    if failed:
+        return Judgement(doc, score, False, failed, tuple(notes))
+    notes.extend(_direction(st.query, q_terms, side, m, index))
+    if m.flipped:
+        notes.append("a word of the statement is the complement of the claim's, so it denies it")
+    why = "" if score >= ACCEPT else f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
+    return Judgement(doc, score, not why, why, tuple(notes), m.flipped, m.broader, m.general,
+                     tuple(m.links))
 
-    # How each statement term is covered by the claim: exactly, or through a broader concept.
-    q_match: dict[str, float] = {}
-    covered_d: set[str] = set()
-    pairs: dict[str, str] = {}  # statement key -> the claim key that covers it
-    broader = False
+
+def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
+                 ancestors: dict[str, tuple[str, ...]], d_keys: dict[str, Term]) -> None:
+    """Statement terms the claim has, or covers through a broader concept of its lexicon."""
     for t in q_terms:
         if t.key in d_keys:
-            q_match[t.key] = t.factor
-            covered_d.add(t.key)
-            pairs[t.key] = t.key
-        elif t.kind == "concept":
-            for a in q_ancestors.get(t.key, ()):
-                if a in d_keys:
-                    covered_d.add(a)
-                    pairs[t.key] = a
-                    if a in q_keys:
-                        # "animal foods like meat and fish": examples beside the category
-                        # the statement itself names say nothing beyond it.
-                        q_match[t.key] = t.factor
-                    else:
-                        q_match[t.key] = BROADER_MATCH * t.factor
-                        broader = True
-                    break
-    # General English: a relation class that entails the claim's (or is entailed by it), and
-    # words WordNet relates (synonyms, derived forms, kinds of a thing).
-    general, links = False, []
+            m.cover(t, t.key, t.factor)
+            continue
+        if t.kind != "concept":
+            continue
+        for a in ancestors.get(t.key, ()):
+            if a in d_keys:
+                if a in q_keys:
+                    # "animal foods like meat and fish": examples beside the category the
+                    # statement itself names say nothing beyond it.
+                    m.cover(t, a, t.factor)
+                else:
+                    m.cover(t, a, BROADER_MATCH * t.factor)
+                    m.broader = True
+                break
+
+
+def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
+    """General English: a relation class that entails the claim's (or is entailed by it), and
+    words WordNet relates (synonyms, derived forms, kinds of a thing)."""
     for t in q_terms:
-        if t.key in q_match or (t.kind != "word" and not t.relation):
+        if t.key in m.q or (t.kind != "word" and not t.relation):
             continue
         for dt in d_terms:
-            if dt.key in covered_d or dt.kind != t.kind or dt.relation != t.relation:
+            if dt.key in m.covered or dt.kind != t.kind or dt.relation != t.relation:
                 continue
             link = _link(t, dt)
             if link is None:
                 continue
-            q_match[t.key] = (SYNONYM_MATCH if link == "synonym" else BROADER_MATCH) * t.factor
-            covered_d.add(dt.key)
-            pairs[t.key] = dt.key
-            broader = broader or link == "narrower"
-            general = general or link == "broader"
-            links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
+            m.cover(t, dt.key, (SYNONYM_MATCH if link == "synonym" else BROADER_MATCH) * t.factor)
+            m.broader = m.broader or link == "narrower"
+            m.general = m.general or link == "broader"
+            m.links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
             break
-    # "X has nothing to do with Y" denies every relation between X and Y, the claim's too.
-    if query.denies_link and query.negated:
-        for t in d_terms:
-            if t.relation and t.key not in covered_d:
-                covered_d.add(t.key)
-        for t in q_terms:
-            if t.kind == "word" and t.key not in q_match and t.key in _LINK_STEMS:
-                q_match[t.key] = t.factor
-    # Antonyms: a complement of a claim word covers it and denies it; a contrary is another claim.
-    flipped = False
-    refusal = ""  # the first gate this candidate fails, if any (scored first, for the reason)
+
+
+def _cover_denied_link(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+    """"X has nothing to do with Y" denies every relation between X and Y, the claim's too."""
+    for t in d_terms:
+        if t.relation:
+            m.covered.add(t.key)
+    for t in q_terms:
+        if t.kind == "word" and t.key not in m.q and t.key in _LINK_STEMS:
+            m.q[t.key] = t.factor
+
+
+def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+    """A complement of a claim word covers it and denies it; a contrary is another claim."""
     for qt in q_terms:
-        if qt.kind != "word" or qt.key in q_match or not has_antonyms(qt.key):
+        if qt.kind != "word" or qt.key in m.q:
             continue
         for dt in d_terms:
-            if dt.kind != "word" or dt.key in covered_d or not has_antonyms(dt.key):
+            if dt.kind != "word" or dt.key in m.covered:
                 continue
-            kind = antonymy(qt.key, dt.key)
+            kind = antonymy(qt.key, dt.key) if has_antonyms(qt.key) and has_antonyms(dt.key) else None
             if kind == "complementary":
-                q_match[qt.key] = qt.factor
-                covered_d.add(dt.key)
-                pairs[qt.key] = dt.key
-                flipped = not flipped
+                m.cover(qt, dt.key, qt.factor)
+                m.flipped = not m.flipped
                 break
-            if kind == "contrary":
-                refusal = refusal or f"'{qt.surface}' is the opposite of '{dt.surface}'"
-    for qt in q_terms:
-        if qt.kind != "word" or qt.key in q_match:
-            continue
-        for dt in d_terms:
-            if dt.kind == "word" and dt.key not in covered_d and wordnet.opposite(qt.surface, dt.surface):
-                refusal = refusal or f"'{qt.surface}' is the opposite of '{dt.surface}'"
-    # A word that takes a side must be met on the other side: every such word of the claim
-    # (reduce, high, ineffective), and the statement's words that deny (different, unsafe).
+            if kind == "contrary" or wordnet.opposite(qt.surface, dt.surface):
+                m.refuse(f"'{qt.surface}' is the opposite of '{dt.surface}'")
+
+
+def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) -> None:
+    """Words that take a side must be met: the claim's (reduce, high, ineffective), the
+    statement's that deny (different, unsafe), and the statement's that claim more ("the main
+    cause", "always", "permanently")."""
     for t in q_terms:
-        if t.kind == "word" and t.key not in q_match and polar(t.key, complementary_only=True):
-            refusal = refusal or f"'{t.surface}' changes the meaning and the claim does not say it"
+        if t.kind == "word" and t.key not in m.q and polar(t.key, complementary_only=True):
+            m.refuse(f"'{t.surface}' changes the meaning and the claim does not say it")
     for t in d_terms:
-        if t.kind == "word" and t.key not in covered_d and polar(t.key):
-            refusal = refusal or f"the claim says '{t.surface}' and the statement does not"
-    # A statement that claims more ("the main cause", "always", "permanently") is another claim.
+        if t.kind == "word" and t.key not in m.covered and polar(t.key):
+            m.refuse(f"the claim says '{t.surface}' and the statement does not")
     for t in q_terms:
-        if t.kind == "word" and t.key not in q_match and t.key in _INTENSIFIER_STEMS:
+        if t.kind == "word" and t.key not in m.q and t.key in _INTENSIFIER_STEMS:
             if t.key in _MAJOR_STEMS and doc.analysis.majority:
-                q_match[t.key] = t.factor  # "the main cause" meets "usually caused by"
+                m.q[t.key] = t.factor  # "the main cause" meets "usually caused by"
                 continue
-            refusal = refusal or f"'{t.surface}' claims more than the claim does"
-    if not q_terms:
-        return Judgement(doc, 0.0, False, "the statement has nothing to compare")
-    total_q = sum(wq_all[t.key] for t in q_terms)
-    cover_q = sum(wq_all[k] * m for k, m in q_match.items()) / total_q
-    # (summed in the claim's order, not the set's: the same sum in every process)
-    cover_d = sum(wd[t.key] for t in d_terms if t.key in covered_d) / wd_total
-    score = 100.0 * math.sqrt(cover_q * cover_d)
+            m.refuse(f"'{t.surface}' claims more than the claim does")
 
-    notes: list[str] = []
-    if any(k in q_match and q_match[k] < 1.0 and q_keys[k].factor == 1.0 for k in q_match):
-        notes.append("read through a broader concept in the claim")
-    if refusal:
-        return Judgement(doc, score, False, refusal, tuple(notes))
 
-    # Gate 1: concepts and numbers agree both ways.
+def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index) -> str:
+    """The first gate the candidate fails, in words, or ''."""
+    lex = index.lexicon
+    # Concepts and numbers agree both ways.
     for t in d_terms:
-        if t.kind in ("concept", "number") and t.key not in covered_d:
-            return Judgement(doc, score, False, f"the claim is about {_name(t, lex)}; the statement is not", tuple(notes))
+        if t.kind in ("concept", "number") and t.key not in m.covered:
+            return f"the claim is about {_name(t, lex)}; the statement is not"
     for t in q_terms:
-        if t.kind in ("concept", "number") and t.key not in q_match:
-            return Judgement(doc, score, False, f"the statement is about {_name(t, lex)}; the claim is not", tuple(notes))
-
-    # Gate 2: no rare word standing where the claim has a different rare word.
-    clash = _substitution(q_terms, d_terms, pairs, covered_d)
+        if t.kind in ("concept", "number") and t.key not in m.q:
+            return f"the statement is about {_name(t, lex)}; the claim is not"
+    # No word standing where the claim has a different word.
+    clash = _substitution(q_terms, d_terms, m.pairs, m.covered)
     if clash:
-        return Judgement(doc, score, False, clash, tuple(notes))
-
-    # Gate 3: roles agree, and the statement names no one where the claim names nobody.
-    # (a denied link has no direction: "A plays no role in B" denies any tie between them)
-    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, q_match, covered_d, lex):
-        return Judgement(doc, score, False, "the same words in different roles", tuple(notes))
-    extra = _argument_where_claim_has_none(q_terms, d_terms, q_match, index)
+        return clash
+    # Roles agree (a denied link has no direction: "A plays no role in B" denies any tie).
+    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, m.q, m.covered, lex):
+        return "the same words in different roles"
+    extra = _argument_where_claim_has_none(q_terms, d_terms, m.q, index)
     if extra:
-        return Judgement(doc, score, False, f"the statement says who or what ('{extra}') where the claim does not", tuple(notes))
+        return f"the statement says who or what ('{extra}') where the claim does not"
+    return ""
 
-    # Natural logic: a statement that says much the claim does not is narrower than the claim
-    # ("low doses of magnesium cause cramps" against "magnesium can cause cramps"), a claim
-    # that says much the statement does not is narrower than the statement; either way only
-    # one direction of the claim's verdict carries over (see verdict.usable).
-    extra_d = sum(wd[t.key] for t in d_terms if t.key not in covered_d and _content(t)) / wd_total
-    restricted = _restrictive(query, q_terms, q_match, index)
+
+def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
+               index: Index) -> list[str]:
+    """Natural logic: a statement that narrows the claim with a modifier ("low doses of
+    magnesium cause cramps" against "magnesium can cause cramps") is narrower; a claim that says
+    much the statement does not is narrower than the statement. Either way only one direction
+    of the claim's verdict carries over (see verdict.usable). Returns notes."""
+    notes = []
+    restricted = _restrictive(query, q_terms, m.q, index)
     if restricted:
-        broader = True
+        m.broader = True
         notes.append(f"the statement narrows the claim ('{restricted}')")
-    if extra_d >= EXTRA:
-        general = True
+    extra = sum(side.weights[t.key] for t in side.terms if t.key not in m.covered and _content(t))
+    if extra / side.total >= EXTRA:
+        m.general = True
         notes.append("the claim says more than the statement")
-    if flipped:
-        notes.append("a word of the statement is the complement of the claim's, so it denies it")
-    if score < ACCEPT:
-        return Judgement(doc, score, False, f"too little in common (score {score:.0f} < {ACCEPT:.0f})",
-                         tuple(notes), flipped, broader, general, tuple(links))
-    return Judgement(doc, score, True, "", tuple(notes), flipped, broader, general, tuple(links))
+    return notes
 
 
-def _cannot_accept(query: Analysis, d_terms: list[Term], wd: dict[str, float], wd_total: float,
-                   q_keys: dict[str, Term], wq: dict[str, float], reach: frozenset[str],
-                   wq_total: float, index: Index) -> tuple[float, str] | None:
+def _cannot_accept(st: Statement, side: ClaimSide, index: Index) -> tuple[float, str] | None:
     """(score, reason) when this phrasing cannot be accepted whatever the finer rules find.
 
     The bound counts every claim term the statement could cover in any way (exactly, through a
-    broader concept, a denied link, an antonym) as covered, and the statement as fully covered;
-    if even that scores below ACCEPT, the full judgement is skipped. Most candidates for most
-    sentences of a scanned document end here. The score given is that of the exact overlap.
+    broader concept, a denied link, an antonym, a general-knowledge link) as covered, and the
+    statement as fully covered; if even that scores below ACCEPT, the full judgement is skipped.
+    Most candidates for most sentences of a scanned document end here. The score given is that
+    of the exact overlap.
     """
-    link = query.denies_link and query.negated
-    bound = sum(wd[t.key] for t in d_terms
-                if t.key in reach or (link and t.relation) or (t.kind == "word" and has_antonyms(t.key)))
-    if 100.0 * math.sqrt(bound / wd_total) >= ACCEPT:
+    link = st.query.denies_link and st.query.negated
+    wd = side.weights
+    bound = sum(wd[t.key] for t in side.terms
+                if t.key in st.reach or (link and t.relation) or t.kind == "word"
+                or (t.relation and relations.kind(t.key[1:])))
+    if 100.0 * math.sqrt(bound / side.total) >= ACCEPT:
         return None
-    shared = [t.key for t in d_terms if t.key in q_keys]
-    cover_d = sum(wd[k] for k in shared) / wd_total
-    cover_q = sum(wq[k] for k in shared) / wq_total if wq_total else 0.0
+    shared = [t.key for t in side.terms if t.key in st.keys]
+    cover_d = sum(wd[k] for k in shared) / side.total
+    cover_q = sum(st.weights[k] for k in shared) / st.total if st.total else 0.0
     score = 100.0 * math.sqrt(cover_q * cover_d)
-    for t in d_terms:
-        if t.kind in ("concept", "number") and t.key not in reach:
+    for t in side.terms:
+        if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation:
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 

@@ -46,7 +46,7 @@ def decide(
         return CheckResult(
             statement=statement, verdict=NO_MATCH, score=None, negated=False, claim=None,
             reason=reason, candidates=tuple(candidates[:max(top, RELATED)]),
-            explanation=_explain(query, candidates, None, notes, judged, kb) if explain else None,
+            explanation=_explain(query, candidates, None, notes, [j for _, j in ranked], kb) if explain else None,
             nearest_score=judged[0].score if judged else None,
         )
 
@@ -67,7 +67,7 @@ def decide(
         statement=statement, verdict=verdict.value, score=best.score, negated=negated, claim=claim,
         reason=reason, supporting=supporting, contradicting=contradicting,
         candidates=tuple(candidates[:max(top, RELATED)]),
-        explanation=_explain(query, candidates, claim.id, notes, judged, kb, best) if explain else None,
+        explanation=_explain(query, candidates, claim.id, notes, [j for _, j in ranked], kb, best) if explain else None,
     )
 
 
