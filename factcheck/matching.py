@@ -68,15 +68,20 @@ class Statement(NamedTuple):
     ancestors: dict[str, tuple[str, ...]]  # concept key -> its broader concepts' keys
     reach: frozenset[str]  # every claim key it could cover in any way but antonyms
     total: float
+    words: tuple[tuple[str, float], ...]  # its word terms, heaviest first (for the quick bound)
+    relation_weight: float  # of its relation terms
 
 
 class ClaimSide(NamedTuple):
-    """A phrasing's side: unique terms, by key, and weights."""
+    """A phrasing's side: unique terms, by key, and weights (and what the quick bound needs)."""
 
     terms: list[Term]
     keys: dict[str, Term]
     weights: dict[str, float]
     total: float
+    words: tuple[tuple[str, float], ...]  # its word terms, heaviest first
+    others: tuple[tuple[str, float, bool, bool], ...]  # (key, weight, relation, general class)
+    has_relation: bool
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -86,8 +91,10 @@ def statement(query: Analysis, index: Index) -> Statement:
                  for t in terms if t.kind == "concept"}
     weights = {t.key: index.weight(t) for t in terms}
     reach = frozenset(weights).union(*ancestors.values()) if ancestors else frozenset(weights)
+    words = tuple(sorted(((t.key, weights[t.key]) for t in terms if t.kind == "word"), key=lambda kw: -kw[1]))
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
-                     ancestors, reach, sum(weights.values()))
+                     ancestors, reach, sum(weights.values()), words,
+                     sum(weights[t.key] for t in terms if t.relation))
 
 
 class ClaimSides:
@@ -105,7 +112,12 @@ class ClaimSides:
         if side is None:
             terms = _unique(doc.analysis.terms)
             weights = {t.key: self.index.weight(t) for t in terms}
-            side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()))
+            words = tuple(sorted(((t.key, weights[t.key]) for t in terms if t.kind == "word"),
+                                 key=lambda kw: -kw[1]))
+            others = tuple((t.key, weights[t.key], t.relation, bool(t.relation and relations.kind(t.key[1:])))
+                           for t in terms if t.kind != "word")
+            side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
+                             others, any(t.relation for t in terms))
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -146,7 +158,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     side = (sides or ClaimSides(index))(doc)
     if not side.terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
-    quick = _cannot_accept(st, side, index)
+    quick = _cannot_accept(st, side, index, doc.analysis.majority)
     if quick is not None:
         return Judgement(doc, quick[0], False, quick[1])
     q_terms, q_keys = st.terms, st.keys
@@ -308,30 +320,86 @@ def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
     return notes
 
 
-def _cannot_accept(st: Statement, side: ClaimSide, index: Index) -> tuple[float, str] | None:
+def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: bool) -> tuple[float, str] | None:
     """(score, reason) when this phrasing cannot be accepted whatever the finer rules find.
 
-    The bound counts every claim term the statement could cover in any way (exactly, through a
-    broader concept, a denied link, an antonym, a general-knowledge link) as covered, and the
-    statement as fully covered; if even that scores below ACCEPT, the full judgement is skipped.
-    Most candidates for most sentences of a scanned document end here. The score given is that
-    of the exact overlap.
+    An upper bound of the score: every claim term the statement could cover exactly, through a
+    broader concept, an entailed relation or a denied link counts as covered on both sides, and
+    each remaining word on one side may be covered by one remaining word on the other (a synonym,
+    an antonym): the heaviest k of each, k the fewer of the two. If even that scores below
+    ACCEPT, the full judgement is skipped; most candidates for most sentences of a scanned
+    document end here. The score given is that of the exact overlap.
     """
     link = st.query.denies_link and st.query.negated
-    wd = side.weights
-    bound = sum(wd[t.key] for t in side.terms
-                if t.key in st.reach or (link and t.relation) or t.kind == "word"
-                or (t.relation and relations.kind(t.key[1:])))
-    if 100.0 * math.sqrt(bound / side.total) >= ACCEPT:
+    reach = st.reach
+    sure_d = 0.0
+    for key, w, relation, general in side.others:
+        if key in reach or general or (link and relation):
+            sure_d += w
+    free_d: list[float] = []
+    for key, w in side.words:
+        if key in reach:
+            sure_d += w
+        else:
+            free_d.append(w)
+    d_keys = side.keys
+    if st.framed:
+        sure_q, total_q, free_q = _statement_bound_slow(st, side, link, doc_majority)
+    else:
+        # (walked from the claim's side, which is short: a scanned sentence has many terms)
+        total_q = st.total
+        sure_q = st.relation_weight if side.has_relation else 0.0
+        for key in d_keys:
+            w = st.weights.get(key)
+            if w is not None and not (side.has_relation and st.keys[key].relation):
+                sure_q += w
+        for key, ancestors in st.ancestors.items():
+            if key not in d_keys and any(a in d_keys for a in ancestors):
+                sure_q += st.weights[key]
+        free_q = []
+        for key, w in st.words:
+            if key in d_keys:
+                continue
+            if (link and key in _LINK_STEMS) or (doc_majority and key in _MAJOR_STEMS):
+                sure_q += w
+            else:
+                free_q.append(w)
+    k = min(len(free_d), len(free_q))
+    if k:
+        sure_d += sum(free_d[:k])
+        sure_q += sum(free_q[:k])  # (heaviest first already)
+    if total_q and 100.0 * math.sqrt(min(1.0, sure_d / side.total) * min(1.0, sure_q / total_q)) >= ACCEPT:
         return None
+    wd, wq = side.weights, st.weights
     shared = [t.key for t in side.terms if t.key in st.keys]
     cover_d = sum(wd[k] for k in shared) / side.total
-    cover_q = sum(st.weights[k] for k in shared) / st.total if st.total else 0.0
+    cover_q = sum(wq[k] for k in shared) / st.total if st.total else 0.0
     score = 100.0 * math.sqrt(cover_q * cover_d)
     for t in side.terms:
         if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation:
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
+
+
+def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
+                          doc_majority: bool) -> tuple[float, float, list[float]]:
+    """The statement's side of the quick bound when a reporting frame may be set aside."""
+    d_keys = side.keys
+    sure_q = total_q = 0.0
+    free_q: list[float] = []
+    for t in st.terms:
+        w = st.weights[t.key]
+        if t.frame and t.key not in d_keys:
+            continue
+        total_q += w
+        if t.key in d_keys or (t.relation and side.has_relation) or (
+                t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
+                link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS):
+            sure_q += w
+        elif t.kind == "word":
+            free_q.append(w)
+    free_q.sort(reverse=True)
+    return sure_q, total_q, free_q
 
 
 _LINK_WORDS = {

@@ -44,11 +44,24 @@ def _data() -> mmap.mmap | None:
     return _map
 
 
+_SWITCH = 512  # lookups by bisection before the whole table is indexed (a long scan pays off)
+_lookups = 0
+_table: dict[bytes, bytes] | None = None
+
+
 def _line(key: bytes) -> bytes | None:
-    """The line whose first field is ``key``, by bisection over the sorted file."""
+    """The line whose first field is ``key``: by bisection over the sorted file for the first
+    lookups (a single check needs a handful), from a dict of every line once there were many."""
+    global _lookups, _table
+    if _table is not None:
+        return _table.get(key)
     m = _data()
     if m is None:
         return None
+    _lookups += 1
+    if _lookups > _SWITCH:
+        _table = {line.split(b"\t", 1)[0]: line for line in m[:].split(b"\n") if line}
+        return _table.get(key)
     lo, hi = 0, len(m)
     while lo < hi:
         mid = (lo + hi) // 2

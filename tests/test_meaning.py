@@ -140,3 +140,35 @@ def test_explain_names_the_link_and_the_refusals(imported: FactChecker) -> None:
     assert "'adult' stands where the claim has 'childhood'" in dict(result.explanation.refused)["c0"]
     data = result.explanation.to_dict()
     assert data["refused"][0] == {"id": "c0", "why": "'adult' stands where the claim has 'childhood'"}
+
+
+# --------------------------------------------------------------------------- the quick bound
+
+
+def test_the_quick_bound_never_rejects_what_the_full_judgement_accepts(monkeypatch) -> None:
+    """matching._cannot_accept skips the full judgement of most candidates; it must be an upper
+    bound: whatever it skips, the full judgement would not have accepted either."""
+    from factcheck import matching
+    from factcheck.evaluate import read_cases
+    from pathlib import Path
+
+    checker = FactChecker.load()
+    here = Path(__file__).parent
+    statements = [c.statement for f in ("cases.jsonl", "holdout.jsonl") for c in read_cases(here / f)]
+    full = matching._cannot_accept
+    skipped = 0
+    for text in statements[::3]:
+        query = checker.analyzer.analyse(text)
+        st = matching.statement(query, checker.index)
+        for claim, _ in checker.index.search(query, limit=10):
+            for doc_id in checker.index.phrasings[claim]:
+                doc = checker.docs[doc_id]
+                side = checker.claim_sides(doc)
+                if not side.terms or full(st, side, checker.index, doc.analysis.majority) is None:
+                    continue
+                skipped += 1
+                monkeypatch.setattr(matching, "_cannot_accept", lambda *a: None)
+                judged = matching.judge(st, doc, checker.index, checker.claim_sides)
+                monkeypatch.setattr(matching, "_cannot_accept", full)
+                assert not judged.accepted, (text, checker.kb.claims[claim].id, judged)
+    assert skipped > 100  # (the bound does skip work)
