@@ -11,6 +11,10 @@ whatever the engine knows of English must come from its own general knowledge. T
   answer to a swap is no-match; any verdict on a swap is a wrong verdict.
 - **stripped**: the shipped knowledge base with its concepts removed, as an import would have
   it, on the labelled and held-out sets (and the blind set when present).
+- **imported**: the 10,375 real fact-checked claims of ``../shared/benchmarks/claim-retrieval``
+  imported with no lexicon (verdicts alternate true/false by id, so a flip shows either way),
+  and the statements of ``benchmarks/imported/statements.jsonl``, written for them by hand: a
+  paraphrase (must find the claim), a negation (must flip it) and a one-slot swap (no-match).
 
 Usage: python benchmarks/meaning.py [--claims 20000] [--statements 600] [--quick]
 Writes benchmarks/results/meaning.json and .md.
@@ -207,6 +211,50 @@ def stripped(kb_path: Path, sets: list[Path]) -> dict:
     return out
 
 
+def imported(data_dir: Path) -> dict:
+    """Real imported claims, paraphrased, negated and swapped by hand."""
+    from factcheck.checker import FactChecker
+    from factcheck.knowledge import from_dict
+
+    tsv = data_dir / "verified_claims.docs.tsv"
+    if not tsv.exists():
+        return {}
+    claims = []
+    verdict_of = {}
+    for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].strip().isdigit() or not parts[1].strip():
+            continue
+        v = "true" if int(parts[0]) % 2 == 0 else "false"
+        verdict_of[parts[0]] = v
+        c = {"id": f"vclaim-{parts[0]}", "text": parts[1].strip().strip('"'), "verdict": v,
+             "summary": "Imported for the meaning benchmark.", "evidence": [],
+             "origin": {"source": "snopes"}}
+        if len(parts) > 2 and parts[2].strip() and parts[2].strip() != c["text"]:
+            c["aliases"] = [parts[2].strip()]
+        claims.append(c)
+    kb = {"version": 1, "sources": [{"id": "snopes", "title": "Snopes", "publisher": "Snopes",
+                                     "kind": "fact-checker", "reliability": "medium"}],
+          "claims": claims}
+    checker = FactChecker(from_dict(kb))
+    rows = [json.loads(x) for x in (HERE / "imported" / "statements.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    by: dict[str, Counter] = {}
+    wrong: list[str] = []
+    for row in rows:
+        r = checker.check(row["statement"])
+        v = verdict_of[row["claim"]]
+        expect = {"paraphrase": v, "negation": FLIP[v], "swap": "no-match"}[row["kind"]]
+        c = by.setdefault(row["kind"], Counter())
+        c["total"] += 1
+        same_claim = r.claim is not None and r.claim.id == f"vclaim-{row['claim']}"
+        ok = r.verdict == expect and (row["kind"] == "swap" or same_claim)
+        c["right"] += ok
+        if r.verdict != "no-match" and not ok:
+            c["wrong"] += 1
+            wrong.append(f"{row['statement']!r} -> {r.verdict} via {r.claim.text if r.claim else None!r}")
+    return {"by_kind": {k: dict(v) for k, v in by.items()}, "wrong": wrong}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=20000)
@@ -227,8 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     strip = stripped(root / "knowledge.json",
                      [root / "tests" / "cases.jsonl", root / "tests" / "holdout.jsonl",
                       root / "tests" / "blind.jsonl"])
+    real = imported(common._shared() / "benchmarks" / "claim-retrieval")
     result = {"claims": args.claims, "statements": len(statements), "build_s": round(build, 2),
-              "generated": gen, "stripped": strip, "commit": common.git_commit()}
+              "generated": gen, "stripped": strip, "imported": real, "commit": common.git_commit()}
     swaps = [v for k, v in gen["by_category"].items() if k.startswith("swap")]
     lines = [f"generated knowledge base: {args.claims} claims, {len(statements)} statements, "
              f"built in {build:.1f} s, {gen['ms_per_statement']:.2f} ms a statement"]
@@ -243,6 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("shipped knowledge base with and without its lexicon:")
     for k, v in strip.items():
         lines.append(f"  {k:<34} {v['passed']:>4}/{v['total']:<4} {v['accuracy']:6.1%} flips {v['flips']}")
+    if real:
+        lines.append("real imported claims (10,375 Snopes claims, no lexicon), hand-written statements:")
+        for kind, c in real["by_kind"].items():
+            lines.append(f"  {kind:<12} right {c.get('right', 0):>3}/{c['total']:<3} wrong verdicts {c.get('wrong', 0)}")
+        for w in real["wrong"][:10]:
+            lines.append(f"    wrong: {w}")
     text = "\n".join(lines)
     print(text)
     out = HERE / "results"

@@ -294,7 +294,7 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     if clash:
         return clash
     # Roles agree (a denied link has no direction: "A plays no role in B" denies any tie).
-    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, m.q, m.covered, lex):
+    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, m.pairs, lex):
         return "the same words in different roles"
     extra = _argument_where_claim_has_none(q_terms, d_terms, m.q, index)
     if extra:
@@ -491,6 +491,8 @@ def _anchors(terms: list[Term], matched: dict[str, str]) -> dict[str, tuple[str 
     left: str | None = None
     pending: list[str] = []
     for t in ordered:
+        if t.kind == "word" and (t.key in _INTENSIFIER_STEMS or _adverb(t)):
+            continue  # ("only", "always", "quickly" qualify a claim; they do not hold a place in it)
         if t.key in matched:
             for k in pending:
                 out[k] = (out[k][0], matched[t.key])
@@ -522,41 +524,36 @@ def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str
     return ""
 
 
-def _roles_agree(q_terms: list[Term], d_terms: list[Term], q_match: dict[str, float],
-                 covered_d: set[str], lex: Lexicon) -> bool:
-    """Terms on either side of the claim's relation stay on that side in the statement."""
-    q_rel = {t.key: t for t in q_terms if t.relation}
-    shared = [(t.key, t.pos) for t in q_terms if t.key in q_match]
+def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str], lex: Lexicon) -> bool:
+    """Terms on either side of the claim's relation stay on that side in the statement (each
+    statement term compared where the claim term that covers it stands)."""
+    shared = [(t, pairs[t.key]) for t in q_terms if t.key in pairs]
     if len(shared) < 2:
         return True
-    pivots = [t for t in d_terms if t.relation and t.key in q_rel]
-    if pivots:
+    d_pos = {t.key: t.pos for t in d_terms if not _adverb(t)}
+    relations_shared = [(t, k) for t, k in shared if t.relation and k in d_pos]
+    if relations_shared:
         # Every relation the two share is a pivot: what stands before it in the claim must
         # stand before it in the statement ("you need calcium to absorb vitamin D" is not
-        # "vitamin D is needed to absorb calcium").
-        for pivot in pivots:
-            if lex.symmetric(pivot.key[1:]):
+        # "vitamin D is needed to absorb calcium"; "men absorb DNA from women" is not "women
+        # absorb DNA from men").
+        for qr, dk in relations_shared:
+            if lex.symmetric(dk[1:]):
                 continue  # "A is linked to B" is "B is linked to A"
-            dr, qr = pivot.pos, q_rel[pivot.key].pos
-            d_side = {t.key: t.pos < dr for t in d_terms if not t.relation and not _adverb(t)}
-            for t in q_terms:
-                if t.relation or t.key not in q_match or _adverb(t):
+            for t, k in shared:
+                if t.relation or _adverb(t) or k not in d_pos:
                     continue  # (an adverb such as "indirectly" may stand anywhere)
-                key = t.key if t.key in d_side else next(
-                    (f"@{a}" for a in lex.ancestors(t.key[1:]) if f"@{a}" in d_side), None
-                ) if t.kind == "concept" else None
-                if key is not None and key in d_side and d_side[key] != (t.pos < qr):
+                if (d_pos[k] < d_pos[dk]) != (t.pos < qr.pos):
                     return False
         return True
     # No shared relation: the matched terms must not come mostly in reverse order.
-    d_pos = {t.key: t.pos for t in d_terms}
-    seq = [d_pos[k] for k, _ in sorted(shared, key=lambda kp: kp[1]) if k in d_pos]
-    pairs = concordant = 0
+    seq = [d_pos[k] for t, k in sorted(shared, key=lambda tk: tk[0].pos) if k in d_pos]
+    n_pairs = concordant = 0
     for i in range(len(seq)):
         for j in range(i + 1, len(seq)):
-            pairs += 1
+            n_pairs += 1
             concordant += seq[i] < seq[j]
-    return pairs == 0 or concordant / pairs > 0.34
+    return n_pairs == 0 or concordant / n_pairs > 0.34
 
 
 def _adverb(t: Term) -> bool:
