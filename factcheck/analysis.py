@@ -391,7 +391,18 @@ def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_
                    if not units[k].concept and units[k].word in _BE), None)
         if be is None:
             continue
-        # "Is HFS caused by X?": the patient may stand between the auxiliary and the verb.
-        return units[j + 2:] + [units[j]] + units[:be] + units[be + 1:j]
+        # "Is HFS caused by X?": the patient may stand between the auxiliary and the verb. The
+        # agent ends where a phrase of its own begins ("assigned by the government *according to*
+        # race"): that phrase stays after the patient.
+        end = next((k for k in range(j + 3, len(units))
+                    if not units[k].concept and units[k].word in _PHRASE_STARTS), len(units))
+        return units[j + 2:end] + [units[j]] + units[:be] + units[be + 1:j] + units[end:]
     return units
+
+
+# Words that open a phrase of their own after a noun phrase (prepositions, conjunctions).
+_PHRASE_STARTS = frozenset("""
+according in on at for to from with without into during after before since because while when
+whenever if unless although though where which who that and or but so than
+""".split())
 

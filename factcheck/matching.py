@@ -269,7 +269,7 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
         if t.kind == "word" and t.key not in m.q and polar(t.key, complementary_only=True):
             m.refuse(f"'{t.surface}' changes the meaning and the claim does not say it")
     for t in d_terms:
-        if t.kind == "word" and t.key not in m.covered and polar(t.key):
+        if t.kind == "word" and t.key not in m.covered and polar(t.key) and not _adverb(t):
             m.refuse(f"the claim says '{t.surface}' and the statement does not")
     for t in q_terms:
         if t.kind == "word" and t.key not in m.q and t.key in _INTENSIFIER_STEMS:
@@ -282,13 +282,18 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
 def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index) -> str:
     """The first gate the candidate fails, in words, or ''."""
     lex = index.lexicon
-    # Concepts and numbers agree both ways.
+    # Concepts and numbers agree both ways (a year one side names and the other does not only
+    # narrows the claim: see _direction).
     for t in d_terms:
-        if t.kind in ("concept", "number") and t.key not in m.covered:
+        if t.kind in ("concept", "number") and t.key not in m.covered and not _year(t):
             return f"the claim is about {_name(t, lex)}; the statement is not"
     for t in q_terms:
-        if t.kind in ("concept", "number") and t.key not in m.q:
+        if t.kind in ("concept", "number") and t.key not in m.q and not _year(t):
             return f"the statement is about {_name(t, lex)}; the claim is not"
+    d_years = {t.key for t in d_terms if _year(t) and t.key not in m.covered}
+    q_years = {t.key for t in q_terms if _year(t) and t.key not in m.q}
+    if d_years and q_years:
+        return f"the statement is about {', '.join(sorted(q_years))}; the claim about {', '.join(sorted(d_years))}"
     # No word standing where the claim has a different word.
     clash = _substitution(q_terms, d_terms, m.pairs, m.covered)
     if clash:
@@ -309,6 +314,12 @@ def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
     much the statement does not is narrower than the statement. Either way only one direction
     of the claim's verdict carries over (see verdict.usable). Returns notes."""
     notes = []
+    if any(_year(t) and t.key not in m.q for t in q_terms):
+        m.broader = True
+        notes.append("the statement names a year the claim does not")
+    if any(_year(t) and t.key not in m.covered for t in side.terms):
+        m.general = True
+        notes.append("the claim names a year the statement does not")
     restricted = _restrictive(query, q_terms, m.q, index)
     if restricted:
         m.broader = True
@@ -554,6 +565,11 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
             n_pairs += 1
             concordant += seq[i] < seq[j]
     return n_pairs == 0 or concordant / n_pairs > 0.34
+
+
+def _year(t: Term) -> bool:
+    """A number that reads as a year (1800-2099): it dates a claim rather than quantifying it."""
+    return t.kind == "number" and len(t.key) == 4 and t.key.isdigit() and 1800 <= int(t.key) <= 2099
 
 
 def _adverb(t: Term) -> bool:

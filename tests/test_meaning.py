@@ -76,6 +76,8 @@ CLAIMS = [
     ("Zinc cures chronic gout.", "false"),
     ("Ginger relieves mild nausea.", "true"),
     ("Iron worsens recurrent eczema.", "mostly-true"),
+    ("Axl Rose died of an overdose in Las Vegas in 2006.", "false"),
+    ("The council assigns housing grants on the basis of income.", "true"),
 ]
 
 
@@ -121,6 +123,12 @@ def imported() -> FactChecker:
     ("Melatonin causes adult rosacea.", "no-match"),
     # the statement narrows the claim: a true claim does not settle it
     ("Low doses of folate cause childhood cystitis.", "no-match"),
+    # a year narrows a claim; another year is another claim
+    ("Axl Rose died of an overdose in Las Vegas in 2006.", "false"),
+    ("Axl Rose died of an overdose in Las Vegas.", "no-match"),
+    ("Axl Rose died of an overdose in Las Vegas in 2009.", "no-match"),
+    # a passive agent ends where its own phrase begins
+    ("Housing grants are assigned by the council on the basis of income.", "true"),
 ])
 def test_imported_knowledge_base(imported: FactChecker, statement: str, verdict: str) -> None:
     result = imported.check(statement)
