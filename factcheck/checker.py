@@ -19,6 +19,9 @@ from .verdict import decide, usable
 
 __all__ = ["FactChecker", "CheckResult"]
 
+#: A clause whose nearest claim scored below this is far from every claim: its list items, and
+#: a sentence of such clauses as a whole, are not checked again (they would cost time, not find).
+NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
 
 
@@ -83,14 +86,17 @@ class FactChecker:
         clauses = clause_reader.read(statement)
         if clause_reader.plain(clauses):
             return self._check_text(statement, top=top, explain=explain)
-        results = self._clause_results(statement, clauses, top, explain)
+        whole = self._check_text(statement, top=top, explain=explain)
+        if _far(whole, clauses):
+            return whole
+        results = self._clause_results(statement, clauses, top, explain, whole=whole)
         matched = [r for r in results if r.matched]
         consistent = _consistent(matched)
         if consistent:
             return max(consistent, key=lambda r: r.score or 0.0)
         if matched:
             return _contradiction(matched[0])
-        return self._fallback(statement, clauses, results, top, explain)
+        return self._fallback(statement, clauses, results, whole)
 
     def findings(self, statement: str, *, top: int = 0, explain: bool = False) -> list[CheckResult]:
         """Every claim a sentence makes, one result each (what ``scan`` reports).
@@ -103,7 +109,10 @@ class FactChecker:
         clauses = clause_reader.read(statement)
         if clause_reader.plain(clauses):
             return [self._check_text(statement, top=top, explain=explain)]
-        results = self._clause_results(statement, clauses, top, explain, every_part=True)
+        whole = self._check_text(statement, top=top, explain=explain)
+        if _far(whole, clauses):
+            return [whole]
+        results = self._clause_results(statement, clauses, top, explain, every_part=True, whole=whole)
         found: list[CheckResult] = []
         for r in results:
             if r.matched:
@@ -120,7 +129,7 @@ class FactChecker:
             if r.claim.id not in seen:
                 seen.add(r.claim.id)
                 out.append(r)
-        return out or [self._fallback(statement, clauses, results, top, explain)]
+        return out or [self._fallback(statement, clauses, results, whole)]
 
     # ------------------------------------------------------------------ internals
 
@@ -142,7 +151,7 @@ class FactChecker:
         return decide(text, query, judged, self.kb, top=top, explain=explain)
 
     def _clause_results(self, statement: str, clauses, top: int, explain: bool,
-                        every_part: bool = False) -> list[CheckResult]:
+                        every_part: bool = False, whole: CheckResult | None = None) -> list[CheckResult]:
         """A result for each clause that says something (a list's items combined when the
         clause as a whole matches nothing; ``every_part``: the items are checked anyway)."""
         out = []
@@ -151,8 +160,12 @@ class FactChecker:
                 continue
             deny = c.mood == clause_reader.DENY
             ref = ClauseRef(c.text, c.start, c.end, c.mood, c.frame, c.notes)
-            r = self._check_text(c.text, deny=deny, top=top, explain=explain)
-            if c.parts and (every_part or not r.matched):
+            if whole is not None and c.mood == clause_reader.ASSERT and not c.frame \
+                    and c.text == statement.strip().rstrip(".!"):
+                r = whole  # the clause is the statement as it stands: checked already
+            else:
+                r = self._check_text(c.text, deny=deny, top=top, explain=explain)
+            if c.parts and (every_part or not r.matched) and (r.matched or (r.nearest_score or 0.0) >= NEAR):
                 parts = tuple(replace(self._check_text(p, deny=deny, top=top, explain=explain),
                                       statement=statement, clause=replace(ref, text=p))
                               for p in c.parts)
@@ -160,10 +173,9 @@ class FactChecker:
             out.append(_with_clause(r, statement, ref, explain))
         return out
 
-    def _fallback(self, statement: str, clauses, results: list[CheckResult], top: int,
-                  explain: bool) -> CheckResult:
+    def _fallback(self, statement: str, clauses, results: list[CheckResult],
+                  whole: CheckResult) -> CheckResult:
         """No clause gave a verdict: the whole statement's, unless part of it asserts nothing."""
-        whole = self._check_text(statement, top=top, explain=explain)
         if not whole.matched:
             lists = [r for r in results if r.parts]
             return lists[0] if lists else whole
@@ -233,6 +245,13 @@ def _with_clause(r: CheckResult, statement: str, ref: ClauseRef, explain: bool) 
                   + (f" ({p.claim.id})" if p.claim else "") for p in r.parts]
         r = replace(r, explanation=replace(r.explanation, notes=tuple(notes) + r.explanation.notes))
     return r
+
+
+def _far(whole: CheckResult, clauses) -> bool:
+    """The statement as a whole is far from every claim, and nothing in it changes what it says
+    (no frame that denies or withholds it): its clauses, which say less, are not checked."""
+    near = whole.matched or (whole.nearest_score or 0.0) >= NEAR
+    return not near and all(c.mood in (clause_reader.ASSERT, clause_reader.ASK) for c in clauses)
 
 
 def _contradiction(r: CheckResult) -> CheckResult:

@@ -78,6 +78,7 @@ class Tok(NamedTuple):
 
 class Lang(NamedTuple):
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # class -> phrases (longest first)
+    starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # class -> first word -> phrases
     words: dict[str, frozenset[str]]  # class -> one-word entries
     pronouns: dict[str, str]  # pronoun -> "singular" | "plural"
     relation_stems: frozenset[str]  # one-word relation verbs of the relation table
@@ -108,8 +109,14 @@ def lang() -> Lang:
     table = relations.table()
     rel = frozenset(p[0] for ps in table.phrases.values() for p, cls, _ in ps
                     if len(p) == 1 and table.kinds.get(cls) in ("relation", "symmetric relation"))
+    ordered = {c: tuple(sorted(set(ps), key=len, reverse=True)) for c, ps in phrases.items()}
+    starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for c, ps in ordered.items():
+        for p in ps:
+            starts.setdefault(c, {}).setdefault(p[0], []).append(p)
     return Lang(
-        {c: tuple(sorted(set(ps), key=len, reverse=True)) for c, ps in phrases.items()},
+        ordered,
+        {c: {w: tuple(ps) for w, ps in by.items()} for c, by in starts.items()},
         {c: frozenset(p[0] for p in ps if len(p) == 1) for c, ps in phrases.items()},
         pronouns,
         rel,
@@ -147,8 +154,10 @@ def _in(cls: str, low: str) -> bool:
 
 def _phrase_at(toks: list[Tok], i: int, cls: str) -> tuple[str, ...] | None:
     """The longest phrase of a class that starts at token ``i``."""
-    for p in lang().phrases.get(cls, ()):
-        if tuple(t.low for t in toks[i:i + len(p)]) == p:
+    if i >= len(toks):
+        return None
+    for p in lang().starts.get(cls, {}).get(toks[i].low, ()):
+        if len(p) == 1 or tuple(t.low for t in toks[i:i + len(p)]) == p:
             return p
     return None
 
@@ -210,9 +219,21 @@ class _Seg(NamedTuple):
     inherit: bool = False  # "..., and that X": X continues the frame of the clause before
 
 
+_SUBORDINATORS = ("condition", "reason", "contrast", "time")
+_FRAMES = ("deny", "belief", "report")
+
+
+@lru_cache(maxsize=None)
+def _first_words(classes: tuple[str, ...]) -> frozenset[str]:
+    """Every word that starts a phrase of one of the classes."""
+    return frozenset(w for c in classes for w in lang().starts.get(c, {}))
+
+
 def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
     """(class, length) of a subordinator at ``i``, or None."""
-    for cls in ("condition", "reason", "contrast", "time"):
+    if toks[i].low not in _first_words(_SUBORDINATORS):
+        return None
+    for cls in _SUBORDINATORS:
         p = _phrase_at(toks, i, cls)
         if p:
             nxt = toks[i + len(p)] if i + len(p) < len(toks) else None
@@ -373,11 +394,12 @@ def _frame(toks: list[Tok]) -> _Frame | None:
             if not t.low.endswith("n't"):
                 continue
         hit = None
-        for cls in ("deny", "belief", "report"):
-            p = _phrase_at(toks, i, cls)
-            if p:
-                hit = (cls, p)
-                break
+        if t.low in _first_words(_FRAMES):
+            for cls in _FRAMES:
+                p = _phrase_at(toks, i, cls)
+                if p:
+                    hit = (cls, p)
+                    break
         if hit is None:
             if _subordinator(toks, i) or _in("coordinator", t.low) or t.low in lang().words.get("relative", ()):
                 return None  # a frame's subject is a noun phrase, not a clause
@@ -474,10 +496,11 @@ def _candidates(toks: list[Tok]) -> list[tuple[str, bool]]:
 def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | None:
     """(before, items, after) of a list of two or more items joined by "and" or "or"."""
     words = [t for t in toks if t.low not in (".", "!", "?")]
-    if any(_phrase_at(words, k, "list-blocker") for k in range(len(words))):
-        return None
     joiners = [k for k, t in enumerate(words) if _in("list-joiner", t.low)]
     if not joiners:
+        return None
+    blockers = _first_words(("list-blocker",))
+    if any(t.low in blockers and _phrase_at(words, k, "list-blocker") for k, t in enumerate(words)):
         return None
     verb = next((k for k, t in enumerate(words) if _verb_like(t, words[k - 1] if k else None)), -1)
     if verb <= 0:
@@ -546,10 +569,15 @@ def read(sentence: str) -> tuple[Clause, ...]:
     toks = tokens(sentence)
     if not toks:
         return ()
+    if "," not in sentence and ";" not in sentence and not any(t.low in _triggers() for t in toks):
+        # nothing that opens a clause, a frame or a list: one plain clause (most sentences)
+        last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
+        mood = ASK if sentence.rstrip().endswith("?") else ASSERT
+        return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
     question = sentence.rstrip().endswith("?")
     segs = _segments(toks)
     clauses: list[Clause] = []
-    earlier: list[tuple[str, bool]] = []  # noun phrases named so far
+    before: list[list[Tok]] = []  # the clauses read so far (their noun phrases found on need)
     last_frame: tuple[str, str] | None = None
     for idx, seg in enumerate(segs):
         words = seg.toks
@@ -585,14 +613,14 @@ def read(sentence: str) -> tuple[Clause, ...]:
         if idx > 0 and content and content[0].low in lang().pronouns \
                 and any(_verb_like(t) for t in content[1:4]):
             plural = lang().pronouns[content[0].low] == "plural"
-            fits = [np for np, pl in earlier if pl == plural]
+            fits = [np for b in before for np, pl in _candidates(b) if pl == plural]
             if len(set(fits)) == 1:
                 np = fits[0]
                 notes.append(f"read '{content[0].text}' as '{np}'")
                 content = [Tok(np, np.lower(), content[0].start, content[0].end)] + content[1:]
         if seg.kind == "relative":
             notes.append(f"a relative clause: its subject is '{seg.antecedent}'")
-        earlier.extend(_candidates(content))
+        before.append(content)
         text = _text(content, sentence)
         if mood == ASK and not text.endswith("?"):
             text += "?"
@@ -606,6 +634,16 @@ def read(sentence: str) -> tuple[Clause, ...]:
                           for it in items)
         clauses.append(Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts))
     return tuple(sorted(clauses, key=lambda c: c.start))
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """First words of everything that can make a sentence more than one plain clause."""
+    out: set[str] = set()
+    for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
+                "deny-head", "assert-head", "anecdote"):
+        out.update(lang().starts.get(cls, {}))
+    return frozenset(out)
 
 
 def _combine(outer: str, inner: str) -> str:
