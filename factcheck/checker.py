@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
+from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
 from .errors import InputError
 from .knowledge import KnowledgeBase
 from .lexicon import Lexicon
 from .index import Index
 from .matching import ClaimSides, Doc, Judgement, judge, statement
-from .result import CheckResult
+from .result import NO_MATCH, CheckResult, ClauseRef
 from .text import stem
 from .verdict import decide, usable
 
 __all__ = ["FactChecker", "CheckResult"]
 
+#: A clause whose nearest claim scored below this is far from every claim: its list items, and
+#: a sentence of such clauses as a whole, are not checked again (they would cost time, not find).
+NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
 
 
@@ -79,14 +84,124 @@ class FactChecker:
     # ------------------------------------------------------------------ checking
 
     def check(self, statement: str, *, top: int = 0, explain: bool = False) -> CheckResult:
-        """The verdict on one statement, with evidence; ``top`` adds the K best candidates."""
+        """The verdict on one statement, with evidence; ``top`` adds the K best candidates.
+
+        A statement of one plain clause is checked as it stands. A longer one (several clauses,
+        a frame such as "I doubt that", a list) is read clause by clause (``factcheck.clauses``):
+        the best clause decides and ``result.clause`` says which; a list's items are checked
+        one by one and combined. The whole statement's verdict stands only when no clause gives
+        one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
+        """
+        statement = self._validate(statement)
+        clauses = clause_reader.read(statement)
+        if clause_reader.plain(clauses):
+            return self._check_text(statement, top=top, explain=explain)
+        whole = self._check_text(statement, top=top, explain=explain)
+        if _far(whole, clauses):
+            return whole
+        results = self._clause_results(statement, clauses, top, explain, whole=whole)
+        matched = [r for r in results if r.matched]
+        consistent = _consistent(matched)
+        if consistent:
+            return max(consistent, key=lambda r: r.score or 0.0)
+        if matched:
+            return _contradiction(matched[0])
+        return self._fallback(statement, clauses, results, whole)
+
+    def findings(self, statement: str, *, top: int = 0, explain: bool = False) -> list[CheckResult]:
+        """Every claim a sentence makes, one result each (what ``scan`` reports).
+
+        Like :meth:`check`, but a sentence with several claims gives several results: each clause
+        that matched, and each item of a list whose clause as a whole did not; never two opposite
+        verdicts on one claim (both are dropped). At least one result, perhaps a no-match.
+        """
+        statement = self._validate(statement)
+        clauses = clause_reader.read(statement)
+        if clause_reader.plain(clauses):
+            return [self._check_text(statement, top=top, explain=explain)]
+        whole = self._check_text(statement, top=top, explain=explain)
+        if _far(whole, clauses):
+            return [whole]
+        results = self._clause_results(statement, clauses, top, explain, every_part=True, whole=whole)
+        found: list[CheckResult] = []
+        for r in results:
+            if r.matched:
+                found.append(r)
+            found.extend(p for p in r.parts if p.matched)
+        consistent = _consistent(found)
+        if found and not consistent:
+            return [_contradiction(found[0])]
+        found = consistent
+        seen: set[str] = set()
+        out = []
+        for r in found:
+            assert r.claim is not None
+            if r.claim.id not in seen:
+                seen.add(r.claim.id)
+                out.append(r)
+        return out or [self._fallback(statement, clauses, results, whole)]
+
+    # ------------------------------------------------------------------ internals
+
+    @staticmethod
+    def _validate(statement: object) -> str:
         if not isinstance(statement, str):
             raise InputError(f"a statement must be text, not {type(statement).__name__}")
         if not statement.strip():
             raise InputError("empty statement: give a sentence to check")
-        query = self.analyzer.analyse(statement)
+        return statement
+
+    def _check_text(self, text: str, *, deny: bool = False, top: int = 0,
+                    explain: bool = False) -> CheckResult:
+        """One claim's text through the engine; ``deny``: a frame around it denies it."""
+        query = self.analyzer.analyse(text)
         judged = self.judge(query, depth=max(JUDGE, top))
-        return decide(statement, query, judged, self.kb, top=top, explain=explain)
+        if deny:  # (judged as written; only the polarity of the verdict is the frame's)
+            query = replace(query, negated=not query.negated)
+        return decide(text, query, judged, self.kb, top=top, explain=explain)
+
+    def _clause_results(self, statement: str, clauses, top: int, explain: bool,
+                        every_part: bool = False, whole: CheckResult | None = None) -> list[CheckResult]:
+        """A result for each clause that says something (a list's items combined when the
+        clause as a whole matches nothing; ``every_part``: the items are checked anyway)."""
+        out = []
+        for c in clauses:
+            if not c.checked:
+                continue
+            deny = c.mood == clause_reader.DENY
+            ref = ClauseRef(c.text, c.start, c.end, c.mood, c.frame, c.notes)
+            if whole is not None and c.mood == clause_reader.ASSERT and not c.frame \
+                    and c.text == statement.strip().rstrip(".!"):
+                r = whole  # the clause is the statement as it stands: checked already
+            else:
+                r = self._check_text(c.text, deny=deny, top=top, explain=explain)
+            if c.parts and (every_part or not r.matched) and (r.matched or (r.nearest_score or 0.0) >= NEAR):
+                parts = tuple(replace(self._check_text(p, deny=deny, top=top, explain=explain),
+                                      statement=statement, clause=replace(ref, text=p))
+                              for p in c.parts)
+                r = replace(r, parts=parts) if r.matched else _combine(r, parts)
+            out.append(_with_clause(r, statement, ref, explain))
+        return out
+
+    def _fallback(self, statement: str, clauses, results: list[CheckResult],
+                  whole: CheckResult) -> CheckResult:
+        """No clause gave a verdict: the whole statement's, unless part of it asserts nothing."""
+        if not whole.matched:
+            lists = [r for r in results if r.parts]
+            return lists[0] if lists else whole
+        assert whole.claim is not None
+        # The claim must not sit in a part that asserts nothing: a condition ("if X, ..."), a
+        # negated report ("she never said X"). (Asked or denied clauses were checked already.)
+        idle = [c for c in clauses if not c.checked]
+        if not any((r := self._check_text(c.text)).matched and r.claim == whole.claim for c in idle):
+            return whole
+        return replace(
+            whole, verdict=NO_MATCH, score=None, negated=False, claim=None, supporting=(),
+            contradicting=(), nearest_score=whole.score,
+            reason=("The statement matches a claim only as a whole, and part of it does not assert "
+                    "what it says (a condition, a question or a frame that denies or only reports "
+                    "it), so no verdict is given."),
+        )
 
     def check_many(self, statements: Iterable[str], *, top: int = 0,
                    explain: bool = False) -> Iterator[CheckResult]:
@@ -134,3 +249,56 @@ def _reload(path: str, digest: str) -> FactChecker:
 
 def _rebuild(kb: KnowledgeBase) -> FactChecker:
     return FactChecker(kb)
+
+
+_ORDER = {"true": 0, "mostly-true": 1, "mixed": 2, "unproven": 3, NO_MATCH: 4}
+_REFUTED = ("false", "mostly-false")
+
+
+def _combine(whole: CheckResult, parts: tuple[CheckResult, ...]) -> CheckResult:
+    """A list's verdict from its items': any refuted -> refuted; all supported -> supported;
+    otherwise the weakest (no-match weakest of all)."""
+    refuted = [p for p in parts if p.verdict in _REFUTED]
+    if refuted:
+        base = max(refuted, key=lambda p: p.score or 0.0)
+    else:
+        base = max(parts, key=lambda p: (_ORDER.get(p.verdict, 4), -(p.score or 0.0)))
+    if base.verdict == NO_MATCH:
+        return replace(whole, parts=parts)
+    return replace(base, parts=parts)
+
+
+def _with_clause(r: CheckResult, statement: str, ref: ClauseRef, explain: bool) -> CheckResult:
+    r = replace(r, statement=statement, clause=ref)
+    if explain and r.explanation is not None:
+        notes = [f"checked the clause '{ref.text}'" + (f" (frame '{ref.frame}': {ref.mood})" if ref.frame else ""),
+                 *ref.notes]
+        notes += [f"part '{p.statement if p.clause is None else p.clause.text}': {p.verdict}"
+                  + (f" ({p.claim.id})" if p.claim else "") for p in r.parts]
+        r = replace(r, explanation=replace(r.explanation, notes=tuple(notes) + r.explanation.notes))
+    return r
+
+
+def _far(whole: CheckResult, clauses) -> bool:
+    """The statement as a whole is far from every claim, and nothing in it changes what it says
+    (no frame that denies or withholds it): its clauses, which say less, are not checked."""
+    near = whole.matched or (whole.nearest_score or 0.0) >= NEAR
+    return not near and all(c.mood in (clause_reader.ASSERT, clause_reader.ASK) for c in clauses)
+
+
+def _contradiction(r: CheckResult) -> CheckResult:
+    """No verdict: the statement says a claim and its opposite."""
+    return replace(
+        r, verdict=NO_MATCH, score=None, negated=False, claim=None, supporting=(), contradicting=(),
+        parts=(), nearest_score=r.score,
+        reason="The statement both asserts and denies the same claim, so no verdict is given.",
+    )
+
+
+def _consistent(results: list[CheckResult]) -> list[CheckResult]:
+    """Drop results that give one claim opposite verdicts (the sentence says both)."""
+    verdicts: dict[str, set[str]] = {}
+    for r in results:
+        if r.claim is not None:
+            verdicts.setdefault(r.claim.id, set()).add(r.verdict)
+    return [r for r in results if r.claim is None or len(verdicts[r.claim.id]) == 1]

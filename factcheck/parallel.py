@@ -79,6 +79,30 @@ class CheckPool:
         while pending:
             yield from pending.popleft().get()
 
+    def findings_many(self, statements: Iterable[str], *, top: int = 0, explain: bool = False,
+                      matched_only: bool = False) -> Iterator[list[CheckResult]]:
+        """Every claim found in each statement (``FactChecker.findings``: one result a clause
+        that makes one), in input order; with ``matched_only`` only the matched ones."""
+        if self._pool is None:
+            for s in statements:
+                yield [r for r in self.checker.findings(s, top=top, explain=explain)
+                       if r.matched or not matched_only]
+            return
+        pending: deque[Any] = deque()
+        limit = IN_FLIGHT * self.jobs
+        batch: list[str] = []
+        for s in statements:
+            batch.append(s)
+            if len(batch) >= BATCH:
+                pending.append(self._pool.apply_async(_findings_batch, (batch, top, explain, matched_only)))
+                batch = []
+                while len(pending) >= limit:
+                    yield from pending.popleft().get()
+        if batch:
+            pending.append(self._pool.apply_async(_findings_batch, (batch, top, explain, matched_only)))
+        while pending:
+            yield from pending.popleft().get()
+
     def close(self) -> None:
         """Stop the workers (at once: nothing they still hold is wanted)."""
         if self._pool is not None:
@@ -108,3 +132,9 @@ def _check_batch(statements: list[str], top: int, explain: bool,
                  matched_only: bool) -> list[CheckResult | None]:
     return [r if r.matched or not matched_only else None
             for r in _checker.check_many(statements, top=top, explain=explain)]
+
+
+def _findings_batch(statements: list[str], top: int, explain: bool,
+                    matched_only: bool) -> list[list[CheckResult]]:
+    return [[r for r in _checker.findings(s, top=top, explain=explain) if r.matched or not matched_only]
+            for s in statements]

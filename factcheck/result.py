@@ -82,6 +82,22 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class ClauseRef:
+    """The clause of a longer statement that was checked, and where it stands in it."""
+
+    text: str  # as checked: frame removed, a pronoun read as its noun
+    start: int  # character offsets in the statement, frame included
+    end: int
+    mood: str  # assert, deny or ask (see factcheck.clauses)
+    frame: str = ""  # "My cousin swears that", "I doubt that"
+    notes: tuple[str, ...] = ()  # how it was read ("read 'it' as 'hemifacial spasm'", an anecdote)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "mood": self.mood,
+                "frame": self.frame, "notes": list(self.notes)}
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """The verdict on one statement, with the evidence for and against it."""
 
@@ -97,6 +113,10 @@ class CheckResult:
     explanation: Explanation | None = field(default=None, compare=False)
     #: no-match only: the match score of the nearest claim, which was judged not the same claim
     nearest_score: float | None = None
+    #: the clause that decided, when the statement was read clause by clause (None: read whole)
+    clause: ClauseRef | None = None
+    #: the items of a list ("stress and fatigue trigger twitching"), each checked on its own
+    parts: tuple[CheckResult, ...] = ()
 
     @property
     def matched(self) -> bool:
@@ -117,6 +137,12 @@ class CheckResult:
             "reason": self.reason,
             "supporting": [e.to_dict() for e in self.supporting],
             "contradicting": [e.to_dict() for e in self.contradicting],
+            "clause": self.clause.to_dict() if self.clause is not None else None,
+            "parts": [
+                {"text": p.clause.text if p.clause is not None else p.statement, "verdict": p.verdict, "score": _round(p.score),
+                 "claim": p.claim.id if p.claim else None}
+                for p in self.parts
+            ],
         }
         if top > 0:
             d["candidates"] = [c.to_dict() for c in self.candidates[:top]]

@@ -3,8 +3,10 @@
 :func:`walk` turns the paths given into the files to read (directories walked in sorted order,
 hidden and junk directories skipped, only text files taken); :func:`scan` reads each one as a
 stream (bounded chunks, never the whole file), splits it into sentences with their positions,
-keeps those that could be claims (:func:`is_claim_candidate`), checks them with
-``FactChecker.check_many`` and yields events: :class:`FileStart`, :class:`Finding`,
+keeps those that could be claims (:func:`is_claim_candidate`; headings and Title Case lines
+too, reported only when they match, :func:`is_headline`), checks each with
+``FactChecker.findings`` (which reads a sentence clause by clause, ``factcheck.clauses``, and
+may find several claims in it) and yields events: :class:`FileStart`, :class:`Finding`,
 :class:`Notice` (a skipped binary file, invalid UTF-8, an unreadable path) and :class:`FileDone`.
 Nothing here prints; the ``scan`` command renders the events.
 """
@@ -83,12 +85,20 @@ class FileDone:
 
 @dataclass(frozen=True)
 class Finding:
-    """A sentence reported, where it is, and the engine's verdict on it."""
+    """A claim reported, where it is (the span of the clause checked), and the verdict on it.
+
+    ``line`` and ``column`` are where the clause starts, ``end_line`` and ``end_column`` just
+    past where it ends (1-based, in characters); a sentence read whole is its own clause.
+    """
 
     path: str
     line: int
     column: int
     result: CheckResult
+    end_line: int = 0
+    end_column: int = 0
+    #: the clause's offsets in the sentence (``result.statement``), for marking it under it
+    span: tuple[int, int] = (0, 0)
 
     @property
     def sentence(self) -> str:
@@ -99,8 +109,9 @@ class Finding:
         return self.result.verdict
 
     def to_dict(self, *, top: int = 0, explain: bool = False) -> dict[str, Any]:
-        """``path``, ``line`` and ``column``, then the check result's fields."""
-        d: dict[str, Any] = {"path": self.path, "line": self.line, "column": self.column}
+        """``path``, ``line``, ``column``, ``end_line``, ``end_column``, then the result's fields."""
+        d: dict[str, Any] = {"path": self.path, "line": self.line, "column": self.column,
+                             "end_line": self.end_line, "end_column": self.end_column}
         d.update(self.result.to_dict(top=top, explain=explain))
         return d
 
@@ -311,6 +322,20 @@ def is_claim_candidate(sentence: Sentence | str) -> bool:
     return True
 
 
+def is_headline(sentence: Sentence | str) -> bool:
+    """A heading or a Title Case line that could make a claim ("Magnesium Cures Hemifacial
+    Spasm"): checked, but reported only when it matches a claim (navigation and section names
+    such as "Treatments" or "What People Say" match none)."""
+    if isinstance(sentence, Sentence):
+        if sentence.kind == HEADING:
+            sentence = Sentence(sentence.text, sentence.line, sentence.column)
+            return is_claim_candidate(sentence.text.rstrip(".!?:;") + ".")
+        text = sentence.text
+    else:
+        text = sentence
+    return bool(text) and text[-1] not in ".!?;:" and is_claim_candidate(text + ".")
+
+
 def _title_case(words: list[str]) -> bool:
     """Every longer word capitalised, as in "Magnesium And Hemifacial Spasm Explained"."""
     long = [w for w in words if len(w) > 3]
@@ -397,21 +422,31 @@ def _scan_one(
             return
         yield FileStart(path, target.size)
         checked = found = 0
-        queue: deque[Sentence] = deque()
+        queue: deque[tuple[Sentence, bool]] = deque()
 
         def statements() -> Iterator[str]:
             for s in sentences(reader):
                 if is_claim_candidate(s):
-                    queue.append(s)
-                    yield s.text
+                    queue.append((s, False))
+                elif is_headline(s):
+                    queue.append((s, True))  # reported only when it matches a claim
+                else:
+                    continue
+                yield s.text
 
-        results = pool.check_many(statements(), top=top, explain=explain, matched_only=not report_all)
-        for result in results:
-            s = queue.popleft()
+        for results in pool.findings_many(statements(), top=top, explain=explain,
+                                          matched_only=not report_all):
+            s, headline = queue.popleft()
             checked += 1
-            if result is not None:
+            for result in results:
+                if not (result.matched or (report_all and not headline)):
+                    continue
                 found += 1
-                yield Finding(path, s.line, s.column, result)
+                clause = result.clause
+                lo, hi = (clause.start, clause.end) if clause is not None else (0, len(s.text))
+                line, col = s.locate(lo) if lo else (s.line, s.column)
+                end_line, end_col = s.locate_end(hi)
+                yield Finding(path, line, col, result, end_line, end_col, (lo, hi))
         if reader.bad_bytes:
             n = reader.bad_bytes
             yield Notice(path, f"{path}: not valid UTF-8; {n} byte{'s' * (n != 1)} replaced")

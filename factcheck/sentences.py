@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 #: Longest sentence handed on; a longer run of text (a 10 MB line with no full stop) is cut at
@@ -42,6 +42,52 @@ class Sentence:
     line: int
     column: int
     kind: str = PARAGRAPH
+    #: where the text came from when it is not one stretch of one line as written (it wraps, or
+    #: markup or extra white space was removed): (raw text, ((offset in raw, line, column), ...))
+    origin: tuple[str, tuple[tuple[int, int, int], ...]] | None = field(
+        default=None, compare=False, repr=False)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(line, column) in the file of the character at ``offset`` in :attr:`text`."""
+        if self.origin is None:
+            return self.line, self.column + offset
+        raw, segs = self.origin
+        j = _align(self.text, raw, offset)
+        i = max(bisect_right([o for o, _, _ in segs], j) - 1, 0)
+        off, line, col = segs[i]
+        return line, col + j - off
+
+    def locate_end(self, end: int) -> tuple[int, int]:
+        """(line, column) just past the character before ``end``: a span's exclusive end."""
+        if end <= 0:
+            return self.line, self.column
+        line, col = self.locate(end - 1)
+        return line, col + 1
+
+
+def _align(text: str, raw: str, k: int) -> int:
+    """The index in ``raw`` of ``text[k]``, where ``text`` is ``raw`` with markup removed and
+    white space folded (every character of text is found in raw in order, but spaces)."""
+    j = 0
+    n = len(raw)
+    for i, ch in enumerate(text):
+        if ch == " ":
+            if j < n and raw[j].isspace():
+                at = j
+                while j < n and raw[j].isspace():
+                    j += 1
+            else:
+                at = j  # a space that stands for removed markup
+            if i == k:
+                return at
+            continue
+        found = raw.find(ch, j)
+        if found < 0:
+            return min(j, n - 1) if n else 0
+        if i == k:
+            return found
+        j = found + 1
+    return min(j, n - 1) if n else 0
 
 
 # --------------------------------------------------------------------------- patterns
@@ -514,7 +560,13 @@ class Splitter:
                 at += _LEAD_MARKUP.match(raw).end()
             i = bisect_right(self._offsets, at) - 1
             off, line, col = self._segs[i]
-            self._out.append(Sentence(text, line, col + at - off, self._kind or PARAGRAPH))
+            origin = None
+            rest = raw if at == start else raw[at - start:]
+            if text != rest or (i + 1 < len(self._offsets) and self._offsets[i + 1] < end):
+                segs = tuple((max(o - at, 0), ln, c + max(at - o, 0))
+                             for o, ln, c in self._segs[i:bisect_right(self._offsets, end - 1)])
+                origin = (rest, segs)
+            self._out.append(Sentence(text, line, col + at - off, self._kind or PARAGRAPH, origin))
             self._emitted = True
         self._start = end
 

@@ -20,7 +20,9 @@ KB = Path(__file__).parent / "golden" / "kb.json"
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "FACTCHECK_KB": None}
 
 RESULT_KEYS = {"statement", "verdict", "score", "nearest_score", "negated", "claim", "reason", "supporting",
-               "contradicting"}
+               "contradicting", "clause", "parts"}
+CLAUSE_KEYS = {"text", "start", "end", "mood", "frame", "notes"}
+PART_KEYS = {"text", "verdict", "score", "claim"}
 CLAIM_KEYS = {"id", "text", "verdict"}
 EXCERPT_KEYS = {"source", "excerpt"}
 SOURCE_KEYS = {"id", "title", "publisher", "reliability"}
@@ -41,6 +43,8 @@ STATEMENTS = [
     "magnesium cures",  # no-match, with near candidates
     "The Earth is flat",  # no-match, nothing near
     "the and of",  # no-match, no words to check
+    "I doubt that magnesium cures hemifacial spasm, so I take Botox.",  # read clause by clause
+    "Caffeine and magnesium deficiency cause twitching.",  # a list: parts
 ]
 
 
@@ -91,6 +95,19 @@ def check_result(d: dict, *, top: bool = False, explain: bool = False) -> None:
         claim_verdict = Verdict(d["claim"]["verdict"])
         # The verdict is the claim's, or its opposite when the statement denies the claim.
         assert d["verdict"] == (claim_verdict.flipped() if d["negated"] else claim_verdict).value
+    # `clause`: the clause that decided, when the statement was read clause by clause
+    if d["clause"] is not None:
+        c = d["clause"]
+        assert set(c) == CLAUSE_KEYS
+        assert isinstance(c["text"], str) and c["text"]
+        assert 0 <= c["start"] < c["end"] <= len(d["statement"])
+        assert c["mood"] in {"assert", "deny", "ask"}
+        assert isinstance(c["frame"], str) and all(isinstance(n, str) for n in c["notes"])
+    assert isinstance(d["parts"], list)
+    for p in d["parts"]:
+        assert set(p) == PART_KEYS
+        assert p["verdict"] in LABELS and (p["score"] is None or is_score(p["score"]))
+        assert p["claim"] is None or isinstance(p["claim"], str)
     for side in ("supporting", "contradicting"):
         assert isinstance(d[side], list)
         for e in d[side]:
@@ -126,6 +143,8 @@ def test_result_objects_have_exactly_the_documented_keys():
     # ... and a no-match near a claim as well as one near nothing
     nearest = {d["statement"]: d["nearest_score"] for d in out if d["verdict"] == "no-match"}
     assert nearest["magnesium cures"] > 0 and nearest["the and of"] is None
+    # ... and on a statement read clause by clause, and on a list
+    assert any(d["clause"] is not None for d in out) and any(d["parts"] for d in out)
 
 
 def test_candidates_with_top():

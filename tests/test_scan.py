@@ -39,12 +39,15 @@ BLOG = [  # (line, column, verdict, sentence) of every claim in blog.txt
     (10, 36, "mixed", "My doctor says caffeine makes hemifacial spasm worse."),
 ]
 GUIDE = [
+    (5, 3, "false", "Magnesium cures hemifacial spasm"),  # a heading that makes a claim
     (11, 3, "true", "Botulinum toxin injections are a standard treatment for hemifacial spasm."),
     (13, 6, "mostly-true", "Low vitamin B12 can cause facial twitching."),
     (20, 15, "false", "Magnesium cures hemifacial spasm."),
     (27, 3, "mixed", "Caffeine makes hemifacial spasm worse."),
 ]
 WRAPPED = [
+    (1, 1, "false", "In the forum thread people kept repeating that magnesium cures hemifacial "
+                    "spasm."),
     (2, 35, "true", "Others pointed out that botulinum toxin injections are a standard treatment "
                     "for hemifacial spasm."),
     (3, 69, "mostly-true", "A few said that low vitamin B12 can cause facial twitching."),
@@ -93,16 +96,17 @@ def test_every_claim_is_reported_at_its_line_and_column(docs, name, expected):
         assert text[line - 1][col - 1:].startswith(first_word)
 
 
-def test_small_talk_headings_and_code_are_never_reported_even_with_all(docs):
+def test_small_talk_code_and_headings_without_a_claim_are_never_reported_even_with_all(docs):
     reported = {d["statement"] for d in jsonl(run("--all", "--format", "jsonl", "."))}
     for text in ("Hi everyone!", "Thanks for reading.", "Cheers, Anna", "Thank you!",
-                 "Magnesium cures hemifacial spasm", "Treatments", "Nutrients people ask about",
-                 "What people say", "Nutrient", "Magnesium"):
+                 "Treatments", "Nutrients people ask about", "What people say", "Nutrient",
+                 "Magnesium"):
         assert text not in reported
-    # the guide's heading, code fence and HTML comment repeat a claim: only the table cell counts
-    guide = [d for d in jsonl(run("--all", "--format", "jsonl", "guide.md"))
-             if d["statement"] == "Magnesium cures hemifacial spasm."]
-    assert [(d["line"], d["column"]) for d in guide] == [(20, 15)]
+    # the guide's heading, code fence and HTML comment repeat a claim: the heading is checked
+    # like any sentence (and reported, as it matches), the code and the comment never are
+    guide = [(d["line"], d["column"]) for d in jsonl(run("--all", "--format", "jsonl", "guide.md"))
+             if d["statement"].rstrip(".") == "Magnesium cures hemifacial spasm"]
+    assert guide == [(5, 3), (20, 15)]
     # ... while sentences that are not small talk but match nothing are listed with --all
     assert "My neurologist set me straight." not in reported
     assert "I was hopeful, but my neurologist set me straight." in reported
@@ -127,7 +131,9 @@ def test_fail_on_mixed_counts_mixed_and_unproven(docs):
     (docs / "mixed.txt").write_text("My doctor says caffeine makes hemifacial spasm worse.\n")
     assert run("mixed.txt").exit_code == 0
     assert run("--fail-on", "mixed", "mixed.txt").exit_code == 1
-    assert run("--fail-on", "mixed", "wrapped.txt").exit_code == 0  # true, mostly-true
+    (docs / "good.txt").write_text("Others pointed out that botulinum toxin injections are a "
+                                   "standard treatment for hemifacial spasm.\n")
+    assert run("--fail-on", "mixed", "good.txt").exit_code == 0  # true
 
 
 def test_nothing_found_exits_0(docs):
@@ -195,7 +201,7 @@ def test_a_directory_is_walked_in_order_skipping_binary_hidden_and_junk(docs):
     (docs / "sub" / "page.html").write_text("<p>Magnesium cures hemifacial spasm.</p>\n")
     result = run("--format", "jsonl", ".")
     paths = [d["path"] for d in jsonl(result)]
-    assert paths == sorted(paths, key=lambda p: p.split("/")) and len(paths) == 10
+    assert paths == sorted(paths, key=lambda p: p.split("/")) and len(paths) == 12
     assert sorted(set(paths)) == ["./blog.txt", "./guide.md", "./sub/notes.rst", "./wrapped.txt"]
     assert result.stderr == "factcheck: warning: skipping binary file ./b-named.md\n"
     assert result.exit_code == 1
@@ -245,11 +251,12 @@ def test_jsonl_objects_carry_the_position_and_every_check_result_field(docs, che
     rows = jsonl(run("--format", "jsonl", "guide.md"))
     expected = checker.check("Magnesium cures hemifacial spasm.").to_dict()
     for row in rows:
-        assert list(row)[:3] == ["path", "line", "column"]
-        assert set(row) == {"path", "line", "column", *expected}
-    row = next(r for r in rows if r["verdict"] == "false")
-    assert {k: row[k] for k in ("path", "line", "column", "statement", "verdict")} == {
-        "path": "guide.md", "line": 20, "column": 15,
+        assert list(row)[:5] == ["path", "line", "column", "end_line", "end_column"]
+        assert set(row) == {"path", "line", "column", "end_line", "end_column", *expected}
+    row = next(r for r in rows if r["verdict"] == "false" and r["line"] == 20)
+    assert {k: row[k] for k in ("path", "line", "column", "end_line", "end_column", "statement",
+                                "verdict")} == {
+        "path": "guide.md", "line": 20, "column": 15, "end_line": 20, "end_column": 48,
         "statement": "Magnesium cures hemifacial spasm.", "verdict": "false",
     }
     assert row["claim"] == {"id": "magnesium-cures-hfs", "text": "Magnesium cures hemifacial spasm.",
@@ -272,8 +279,8 @@ def test_json_is_one_document_with_a_summary(docs):
         + [("guide.md", r[0]) for r in GUIDE]
     )
     summary = doc["summary"]
-    assert summary["files"] == 3 and summary["findings"] == 9
-    assert summary["by_verdict"] == {"false": 2, "mostly-false": 0, "mixed": 2, "unproven": 0,
+    assert summary["files"] == 3 and summary["findings"] == 11
+    assert summary["by_verdict"] == {"false": 4, "mostly-false": 0, "mixed": 2, "unproven": 0,
                                      "mostly-true": 2, "true": 3, "no-match": 0}
     assert summary["sentences"] > summary["findings"]
 
@@ -292,12 +299,15 @@ def test_text_groups_findings_by_file_with_the_matched_claim_and_a_summary(docs)
     assert lines[1] == (
         "blog.txt:5:1      FALSE         A friend told me that magnesium cures hemifacial spasm."
     )
-    assert re.fullmatch(r"  \u2192 Magnesium cures hemifacial spasm\. \(score \d+\)", lines[2])
+    # the clause checked, and the frame set aside around it
+    assert lines[2] == ("  checked \u201cmagnesium cures hemifacial spasm\u201d "
+                        "(asserted by \u201cA friend told me that\u201d)")
+    assert re.fullmatch(r"  \u2192 Magnesium cures hemifacial spasm\. \(score \d+\)", lines[3])
     i = lines.index("wrapped.txt")
     assert lines[i - 1] == ""
-    assert lines[i + 1].startswith("wrapped.txt:2:35     TRUE          Others pointed out that ")
+    assert lines[i + 1].startswith("wrapped.txt:1:1      FALSE         In the forum thread people ")
     assert lines[-2] == ""
-    assert re.fullmatch(r"5 findings in 2 files: 1 false, 1 mixed, 1 mostly-true, 2 true "
+    assert re.fullmatch(r"6 findings in 2 files: 2 false, 1 mixed, 1 mostly-true, 2 true "
                         r"\(\d+ sentences checked in 2 files\)", lines[-1])
     assert "\x1b[" not in result.stdout
     assert result.stderr == ""
@@ -369,8 +379,8 @@ def test_walk_reports_missing_paths_and_reads_named_files(docs):
 def test_scan_yields_events_in_order(docs, checker):
     events = list(scan(walk(["wrapped.txt"]), checker))
     assert isinstance(events[0], FileStart) and isinstance(events[-1], FileDone)
-    assert [(e.line, e.column) for e in events if isinstance(e, Finding)] == [(2, 35), (3, 69)]
-    assert events[-1] == FileDone("wrapped.txt", 3, 2)
+    assert [(e.line, e.column) for e in events if isinstance(e, Finding)] == [(1, 1), (2, 35), (3, 69)]
+    assert events[-1] == FileDone("wrapped.txt", 3, 3)
 
 
 def test_the_engine_decides_each_reported_sentence(docs, checker):

@@ -56,6 +56,16 @@ def print_text(console: Console, result: CheckResult, *, explain: bool = False, 
 
     grid = _Rows(console)
 
+    if result.clause is not None:
+        # A long statement was read clause by clause: the one that decided, and how it was read.
+        c = result.clause
+        how = {"assert": "asserted", "deny": "denied", "ask": "asked"}.get(c.mood, c.mood)
+        said = "\u201c" + safe(c.text) + "\u201d" + (f" ({how} by \u201c{safe(c.frame)}\u201d)" if c.frame else "")
+        grid.add_row("clause", Text("; ".join([said, *(safe(n) for n in c.notes)])))
+    for p in result.parts:
+        what = p.clause.text if p.clause is not None else p.statement
+        grid.add_row("part", Text(f"{safe(what)}: {p.verdict}" + (f" ({safe(p.claim.id)})" if p.claim else "")))
+
     if result.claim is not None:
         tag = Text(f"[{safe(result.claim.id)}, rated ", style="dim")
         tag.append(result.claim.verdict.value, style=verdict_style(result.claim.verdict.value))

@@ -110,8 +110,24 @@ class TextRenderer:
         line.append("  ")
         line.append(label_text(r.verdict).ljust(_LABEL_WIDTH), style=verdict_style(r.verdict))
         line.append("  ")
+        indent = len(line.plain)
         line.append(safe(r.statement))
         self._print(line)
+        if r.clause is not None:
+            # The clause checked: marked under the sentence as linters mark a range when it is
+            # only part of it, and what was read there when that is not the sentence as written.
+            whole = f.span == (0, len(r.statement.rstrip(".!?\u2026 ")))
+            if not whole:
+                lo, hi = f.span
+                at = len(safe(r.statement[:lo]))
+                width = max(len(safe(r.statement[lo:hi])), 1)
+                self._print(Text(" " * (indent + at) + "^" + "~" * (width - 1), style=verdict_style(r.verdict)))
+            c = r.clause
+            if not whole or c.frame or c.notes or c.text != r.statement[f.span[0]:f.span[1]]:
+                how = {"assert": "asserted", "deny": "denied", "ask": "asked"}.get(c.mood, c.mood)
+                said = f"  checked \u201c{safe(c.text)}\u201d" + (
+                    f" ({how} by \u201c{safe(c.frame)}\u201d)" if c.frame else "")
+                self._print(Text("; ".join([said, *(safe(n) for n in c.notes)]), style="dim"))
         if r.claim is not None:
             detail = Text("  \u2192 ", style="dim")
             detail.append(safe(r.claim.text))
@@ -121,6 +137,10 @@ class TextRenderer:
         elif r.nearest_score is not None and r.nearest_score > 0:
             self._print(Text(f"  \u2192 no claim (nearest score {r.nearest_score:.0f})", style="dim"))
         if self.explain:
+            for p in r.parts:
+                what = p.clause.text if p.clause is not None else p.statement
+                claim = f" \u2192 {p.claim.id}" if p.claim is not None else ""
+                self._print(Text(f"    part: {safe(what)}: {p.verdict}{claim}", style="dim"))
             if r.reason:
                 self._print(Text(f"    {safe(r.reason)}", style="dim"))
             for note in r.explanation.notes if r.explanation is not None else ():

@@ -1,0 +1,666 @@
+"""Read a sentence as the clauses that can carry a claim, each with its frame, mood and span.
+
+People write several claims to a sentence and wrap them in frames: "My cousin swears that
+vitamin B12 cures HFS, so she ordered a big jar of it." The checker judges one claim at a time,
+so :func:`read` cuts a sentence into clauses:
+
+- at ``;`` and at a comma before a coordinator (", so", ", but"; ", and" and ", or" only when
+  both sides read as clauses, else they join a list);
+- before a subordinate clause ("because", "since", "although", "when"; "if" and "unless" open a
+  condition, which is not asserted);
+- around a relative clause (", which are a standard treatment" takes the noun before the comma
+  as its subject);
+- after a frame that reports or judges what follows: "A friend swears that X" and "I read that
+  X" assert X; "I doubt that X", "I don't think X" and "it's a myth that X" deny it; "my doctor
+  never said X" asserts nothing.
+
+A subject pronoun ("it", "they") is read as the one noun phrase earlier in the sentence it can
+stand for, when there is exactly one. A list in the subject or the object ("Stress and lack of
+sleep can trigger twitching") gives one part a item. Every clause keeps its character span in
+the sentence. The language data (conjunctions, frame verbs, pronouns) is ``data/clauses.tsv``.
+
+Pure and deterministic; nothing here knows about claims or the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from . import wordnet
+from .text import REPORTING, is_question, stem
+
+DATA = Path(__file__).parent / "data" / "clauses.tsv"
+
+# Moods: what a clause does with its content.
+ASSERT = "assert"  # says it is so
+DENY = "deny"  # says it is not so (a denying frame)
+ASK = "ask"  # asks whether it is so
+NONE = "none"  # neither: a condition, a negated report ("she never said X"), an object relative
+
+MAX_FRAME_SUBJECT = 8  # words before a frame verb
+MAX_ITEM_WORDS = 5  # words in one item of a list
+MAX_ITEMS = 6
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence: the text to check, how it is said, and where it stands."""
+
+    text: str  # the claim as checked: frame removed, pronoun and relative subject filled in
+    start: int  # character span in the sentence, frame included
+    end: int
+    mood: str = ASSERT
+    kind: str = "main"  # main, coordinate, relative, reason, contrast, time, condition
+    frame: str = ""  # the frame's words ("My cousin swears that")
+    notes: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # a list read as one claim a item
+
+    @property
+    def checked(self) -> bool:
+        """Whether the clause says something to check (asserts, denies or asks)."""
+        return self.mood != NONE
+
+
+class Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+class Lang(NamedTuple):
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # class -> phrases (longest first)
+    starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # class -> first word -> phrases
+    words: dict[str, frozenset[str]]  # class -> one-word entries
+    pronouns: dict[str, str]  # pronoun -> "singular" | "plural"
+    relation_stems: frozenset[str]  # one-word relation verbs of the relation table
+
+
+@lru_cache(maxsize=1)
+def lang() -> Lang:
+    """The language data of ``data/clauses.tsv``, read once."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    pronouns: dict[str, str] = {}
+    for raw in DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        cls, entries = line.split("\t", 1)
+        for entry in entries.split(";"):
+            entry = entry.strip()
+            if not entry:
+                continue
+            if cls == "pronoun":
+                word, number = (p.strip() for p in entry.split(":"))
+                pronouns[word] = number
+                continue
+            phrases.setdefault(cls, []).append(tuple(_tokens_low(entry)))
+    phrases.setdefault("report", []).extend((w,) for w in REPORTING if w != "according")
+    from . import relations
+
+    table = relations.table()
+    rel = frozenset(p[0] for ps in table.phrases.values() for p, cls, _ in ps
+                    if len(p) == 1 and table.kinds.get(cls) in ("relation", "symmetric relation"))
+    ordered = {c: tuple(sorted(set(ps), key=len, reverse=True)) for c, ps in phrases.items()}
+    starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for c, ps in ordered.items():
+        for p in ps:
+            starts.setdefault(c, {}).setdefault(p[0], []).append(p)
+    return Lang(
+        ordered,
+        {c: {w: tuple(ps) for w, ps in by.items()} for c, by in starts.items()},
+        {c: frozenset(p[0] for p in ps if len(p) == 1) for c, ps in phrases.items()},
+        pronouns,
+        rel,
+    )
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]")
+
+
+def _tokens_low(text: str) -> list[str]:
+    return [m.group().replace("\u2019", "'").lower() for m in _TOKEN.finditer(text)]
+
+
+def tokens(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.group().replace("\u2019", "'").lower(), m.start(), m.end())
+            for m in _TOKEN.finditer(text)]
+
+
+# --------------------------------------------------------------------------- word classes
+
+_DETERMINERS = frozenset("""a an the this that these those my your his her its our their some any
+many much more most no every each all such own one""".split())
+_ARTICLES = frozenset("a an the this that these those my your his her its our their".split())
+_PREPOSITIONS = frozenset("""of for in on at to from with by about into onto over under after before
+without within through during against between among like than as per via""".split())
+_SUBJECTS = frozenset("i we you he she it they".split())  # a clause opens with one of these
+_COPULAS = frozenset("is are was were 's 're be been am".split())
+_IRREGULAR_PAST = frozenset("""made got kept led came went took gave found brought caught fixed
+stopped helped cured caused healed""".split())
+
+
+def _in(cls: str, low: str) -> bool:
+    return low in lang().words.get(cls, ())
+
+
+def _phrase_at(toks: list[Tok], i: int, cls: str) -> tuple[str, ...] | None:
+    """The longest phrase of a class that starts at token ``i``."""
+    if i >= len(toks):
+        return None
+    for p in lang().starts.get(cls, {}).get(toks[i].low, ()):
+        if len(p) == 1 or tuple(t.low for t in toks[i:i + len(p)]) == p:
+            return p
+    return None
+
+
+def _negator(low: str) -> bool:
+    return low.endswith("n't") or _in("negator", low) or low == "cannot"
+
+
+def _verb_like(t: Tok, prev: Tok | None = None) -> bool:
+    """A word that makes a stretch of words a clause: an auxiliary, a relation verb, a past."""
+    low = t.low
+    if not t.word:
+        return False
+    if _in("finite", low) or _negator(low) and low.endswith("n't"):
+        return True
+    if low in _IRREGULAR_PAST:
+        return True
+    if stem(low) in lang().relation_stems and (low.endswith("s") or prev is None or prev.low not in _DETERMINERS):
+        # "magnesium cures", "can trigger": a relation verb (not "a cure", "the cause")
+        return low not in _DETERMINERS and not (prev is not None and prev.low in _PREPOSITIONS)
+    if low.endswith("ed") and len(low) > 4 and wordnet.verb(low):
+        return prev is None or prev.low not in _DETERMINERS
+    return False
+
+
+def _clause_like(toks: list[Tok]) -> bool:
+    """Words that read as a clause: a subject and a verb, not a list item."""
+    words = [t for t in toks if t.word]
+    if len(words) < 2:
+        return False
+    return any(_verb_like(t, words[j - 1] if j else None) for j, t in enumerate(words) if j > 0) or (
+        words[0].low in _SUBJECTS and words[1].word
+    )
+
+
+def _person(low: str) -> bool:
+    if _in("person", low):
+        return True
+    return any(wordnet.narrower(low, p) for p in ("person", "relative", "professional"))
+
+
+def _plural(word: str) -> bool:
+    if word.isupper() or not word.isalpha():
+        return False
+    low = word.lower()
+    if not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    lemmas = wordnet.lemmas(low)
+    return not lemmas or low not in lemmas
+
+
+# --------------------------------------------------------------------------- segments
+
+
+class _Seg(NamedTuple):
+    toks: list[Tok]  # the words of the clause (may skip a relative clause inside it)
+    kind: str
+    antecedent: str = ""  # a relative clause's subject, from before the comma
+    inherit: bool = False  # "..., and that X": X continues the frame of the clause before
+
+
+_SUBORDINATORS = ("condition", "reason", "contrast", "time")
+_FRAMES = ("deny", "belief", "report")
+
+
+@lru_cache(maxsize=None)
+def _first_words(classes: tuple[str, ...]) -> frozenset[str]:
+    """Every word that starts a phrase of one of the classes."""
+    return frozenset(w for c in classes for w in lang().starts.get(c, {}))
+
+
+def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
+    """(class, length) of a subordinator at ``i``, or None."""
+    if toks[i].low not in _first_words(_SUBORDINATORS):
+        return None
+    for cls in _SUBORDINATORS:
+        p = _phrase_at(toks, i, cls)
+        if p:
+            nxt = toks[i + len(p)] if i + len(p) < len(toks) else None
+            if nxt is None or nxt.low == "of" or not nxt.word:
+                return None  # "because of stress" is a relation phrase
+            return cls, len(p)
+    return None
+
+
+def _segments(toks: list[Tok]) -> list[_Seg]:
+    segs: list[_Seg] = []
+    cur: list[Tok] = []
+    kind = "main"
+    inherit = False
+    i, n = 0, len(toks)
+    pending_rel: _Seg | None = None
+    while i < n:
+        t = toks[i]
+        if t.low == ";":
+            segs.append(_Seg(cur, kind, inherit=inherit))
+            cur, kind, inherit = [], "coordinate", False
+            i += 1
+            continue
+        if t.low == "," and i + 1 < n:
+            p = _phrase_at(toks, i + 1, "coordinator")
+            if p:
+                j = i + 1 + len(p)
+                stop = _next_break(toks, j)
+                right = toks[j:stop]
+                if right and right[0].low == "that" and segs + [cur]:
+                    ok, inh, right_from = True, True, j + 1
+                else:
+                    both = _clause_like(cur[_clause_start(cur):]) and _clause_like(right)
+                    ok = both if p[0] in ("and", "or") else bool(right) and _clause_like(right)
+                    inh, right_from = False, j
+                if ok:
+                    segs.append(_Seg(cur, kind, inherit=inherit))
+                    cur, kind, inherit = [], "coordinate", inh
+                    i = right_from
+                    continue
+            if toks[i + 1].low in lang().words.get("relative", ()) and cur:
+                ant = _antecedent(cur)
+                stop = _next_comma(toks, i + 2)
+                rel = toks[i + 2:stop]
+                if ant and rel and _verb_like(rel[0]):
+                    segs.append(_Seg([Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)] + rel,
+                                     "relative", antecedent=ant))
+                    if stop < n and toks[stop].low == ",":
+                        stop += 1  # the main clause goes on after the relative clause
+                    i = stop
+                    continue
+        sub = _subordinator(toks, i) if t.word else None
+        if sub is not None:
+            cls, length = sub
+            if not cur or (len(cur) == 1 and not cur[0].word):
+                # a clause opening with a subordinator: it runs to the first comma
+                stop = _next_comma(toks, i + length)
+                body = toks[i + length:stop]
+                if stop < n and _clause_like(body):
+                    segs.append(_Seg(body, cls))
+                    kind = "consequence" if cls == "condition" else kind
+                    i = stop + 1
+                    if i < n and toks[i].low == "then":
+                        i += 1
+                    cur = []
+                    continue
+            else:
+                stop = _next_break(toks, i + length)
+                body = toks[i + length:stop]
+                if _clause_like(body) and _clause_like(cur[_clause_start(cur):]):
+                    segs.append(_Seg(cur, kind, inherit=inherit))
+                    segs.append(_Seg(body, cls))
+                    cur, kind, inherit = [], "main", False
+                    i = stop
+                    if i < n and toks[i].low == ",":
+                        i += 1
+                    continue
+        cur.append(t)
+        i += 1
+    if cur:
+        segs.append(_Seg(cur, kind, inherit=inherit))
+    del pending_rel
+    return [s for s in segs if any(t.word for t in s.toks)]
+
+
+def _next_break(toks: list[Tok], i: int) -> int:
+    """Where the clause starting at ``i`` ends: ";" or a comma before a coordinator, or the end."""
+    n = len(toks)
+    while i < n:
+        if toks[i].low == ";":
+            return i
+        if toks[i].low == "," and i + 1 < n and (_phrase_at(toks, i + 1, "coordinator")
+                                                  or toks[i + 1].low in lang().words.get("relative", ())):
+            return i
+        i += 1
+    return n
+
+
+def _next_comma(toks: list[Tok], i: int) -> int:
+    n = len(toks)
+    while i < n and toks[i].low not in (",", ";"):
+        i += 1
+    return i
+
+
+def _clause_start(cur: list[Tok]) -> int:
+    return 0
+
+
+def _antecedent(cur: list[Tok]) -> str:
+    """The noun phrase just before a relative clause's comma ("Botox shots instead" -> "Botox shots")."""
+    j = len(cur) - 1
+    while j >= 0 and (_in("trailing", cur[j].low) or cur[j].low.endswith("ly")):
+        j -= 1
+    words: list[Tok] = []
+    while j >= 0:
+        t = cur[j]
+        if not t.word or t.low in _DETERMINERS or t.low in _PREPOSITIONS or _in("anecdote", t.low) \
+                or _verb_like(t, cur[j - 1] if j else None) or _in("coordinator", t.low):
+            break
+        words.insert(0, t)
+        j -= 1
+    if not words or len(words) > 5:
+        return ""
+    return " ".join(t.text for t in words)
+
+
+# --------------------------------------------------------------------------- frames
+
+
+class _Frame(NamedTuple):
+    length: int  # tokens of the frame
+    mood: str
+
+
+def _frame(toks: list[Tok]) -> _Frame | None:
+    """A frame at the start of a clause's words, and what it does to what follows."""
+    if not toks:
+        return None
+    for cls, mood in (("deny-head", DENY), ("assert-head", ASSERT)):
+        p = _phrase_at(toks, 0, cls)
+        if p:
+            if p == ("according", "to"):
+                stop = _next_comma(toks, 2)
+                if stop < len(toks) - 2:
+                    return _Frame(stop + 1, ASSERT)
+                return None
+            if len(toks) - len(p) >= 3:
+                return _Frame(len(p), mood)
+    limit = min(len(toks) - 1, MAX_FRAME_SUBJECT + 3)
+    negs = 0
+    for i in range(limit):
+        t = toks[i]
+        if not t.word:
+            return None
+        if _negator(t.low):
+            negs += 1
+            if not t.low.endswith("n't"):
+                continue
+        hit = None
+        if t.low in _first_words(_FRAMES):
+            for cls in _FRAMES:
+                p = _phrase_at(toks, i, cls)
+                if p:
+                    hit = (cls, p)
+                    break
+        if hit is None:
+            if _subordinator(toks, i) or _in("coordinator", t.low) or t.low in lang().words.get("relative", ()):
+                return None  # a frame's subject is a noun phrase, not a clause
+            if i > 0 and _verb_like(t, toks[i - 1]) and not _aux(t.low):
+                return None  # the clause's own verb comes first: no frame
+            continue
+        cls, p = hit
+        subject = [x for x in toks[:i] if x.word and not _negator(x.low) and not _aux(x.low)]
+        if i == 0 and cls != "belief" and not (cls == "report" and p[0] in ("according",)):
+            continue  # "Found that ..." with no subject: not a frame here
+        if subject and all(x.low in _ARTICLES for x in subject):
+            continue  # "The report says": the first "report" is the subject
+        j = i + len(p)
+        if j < len(toks) and toks[j].low in ("me", "us", "him", "them", "you", "everyone", "her") \
+                and j + 1 < len(toks) and (toks[j + 1].low == "that" or _clause_like(toks[j + 1:])):
+            j += 1
+        that = j < len(toks) and toks[j].low == "that"
+        if that:
+            j += 1
+        rest = toks[j:]
+        if len([x for x in rest if x.word]) < 3 or not (that or _clause_like(rest)):
+            return None
+        if cls == "report" and not that and p[0] not in REPORTING and p[0] not in ("swear", "swears", "swore"):
+            return None  # "she found the jar": only a few verbs take a bare clause
+        if cls == "deny":
+            mood = ASSERT if negs % 2 else DENY
+        elif negs % 2 and cls == "belief":
+            mood = DENY  # "I don't think X" denies X
+        elif negs % 2:
+            mood = NONE  # "she never said X" asserts nothing about X
+        else:
+            mood = ASSERT
+        return _Frame(j, mood)
+    return None
+
+
+def _aux(low: str) -> bool:
+    return low in ("do", "does", "did", "don't", "doesn't", "didn't", "would", "have", "has", "had",
+                   "really", "honestly", "strongly", "still", "just", "also", "actually", "firmly")
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _np_runs(toks: list[Tok]) -> tuple[list[list[Tok]], int]:
+    """Runs of noun-phrase words, and the index of the first verb among ``toks`` (-1: none)."""
+    runs: list[list[Tok]] = []
+    cur: list[Tok] = []
+    verb = -1
+    for j, t in enumerate(toks):
+        vl = _verb_like(t, toks[j - 1] if j else None)
+        if vl and verb < 0:
+            verb = j
+        if not t.word or vl or t.low in _DETERMINERS or t.low in _PREPOSITIONS or _in("anecdote", t.low) \
+                or _in("trailing", t.low) or t.low.endswith("ly") or _negator(t.low) \
+                or t.low in lang().pronouns or _in("coordinator", t.low):
+            if cur:
+                runs.append(cur)
+                cur = []
+            if vl:
+                runs.append([])  # a marker: the verb
+            continue
+        cur.append(t)
+    if cur:
+        runs.append(cur)
+    return runs, verb
+
+
+def _candidates(toks: list[Tok]) -> list[tuple[str, bool]]:
+    """Noun phrases a later pronoun may stand for: (text, plural), subject first."""
+    runs, verb = _np_runs(toks)
+    out: list[tuple[str, bool]] = []
+    seen_verb = False
+    copula_after_subject = False
+    for r in runs:
+        if not r:
+            if not seen_verb:
+                seen_verb = True
+                vtok = toks[verb] if verb >= 0 else None
+                copula_after_subject = bool(out) and vtok is not None and vtok.low in _COPULAS
+            continue
+        if copula_after_subject and seen_verb:
+            continue  # "Magnesium is a mineral": the predicate is the subject again
+        head = r[-1]
+        if _person(head.low):
+            continue
+        out.append((" ".join(t.text for t in r), _plural(head.text)))
+    return out
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | None:
+    """(before, items, after) of a list of two or more items joined by "and" or "or"."""
+    words = [t for t in toks if t.low not in (".", "!", "?")]
+    joiners = [k for k, t in enumerate(words) if _in("list-joiner", t.low)]
+    if not joiners:
+        return None
+    blockers = _first_words(("list-blocker",))
+    if any(t.low in blockers and _phrase_at(words, k, "list-blocker") for k, t in enumerate(words)):
+        return None
+    verb = next((k for k, t in enumerate(words) if _verb_like(t, words[k - 1] if k else None)), -1)
+    if verb <= 0:
+        return None
+    first = joiners[0]
+    if first < verb:  # a list in the subject
+        region = (0, verb)
+        # the auxiliary belongs to the predicate
+        while region[1] > 0 and _aux(words[region[1] - 1].low):
+            region = (0, region[1] - 1)
+    else:  # a list in the object: it starts after the last verb or preposition before "and"
+        start = first
+        while start > verb and words[start - 1].word and not _verb_like(words[start - 1], words[start - 2]) \
+                and words[start - 1].low not in _PREPOSITIONS and words[start - 1].low != ",":
+            start -= 1
+        while start > verb and words[start - 1].low == ",":
+            # commas before the "and" separate earlier items
+            k = start - 1
+            while k > verb and words[k - 1].word and not _verb_like(words[k - 1], words[k - 2]) \
+                    and words[k - 1].low not in _PREPOSITIONS and words[k - 1].low != ",":
+                k -= 1
+            if k == start - 1:
+                break
+            start = k
+        region = (start, len(words))
+    items: list[list[Tok]] = [[]]
+    k = region[0]
+    while k < region[1]:
+        t = words[k]
+        if t.low == "," or _in("list-joiner", t.low):
+            if items[-1]:
+                items.append([])
+            k += 1
+            continue
+        items[-1].append(t)
+        k += 1
+    items = [it for it in items if it]
+    if not 2 <= len(items) <= MAX_ITEMS or any(len(it) > MAX_ITEM_WORDS for it in items):
+        return None
+    if any(_clause_like(it) for it in items):
+        return None
+    return words[:region[0]], items, words[region[1]:]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _text(toks: list[Tok], sentence: str) -> str:
+    """The words as written, with the sentence's own spacing where they are contiguous."""
+    out = ""
+    prev: Tok | None = None
+    for t in toks:
+        if prev is not None:
+            if t.start >= prev.end and prev.end <= len(sentence) and t.start <= len(sentence) \
+                    and sentence[prev.end:t.start].strip() == "" and sentence[t.start:t.end] == t.text:
+                out += sentence[prev.end:t.start]
+            else:
+                out += "" if t.low in (",", ".", "!", "?", ";", ":") else " "
+        out += t.text
+        prev = t
+    return out
+
+
+def read(sentence: str) -> tuple[Clause, ...]:
+    """The clauses of a sentence, in order. One plain clause comes back as the whole sentence."""
+    toks = tokens(sentence)
+    if not toks:
+        return ()
+    if "," not in sentence and ";" not in sentence and not any(t.low in _triggers() for t in toks):
+        # nothing that opens a clause, a frame or a list: one plain clause (most sentences)
+        last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
+        mood = ASK if sentence.rstrip().endswith("?") else ASSERT
+        return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
+    question = sentence.rstrip().endswith("?")
+    segs = _segments(toks)
+    clauses: list[Clause] = []
+    before: list[list[Tok]] = []  # the clauses read so far (their noun phrases found on need)
+    last_frame: tuple[str, str] | None = None
+    for idx, seg in enumerate(segs):
+        words = seg.toks
+        start, end = words[0].start, words[-1].end
+        while words and not words[-1].word and words[-1].low not in ("?",):
+            words = words[:-1]
+        if not words:
+            continue
+        end = words[-1].end
+        mood = ASSERT
+        frame_text = ""
+        notes: list[str] = []
+        content = words
+        for _ in range(2):  # "I read that my doctor thinks X": frames may nest
+            f = _frame(content)
+            if f is None:
+                break
+            frame_text = (frame_text + " " if frame_text else "") + _text(content[:f.length], sentence)
+            content = content[f.length:]
+            mood = _combine(mood, f.mood)
+        if frame_text:
+            last_frame = (frame_text, mood)
+        elif seg.inherit and last_frame is not None:
+            frame_text, mood = last_frame
+        if seg.kind == "condition":
+            mood = NONE
+        ends_q = content and content[-1].low == "?"
+        if mood != NONE and (ends_q or (question and (idx == len(segs) - 1 or is_question(_text(content, sentence))))):
+            mood = ASK
+        if content and not content[-1].word:
+            content = content[:-1]
+        # A subject pronoun stands for the one noun phrase named earlier that it can.
+        if idx > 0 and content and content[0].low in lang().pronouns \
+                and any(_verb_like(t) for t in content[1:4]):
+            plural = lang().pronouns[content[0].low] == "plural"
+            fits = [np for b in before for np, pl in _candidates(b) if pl == plural]
+            if len(set(fits)) == 1:
+                np = fits[0]
+                notes.append(f"read '{content[0].text}' as '{np}'")
+                content = [Tok(np, np.lower(), content[0].start, content[0].end)] + content[1:]
+        if seg.kind == "relative":
+            notes.append(f"a relative clause: its subject is '{seg.antecedent}'")
+        before.append(content)
+        text = _text(content, sentence)
+        if mood == ASK and not text.endswith("?"):
+            text += "?"
+        if _anecdote(content):
+            notes.append("an anecdote (one person's experience), read as the general claim it implies")
+        parts: tuple[str, ...] = ()
+        lst = _parts(content)
+        if lst is not None:
+            before, items, after = lst
+            parts = tuple(_text(before + it + after, sentence) + ("?" if mood == ASK else "")
+                          for it in items)
+        clauses.append(Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts))
+    return tuple(sorted(clauses, key=lambda c: c.start))
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """First words of everything that can make a sentence more than one plain clause."""
+    out: set[str] = set()
+    for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
+                "deny-head", "assert-head", "anecdote"):
+        out.update(lang().starts.get(cls, {}))
+    return frozenset(out)
+
+
+def _combine(outer: str, inner: str) -> str:
+    if NONE in (outer, inner):
+        return NONE
+    return DENY if (outer == DENY) != (inner == DENY) else ASSERT
+
+
+def _anecdote(toks: list[Tok]) -> bool:
+    """One person's experience: a past-tense verb, and a possessive or first person around it."""
+    past = any(t.low.endswith("ed") and wordnet.verb(t.low) or t.low in _IRREGULAR_PAST for t in toks)
+    mine = any(_in("anecdote", t.low) and (k + 1 < len(toks) and not _person(toks[k + 1].low) or t.low in ("i", "we", "me"))
+               for k, t in enumerate(toks))
+    return past and mine
+
+
+def plain(clauses: tuple[Clause, ...]) -> bool:
+    """A sentence read as one plain assertion (no frame, list or note): checked as it stands."""
+    return len(clauses) <= 1 and all(c.mood in (ASSERT, ASK) and not c.frame and not c.parts
+                                     and not c.notes and c.kind == "main" for c in clauses)

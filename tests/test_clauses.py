@@ -1,0 +1,257 @@
+"""Clauses, frames, lists and spans: reading the claims inside real prose (factcheck.clauses).
+
+The sentences here are written for these tests; `tests/data/prose/post.md` is a small document
+labelled line by line (`labels.jsonl`) with the claims each line makes, checked end to end by
+`factcheck scan`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import clauses
+from factcheck.checker import FactChecker
+from factcheck.cli import app
+from factcheck.clauses import ASK, ASSERT, DENY, NONE, read
+from factcheck.sentences import split_text
+
+PROSE = Path(__file__).parent / "data" / "prose"
+ENV = {"NO_COLOR": "1", "COLUMNS": "120", "FACTCHECK_KB": None}
+SUPPORTED = {"true", "mostly-true"}
+REFUTED = {"false", "mostly-false"}
+
+
+@pytest.fixture(scope="module")
+def checker() -> FactChecker:
+    return FactChecker.load()
+
+
+def one(sentence: str) -> clauses.Clause:
+    (c,) = read(sentence)
+    return c
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+def test_a_plain_sentence_is_one_plain_clause():
+    cs = read("Magnesium cures hemifacial spasm.")
+    assert clauses.plain(cs)
+    assert cs[0].text == "Magnesium cures hemifacial spasm" and cs[0].mood == ASSERT
+
+
+@pytest.mark.parametrize("sentence, mood, content", [
+    ("My cousin swears that vitamin B12 cures HFS.", ASSERT, "vitamin B12 cures HFS"),
+    ("She explained that Botox is a standard treatment.", ASSERT, "Botox is a standard treatment"),
+    ("I read that magnesium cures HFS.", ASSERT, "magnesium cures HFS"),
+    ("I don't think magnesium cures HFS.", DENY, "magnesium cures HFS"),
+    ("I doubt that magnesium cures HFS.", DENY, "magnesium cures HFS"),
+    ("It's a myth that magnesium cures HFS.", DENY, "magnesium cures HFS"),
+    ("I don't doubt that Botox treats HFS.", ASSERT, "Botox treats HFS"),
+    ("My doctor never said that magnesium cures HFS.", NONE, "magnesium cures HFS"),
+    ("Does magnesium cure HFS?", ASK, "Does magnesium cure HFS?"),
+])
+def test_frames_are_set_aside_and_keep_their_polarity(sentence, mood, content):
+    c = one(sentence)
+    assert (c.mood, c.text) == (mood, content)
+    assert sentence.startswith(c.frame)
+
+
+def test_the_span_of_a_framed_clause_includes_its_frame():
+    s = "My cousin swears that vitamin B12 cures HFS, so she ordered a big jar of it."
+    first, second = read(s)
+    assert s[first.start:first.end] == "My cousin swears that vitamin B12 cures HFS"
+    assert s[second.start:second.end] == "she ordered a big jar of it"
+    assert second.kind == "coordinate"
+
+
+def test_a_relative_clause_takes_the_noun_before_the_comma_as_its_subject():
+    s = "Her neurologist recommended Botox shots instead, which are a standard treatment for HFS."
+    rel = next(c for c in read(s) if c.kind == "relative")
+    assert rel.text == "Botox shots are a standard treatment for HFS"
+    assert s[rel.start:rel.end] == "which are a standard treatment for HFS"
+
+
+def test_a_relative_clause_inside_the_main_clause_leaves_it_whole():
+    texts = [c.text for c in read("Magnesium, which is a mineral, cures HFS.")]
+    assert texts == ["Magnesium cures HFS", "Magnesium is a mineral"] or \
+        sorted(texts) == sorted(["Magnesium cures HFS", "Magnesium is a mineral"])
+
+
+def test_a_pronoun_is_read_as_the_one_noun_phrase_it_can_stand_for():
+    s = ("The doctor says it is hemifacial spasm, and that it usually comes from a blood vessel "
+         "pressing on the nerve.")
+    second = read(s)[1]
+    assert second.text.startswith("hemifacial spasm usually comes from")
+    assert second.frame == "The doctor says"  # "and that ..." goes on with the frame
+    assert "read 'it' as 'hemifacial spasm'" in second.notes
+
+
+def test_an_ambiguous_pronoun_is_left_alone():
+    # "it" could be stress or twitching: neither is guessed
+    second = read("Stress triggers twitching, and it can last for days.")[1]
+    assert second.text.startswith("it can last")
+
+
+def test_conditions_are_not_asserted_and_reasons_are():
+    cond, main = read("If magnesium cures HFS, then doctors would prescribe it.")
+    assert cond.mood == NONE and cond.text == "magnesium cures HFS"
+    assert main.kind == "consequence"
+    main, reason = read("I take magnesium because my doctor says low magnesium can cause twitching.")
+    assert reason.kind == "reason" and reason.mood == ASSERT
+    assert reason.text == "low magnesium can cause twitching"
+
+
+def test_and_joins_clauses_only_when_both_sides_are_clauses():
+    assert len(read("Magnesium cures HFS, and caffeine can trigger twitching.")) == 2
+    assert len(read("Leafy greens, nuts, and bananas are good sources of magnesium.")) == 1
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("Stress and lack of sleep can trigger twitching.",
+     ["Stress can trigger twitching", "lack of sleep can trigger twitching"]),
+    ("Magnesium deficiency can cause fatigue, cramps and irritability.",
+     ["Magnesium deficiency can cause fatigue", "Magnesium deficiency can cause cramps",
+      "Magnesium deficiency can cause irritability"]),
+])
+def test_a_list_gives_one_part_a_item(sentence, parts):
+    assert list(one(sentence).parts) == parts
+
+
+def test_a_link_between_two_things_is_not_a_list():
+    assert one("There is a link between stress and twitching.").parts == ()
+
+
+def test_anecdotes_are_noted():
+    assert any("anecdote" in n for n in one("B12 shots cured her HFS.").notes)
+    assert not one("B12 shots cure HFS.").notes
+
+
+def test_the_language_data_is_well_formed():
+    lang = clauses.lang()
+    for cls in ("coordinator", "reason", "condition", "relative", "report", "belief", "deny",
+                "deny-head", "negator", "person", "finite", "list-joiner"):
+        assert lang.phrases.get(cls), cls
+    assert set(lang.pronouns.values()) == {"singular", "plural"}
+    # a word is not both a verb that reports a claim and one that denies it
+    assert not (lang.words["report"] & lang.words["deny"])
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def test_a_denying_frame_denies_and_a_reporting_frame_asserts(checker):
+    assert checker.check("Magnesium cures hemifacial spasm.").verdict == "false"
+    denied = checker.check("I doubt that magnesium cures hemifacial spasm.")
+    assert denied.verdict == "true" and denied.negated
+    assert denied.clause is not None and denied.clause.mood == DENY
+    assert checker.check("A friend swears that magnesium cures hemifacial spasm.").verdict == "false"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If magnesium cures hemifacial spasm, I'll eat my hat.",
+    "My doctor never said that magnesium cures hemifacial spasm.",
+    "Whether magnesium cures hemifacial spasm, nobody knows.",
+])
+def test_what_a_sentence_does_not_assert_gets_no_verdict(checker, sentence):
+    assert checker.check(sentence).verdict == "no-match"
+    assert [r.verdict for r in checker.findings(sentence)] == ["no-match"]
+
+
+def test_the_clause_that_decided_is_reported(checker):
+    s = "Her neurologist recommended Botox shots instead, which are a standard treatment for HFS."
+    r = checker.check(s)
+    assert r.verdict == "true" and r.statement == s
+    assert r.clause is not None and s[r.clause.start:r.clause.end].startswith("which are")
+    d = r.to_dict()
+    assert d["clause"]["text"] == "Botox shots are a standard treatment for HFS"
+
+
+def test_a_negation_in_another_clause_does_not_deny_the_claim(checker):
+    r = checker.check("Magnesium cures hemifacial spasm, but it doesn't work for everyone.")
+    assert r.verdict == "false"
+
+
+def test_a_list_combines_its_parts(checker):
+    r = checker.check("Stress and lack of sleep can trigger twitching.")
+    # one part is supported, the other unknown: the weakest, and each part is shown
+    assert [p.verdict for p in r.parts] == ["true", "no-match"]
+    assert r.verdict == "no-match"
+    refuted = checker.check("Magnesium and a fairy dust tonic cure hemifacial spasm.")
+    assert refuted.verdict in REFUTED  # any part refuted: the whole is
+
+
+def test_findings_report_every_claim_of_a_sentence(checker):
+    found = checker.findings("Magnesium cures hemifacial spasm, and caffeine can trigger facial twitching.")
+    assert [(r.verdict, r.claim.id) for r in found] == [
+        ("false", "magnesium-cures-hfs"), ("true", "caffeine-triggers-facial-twitching")]
+
+
+def test_opposite_verdicts_on_one_claim_are_dropped(checker):
+    s = "Some say magnesium cures hemifacial spasm, but I doubt that magnesium cures hemifacial spasm."
+    assert checker.check(s).verdict == "no-match"
+
+
+# --------------------------------------------------------------------------- spans and scan
+
+
+def test_a_sentence_locates_its_characters_in_the_file():
+    text = "Some text here. My cousin swears that\nvitamin B12 cures **hemifacial spasm**, so she  ordered it.\n"
+    lines = text.splitlines()
+    for s in split_text(text):
+        for k, ch in enumerate(s.text):
+            if ch != " ":
+                line, col = s.locate(k)
+                assert lines[line - 1][col - 1] == ch
+    s = split_text(text)[1]
+    assert s.locate_end(len(s.text)) == (2, len(lines[1]) + 1)
+
+
+def scan_jsonl(*args: str) -> list[dict]:
+    r = CliRunner().invoke(app, ["scan", "--format", "jsonl", *args], env=ENV)
+    assert r.exit_code in (0, 1), r.stderr
+    return [json.loads(x) for x in r.stdout.splitlines()]
+
+
+def test_the_labelled_post_every_claim_found_no_false_alarm_no_flip():
+    labels = {row["line"]: row["claims"] for row in map(json.loads, (PROSE / "labels.jsonl").read_text().splitlines())}
+    rows = scan_jsonl(str(PROSE / "post.md"))
+    by_line: dict[int, list[dict]] = {}
+    for d in rows:
+        by_line.setdefault(d["line"], []).append(d)
+    for line, claims in labels.items():
+        got = {(d["claim"]["id"], d["verdict"]) for d in by_line.get(line, [])}
+        want = {(c["claim"], v) for c in claims for v in c["expect"]}
+        assert {c for c, _ in got} == {c["claim"] for c in claims}, line  # found, no false alarm
+        assert got <= want, line  # no flip
+    assert set(by_line) <= set(labels)
+
+
+def test_a_finding_spans_the_clause_it_checked():
+    rows = scan_jsonl(str(PROSE / "post.md"))
+    lines = (PROSE / "post.md").read_text().splitlines()
+    botox = next(d for d in rows if d["claim"]["id"] == "botox-treats-hfs")
+    assert lines[botox["line"] - 1][botox["column"] - 1:botox["end_column"] - 1] == \
+        "which are a standard treatment for HFS"
+    assert botox["clause"]["text"] == "Botox shots are a standard treatment for HFS"
+
+
+def test_text_output_marks_the_clause_under_the_sentence():
+    r = CliRunner().invoke(app, ["scan", str(PROSE / "post.md")], env=ENV)
+    out = r.stdout.splitlines()
+    i = next(k for k, line in enumerate(out) if "Her neurologist recommended" in line)
+    sentence, marker = out[i], out[i + 1]
+    at = sentence.index("which are")
+    assert marker.strip().startswith("^~") and marker.index("^") == at
+    assert marker.rstrip().endswith("~") and len(marker.rstrip()) == at + len("which are a standard treatment for HFS")
+
+
+def test_a_heading_that_makes_a_claim_is_checked_and_navigation_is_not(tmp_path):
+    doc = tmp_path / "page.md"
+    doc.write_text("# Magnesium Cures Hemifacial Spasm\n\n## What People Say\n\nMagnesium Cures HFS\n")
+    rows = scan_jsonl("--all", str(doc))
+    assert [(d["line"], d["verdict"]) for d in rows] == [(1, "false"), (5, "false")]
