@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
-from . import relations, wordnet
+from . import language, relations, wordnet
 from .lexicon import Lexicon
 from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
 
@@ -49,14 +49,9 @@ class Analysis:
         return [t.key for t in self.terms]
 
 
-_BE = frozenset("is are was were be been being get gets got getting become becomes".split())
+_BE = language.words("be")
 _AGENT = frozenset({"by", "with"})
-_IRREGULAR_PARTICIPLES = frozenset("""
-shown known caught made found held brought given taken seen done put set led fed bought thought
-told sold built felt kept left lost meant paid sent spent hit hurt cut beaten broken chosen driven
-eaten fallen forgotten gotten hidden ridden risen spoken stolen sworn torn woken worn written drawn
-grown thrown blown flown bound struck
-""".split())
+_IRREGULAR_PARTICIPLES = language.words("participle")
 
 # Keys on a QWERTY keyboard next to each other: a typo substitutes a neighbour far more often
 # than a distant letter, while real-word confusions ("infection"/"injection") usually do not.
@@ -401,8 +396,5 @@ def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_
 
 
 # Words that open a phrase of their own after a noun phrase (prepositions, conjunctions).
-_PHRASE_STARTS = frozenset("""
-according in on at for to from with without into during after before since because while when
-whenever if unless although though where which who that and or but so than
-""".split())
+_PHRASE_STARTS = language.words("phrase-start")
 

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import re
 import unicodedata
+
+from . import language
 from functools import lru_cache
 
 # --------------------------------------------------------------------------- normalising
@@ -174,94 +176,36 @@ def stem(word: str) -> str:
 # --------------------------------------------------------------------------- stop words
 
 #: Function words and conversational filler: they carry no claim of their own.
-STOPWORDS = frozenset("""
-a an the this that these those there here it its itself they them their theirs he him his she her
-hers we us our ours you your yours i me my mine one's who whom whose which what whatever when
-where why how whether if then than so such as at by for from in into of off on onto out over
-under up down to toward towards upon with within via about above after again against along
-among around because before behind below beneath beside besides between beyond during except
-inside like near since through throughout till until unto while
-and or but also too either yet both each every all any some many much more most other another
-own very just even still already quite rather really actually indeed truly simply
-basically literally certainly surely probably possibly perhaps maybe likely definitely
-is are was were be been being am do does did doing done have has had having get gets got
-will would shall should can could may might must ought need needs
-be
-yes ok okay please thanks thank hi hello hey
-true truth fact facts correct right wrong accurate claim claims claimed heard hear read say says
-said saying told tell think thinks thought believe believes believed know known knows people
-someone somebody everyone everybody anyone anybody something anything everything often usually
-generally typically commonly sometimes frequently mostly mainly largely
-lot lots kind sort way thing things really rumour rumor ever honestly sadly unfortunately
-able possible breaking
-fortunately apparently basically seriously obviously clearly evidence shown proven proved
-demonstrated established
-""".split())
+STOPWORDS = language.words("stopword")
 
 # Words that make the statement deny what follows.
-_NEGATORS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "nobody", "nowhere"})
+_NEGATORS = language.words("negator")
 # Multi-word cues, as token tuples: "it is false that X", "X is a myth", "fails to".
-_NEGATING_PHRASES = (
-    ("false", "that"), ("untrue", "that"), ("myth", "that"), ("wrong", "that"),
-    ("incorrect", "that"), ("a", "myth"), ("is", "myth"), ("fail", "to"), ("fails", "to"),
-    ("failed", "to"), ("unable", "to"), ("debunked",), ("disproven",), ("disproved",),
-    ("impossible",),
-    ("lack", "of", "evidence"), ("lacks", "evidence"),
-)
+_NEGATING_PHRASES = language.phrases("negating-phrase")
 # "not" that does not deny: "not only X but Y", "no longer"(kept as a denial), "whether or not".
-_NON_NEGATING = (("not", "only"), ("not", "just"), ("not", "merely"), ("or", "not"), ("no", "doubt"),
-                 ("not", "least"))
+_NON_NEGATING = language.phrases("non-negating")
 
 # Antonyms, as language mechanics. A complementary pair splits the world in two, so saying one
 # denies the other ("X and Y are different" denies "X is the same as Y"). A contrary pair does
 # not ("magnesium increases spasms" is not the denial of "magnesium reduces spasms": both can be
 # false), so a statement using the contrary of a claim's word is another claim.
-_COMPLEMENTARY = [
-    ("same", "different"), ("identical", "different"), ("same", "distinct"),
-    ("safe", "unsafe"), ("effective", "ineffective"), ("present", "absent"), ("true", "untrue"),
-    ("proven", "unproven"), ("likely", "unlikely"), ("harmless", "harmful"),
-    ("curable", "incurable"), ("treatable", "untreatable"), ("common", "uncommon"),
-    ("necessary", "unnecessary"), ("related", "unrelated"), ("linked", "unlinked"),
-]
-_CONTRARY = [
-    ("increase", "decrease"), ("increase", "reduce"), ("increase", "lower"), ("raise", "lower"),
-    ("raise", "reduce"), ("more", "less"), ("more", "fewer"), ("higher", "lower"), ("high", "low"),
-    ("improve", "worsen"), ("better", "worse"), ("benefit", "harm"), ("rare", "common"), ("rarely", "often"), ("before", "after"),
-    ("always", "never"), ("cause", "prevent"), ("strengthen", "weaken"), ("relax", "tense"),
-    ("relax", "contract"), ("excess", "deficiency"), ("too much", "too little"), ("gain", "loss"),
-    ("majority", "minority"), ("temporary", "permanent"), ("acute", "chronic"),
-    ("benign", "malignant"), ("safer", "riskier"), ("strong", "weak"),
-]
+_COMPLEMENTARY = language.pairs("complementary")
+_CONTRARY = language.pairs("contrary")
 
 
 # Words that make a statement claim more than a hedged claim does ("Stress is *the main* cause
 # of twitching" is not "stress can trigger twitching"): when a statement has one and the claim
 # does not, they are different claims.
-INTENSIFIERS = frozenset("""
-main primary principal sole solely only major leading chief biggest best worst guaranteed
-guarantee definitely completely totally entirely permanently permanent forever instantly
-immediately always every everyone everybody miracle
-""".split())
+INTENSIFIERS = language.words("intensifier")
 # A statement's "the main cause" is what a claim says with "usually" or "in most cases".
-MAJOR = frozenset("main primary principal chief leading major predominant".split())
-MAJORITY = frozenset("""
-usually mostly mainly main primarily most majority typically commonly generally chiefly
-predominantly largely principally primary principal major leading
-""".split())
+MAJOR = language.words("major")
+MAJORITY = language.words("majority")
 # Words that deny a link of any kind when denied themselves: "has nothing to do with", "plays no
 # role in", "there is no link between". A denied link denies every particular relation.
-LINK_WORDS = frozenset("""
-role link links linked connection connected relation relationship related association associated
-effect effects impact influence bearing involvement involved
-""".split())
+LINK_WORDS = language.words("link")
 # Verbs that report what someone said: "My neurologist told me (that) ...". The words of such a
 # frame are not part of the claim checked.
-REPORTING = frozenset("""
-told tells tell says said say claims claimed claim reports reported report thinks thought think
-believes believed believe heard hear read reads wrote writes insists insisted swears swore
-explained explains mentioned mentions suggests suggested argues argued according reckons
-reckoned reckon notes noted warns warned states stated posted tweeted
-""".split())
+REPORTING = language.words("reporting")
 
 
 def _pairs(pairs: list[tuple[str, str]]) -> frozenset[frozenset[str]]:
@@ -294,9 +238,7 @@ def antonymy(a: str, b: str) -> str | None:
     return None
 
 
-_AUXILIARIES = frozenset(
-    "is are was were do does did can could will would should shall may might must has have had".split()
-)
+_AUXILIARIES = language.words("auxiliary")
 _QUESTION_OPENERS = _AUXILIARIES | {"isn", "aren", "doesn", "don", "didn"}
 
 
@@ -380,10 +322,7 @@ def is_question(text: str) -> bool:
 
 _COMPLEMENTARY_STEMS = _pairs(_COMPLEMENTARY)
 _CONTRARY_STEMS = _pairs(_CONTRARY)
-_DIRECTIONAL = frozenset(stem(w) for w in """
-increase decrease reduce lower raise improve worsen better worse more less fewer higher
-strengthen weaken gain loss
-""".split())
+_DIRECTIONAL = frozenset(stem(w) for w in language.words("directional"))
 _POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL
 _COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair)
 _PAIRED_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)

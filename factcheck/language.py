@@ -1,0 +1,54 @@
+"""General English as data: one loader for the word lists the analyser and the judge use.
+
+The lists live in ``data/english.tsv`` (its header gives the format): stop words, negators and
+negating phrases, antonym pairs, words of direction and degree, intensifiers, link and reporting
+words, auxiliaries, passive-voice forms. They are read once, on first use. The relation classes
+(``data/relations.tsv``, :mod:`factcheck.relations`), the clause reader's words
+(``data/clauses.tsv``, :mod:`factcheck.clauses`) and WordNet (:mod:`factcheck.wordnet`) have
+their own files in the same folder; :func:`table` reads any of them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[tuple[str, str], ...]:
+    """The (class, entries) lines of ``data/NAME``: tab-separated, '#' comments and blank lines
+    skipped, in file order."""
+    out = []
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        cls, _, rest = line.partition("\t")
+        out.append((cls.strip(), rest.strip()))
+    return tuple(out)
+
+
+def entries(cls: str, name: str = "english.tsv") -> tuple[str, ...]:
+    """The entries of every line of class ``cls`` (';'-separated), in order."""
+    return tuple(e.strip() for c, rest in table(name) if c == cls for e in rest.split(";") if e.strip())
+
+
+def words(cls: str) -> frozenset[str]:
+    """A class of single words (``stopword``, ``negator``, ``intensifier`` ...)."""
+    return frozenset(entries(cls))
+
+
+def phrases(cls: str) -> tuple[tuple[str, ...], ...]:
+    """A class of phrases, each as its words (``negating-phrase``, ``non-negating``)."""
+    return tuple(tuple(e.split()) for e in entries(cls))
+
+
+def pairs(cls: str) -> tuple[tuple[str, str], ...]:
+    """A class of pairs written "a / b" (``complementary``, ``contrary``)."""
+    out = []
+    for e in entries(cls):
+        a, _, b = e.partition("/")
+        out.append((a.strip(), b.strip()))
+    return tuple(out)
