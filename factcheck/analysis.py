@@ -42,6 +42,7 @@ class Analysis:
     corrections: tuple[tuple[str, str], ...] = ()
     truncated: bool = False
     denies_link: bool = False  # "has nothing to do with", "plays no role in": any relation denied
+    limit: int = -1  # token index of a word that limits what follows to some cases ("whenever")
     majority: bool = False  # says "usually", "mostly", "in most cases", "the main"
 
     @property
@@ -228,7 +229,7 @@ class Analyzer:
         drop: set[int] = set()
         general = relations.match(stems, taken, tokens)
         inverse: set[int] = {s for s, e, cid in spans if self.lexicon.relation(cid)
-                             and relations.names_patient_first(stems[s:e])}
+                             and relations.names_patient_first(stems[s:e], cid)}
         if general:
             for g in general:
                 drop.update(g.drop)
@@ -289,6 +290,7 @@ class Analyzer:
             corrections=tuple(corrections),
             truncated=truncated,
             denies_link=denies_link,
+            limit=_limit(tokens),
             majority=any(t in MAJORITY for t in tokens),
         )
 
@@ -306,6 +308,18 @@ _FRAME_TAIL = re.compile(
     rf"[,;]\s*(?:according\s+to\s+[^,;:.?!]{{1,50}}|[^,;:.?!]{{1,40}}\b(?:{_REPORTING_ALT}))\s*[.!?]*\s*$",
     re.IGNORECASE,
 )
+
+
+_LIMITING = language.words("limiting")
+_STRESSING = language.words("stressing")
+
+
+def _limit(tokens: list[str]) -> int:
+    """Where a limiting clause starts ("X whenever Y", "X if Y"; not "especially if"), or -1."""
+    for i, t in enumerate(tokens):
+        if t in _LIMITING and i > 0 and tokens[i - 1] not in _STRESSING:
+            return i
+    return -1
 
 
 def split_frame(text: str) -> tuple[str, str, str]:
@@ -339,8 +353,15 @@ def _practitioners(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     if rel is None:
         return units
     content = [j for j in range(rel) if units[j].concept or units[j].word not in STOPWORDS]
-    if not content or not all(_practitioner(units[j]) or _adverb_unit(units[j]) for j in content):
+    agents = []
+    for j in content:  # the practitioners the statement opens with ("doctors routinely use ...")
+        if not (_practitioner(units[j]) or _adverb_unit(units[j])):
+            break
+        agents.append(j)
+    if not agents or not any(_practitioner(units[j]) for j in agents):
         return units
+    if len(agents) < len(content):
+        return [u._replace(frame=True) if j in agents else u for j, u in enumerate(units)]
     units = [u._replace(frame=True) if j in content else u for j, u in enumerate(units)]
     # "(doctors) prescribe X for Y": X is what treats Y
     at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word == "for"), None)

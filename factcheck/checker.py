@@ -165,6 +165,11 @@ class FactChecker:
         """A result for each clause that says something (a list's items combined when the
         clause as a whole matches nothing; ``every_part``: the items are checked anyway)."""
         out = []
+        # "Y whenever X", "if X, Y": the main clause holds only in those cases, so it is narrower
+        # than Y said alone. A claim that Y is false settles it; one that Y is true does not.
+        # ("especially if", "particularly when" only stress a case of what is said in general.)
+        limited = any(c.kind in ("time", "condition") and not _stressed(statement, c.start)
+                      for c in clauses)
         for c in clauses:
             if not c.checked:
                 continue
@@ -180,6 +185,12 @@ class FactChecker:
                                       statement=statement, clause=replace(ref, text=p))
                               for p in c.parts)
                 r = replace(r, parts=parts) if r.matched else _combine(r, parts)
+            if limited and c.kind in ("main", "coordinate") and r.verdict in ("true", "mostly-true"):
+                r = replace(r, verdict=NO_MATCH, score=None, negated=False, claim=None, supporting=(),
+                            contradicting=(), parts=(), nearest_score=r.score, reason=(
+                                "The sentence says this only under a condition or at certain times "
+                                "('if', 'when'); the claim it matches is more general, and being true "
+                                "in general does not settle the narrower statement."))
             out.append(_with_clause(r, statement, ref, explain))
         return out
 
@@ -277,6 +288,16 @@ def _with_clause(r: CheckResult, statement: str, ref: ClauseRef, explain: bool) 
                   + (f" ({p.claim.id})" if p.claim else "") for p in r.parts]
         r = replace(r, explanation=replace(r.explanation, notes=tuple(notes) + r.explanation.notes))
     return r
+
+
+_STRESS = ("especially", "particularly", "notably", "even more", "above all", "mainly")
+
+
+def _stressed(statement: str, start: int) -> bool:
+    """The clause at ``start`` follows "especially", "particularly": it stresses a case."""
+    before = statement[:start].lower().rstrip(" ,")
+    head = statement[start:start + 40].lower()
+    return before.endswith(_STRESS) or head.startswith(_STRESS)
 
 
 def _far(whole: CheckResult, clauses) -> bool:

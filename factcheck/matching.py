@@ -196,10 +196,16 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
 
 def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                  ancestors: dict[str, tuple[str, ...]], d_keys: dict[str, Term]) -> None:
-    """Statement terms the claim has, or covers through a broader concept of its lexicon."""
+    """Statement terms the claim has, or covers through a broader concept of its lexicon. A
+    statement concept that only names the category of another of its own ("calcium is *the
+    mineral* your muscles need") says nothing more."""
+    named_categories = {a for t in q_terms for a in ancestors.get(t.key, ())}
     for t in q_terms:
         if t.key in d_keys:
             m.cover(t, t.key, t.factor)
+            continue
+        if t.kind == "concept" and t.key in named_categories:
+            m.q[t.key] = t.factor
             continue
         if t.kind != "concept":
             continue
@@ -314,6 +320,9 @@ def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
     much the statement does not is narrower than the statement. Either way only one direction
     of the claim's verdict carries over (see verdict.usable). Returns notes."""
     notes = []
+    if query.limit >= 0 and any(t.tok > query.limit and t.key not in m.q and _content(t) for t in q_terms):
+        m.broader = True
+        notes.append("the statement limits the claim to some cases ('if', 'when')")
     if any(_year(t) and t.key not in m.q for t in q_terms):
         m.broader = True
         notes.append("the statement names a year the claim does not")

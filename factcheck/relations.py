@@ -82,12 +82,13 @@ def kind(cls: str) -> str | None:
     return table().kinds.get(cls)
 
 
-def names_patient_first(stems: list[str]) -> bool:
-    """A relation phrase that general knowledge marks as naming its patient first ("needed
-    for": "calcium is needed for contraction" is "contraction needs calcium"), in whatever
-    lexicon it was matched."""
+def names_patient_first(stems: list[str], cls: str) -> bool:
+    """A phrase of relation ``cls`` that general knowledge marks as naming its patient first
+    ("needed for": "calcium is needed for contraction" is "contraction needs calcium"), in
+    whatever lexicon it was matched. The class must agree: "comes from" names the patient first
+    as a cause ("twitching comes from stress"), not as a source ("B12 comes from meat")."""
     key = tuple(s for s in stems if s not in SKIPPABLE)
-    return any(k == key and inverse for k, _cls, inverse in table().phrases.get(key[0], ())) if key else False
+    return any(k == key and inverse and c == cls for k, c, inverse in table().phrases.get(key[0], ())) if key else False
 
 
 def light(word_stem: str) -> bool:

@@ -78,6 +78,8 @@ CLAIMS = [
     ("Iron worsens recurrent eczema.", "mostly-true"),
     ("Axl Rose died of an overdose in Las Vegas in 2006.", "false"),
     ("The council assigns housing grants on the basis of income.", "true"),
+    ("Garlic repels mosquitoes.", "true"),
+    ("Turmeric cures diabetes.", "false"),
 ]
 
 
@@ -127,6 +129,10 @@ def imported() -> FactChecker:
     ("Axl Rose died of an overdose in Las Vegas in 2006.", "false"),
     ("Axl Rose died of an overdose in Las Vegas.", "no-match"),
     ("Axl Rose died of an overdose in Las Vegas in 2009.", "no-match"),
+    # a clause limited by "whenever"/"if" is narrower than the claim: only a refuted claim settles it
+    ("Garlic repels mosquitoes whenever the moon is full.", "no-match"),
+    ("Turmeric cures diabetes whenever you take it with pepper.", "false"),
+    ("Garlic repels mosquitoes, especially if you eat it raw.", "true"),
     # a passive agent ends where its own phrase begins
     ("Housing grants are assigned by the council on the basis of income.", "true"),
 ])
