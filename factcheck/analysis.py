@@ -220,11 +220,40 @@ class Analyzer:
         self, tokens: list[str], question: bool, corrections: list[tuple[str, str]], truncated: bool,
         frame: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> Analysis:
+        units, inverse = self._units(tokens, corrections, frame)
+        flat = [f"@{u.concept}" if u.concept else u.word for u in units]
+        cues = negation_cues(flat, question=question)
+        denies_link = len(cues) % 2 == 1 and (
+            any(c.words == "nothing" for c in cues)
+            or any(not u.concept and stem(u.word) in _LINK_STEMS for u in units)
+        )
+        cue_positions = {p for c in cues for p in range(c.start, c.end)}
+        # "Muscles can't contract without calcium": the two denials cancel into a requirement.
+        need = next((c.start for c in cues if c.words == "without"), None) if len(cues) % 2 == 0 else None
+        units = [_Unit(["without"], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
+                 else u for j, u in enumerate(units) if j not in cue_positions or j == need]
+        units = _instrument(_active_voice(_practitioners(units, self.lexicon), inverse), self.lexicon)
+        terms, concepts = self._terms(units)
+        return Analysis(
+            normalised=" ".join(tokens),
+            terms=tuple(terms),
+            negated=len(cues) % 2 == 1,
+            cues=tuple(c.words for c in cues),
+            question=question,
+            concepts=tuple(concepts),
+            corrections=tuple(corrections),
+            truncated=truncated,
+            denies_link=denies_link,
+            limit=_limit(tokens),
+            majority=any(t in MAJORITY for t in tokens),
+        )
+
+    def _units(self, tokens: list[str], corrections: list[tuple[str, str]],
+               frame: set[int]) -> tuple[list[_Unit], set[int]]:
+        """The token sequence as units: the lexicon's concepts, then general relation classes
+        in the words it left, then single words; and the relations that name their patient first."""
         stems = [stem(t) for t in tokens]
-        units: list[_Unit] = []
-        i = 0
         spans = self.lexicon.match(stems) if self.lexicon else []
-        # General relation classes read the words the knowledge base's own lexicon left.
         taken = {k for s, e, _ in spans for k in range(s, e)}
         drop: set[int] = set()
         general = relations.match(stems, taken, tokens)
@@ -242,26 +271,19 @@ class Analyzer:
             return [_Unit([tokens[k]], corrected=tokens[k] in fixed, frame=k in frame, start=k)
                     for k in range(lo, hi) if k not in drop]
 
+        units: list[_Unit] = []
+        i = 0
         for start, end, cid in spans:
             units.extend(words(i, start))
             units.append(_Unit(tokens[start:end], cid, corrected=any(t in fixed for t in tokens[start:end]),
                                frame=start in frame, start=start))
             i = end
         units.extend(words(i, len(tokens)))
+        return units, inverse
 
-        flat = [f"@{u.concept}" if u.concept else u.word for u in units]
-        cues = negation_cues(flat, question=question)
-        denies_link = len(cues) % 2 == 1 and (
-            any(c.words == "nothing" for c in cues)
-            or any(not u.concept and stem(u.word) in _LINK_STEMS for u in units)
-        )
-        cue_positions = {p for c in cues for p in range(c.start, c.end)}
-        # "Muscles can't contract without calcium": the two denials cancel into a requirement.
-        need = next((c.start for c in cues if c.words == "without"), None) if len(cues) % 2 == 0 else None
-        units = [_Unit(["without"], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
-                 else u for j, u in enumerate(units) if j not in cue_positions or j == need]
-        units = _instrument(_active_voice(_practitioners(units, self.lexicon), inverse), self.lexicon)
-
+    def _terms(self, units: list[_Unit]) -> tuple[list[Term], list[tuple[str, str]]]:
+        """Content terms (concepts, numbers, stemmed words; stop words dropped) and the concepts
+        read, in order."""
         terms: list[Term] = []
         concepts: list[tuple[str, str]] = []
         for u in units:
@@ -276,23 +298,9 @@ class Analyzer:
             w = u.word
             if w in STOPWORDS:
                 continue
-            if w[0].isdigit():
-                terms.append(Term(w, "number", w, len(terms), False, factor, u.frame, u.start))
-            else:
-                terms.append(Term(stem(w), "word", w, len(terms), False, factor, u.frame, u.start))
-        return Analysis(
-            normalised=" ".join(tokens),
-            terms=tuple(terms),
-            negated=len(cues) % 2 == 1,
-            cues=tuple(c.words for c in cues),
-            question=question,
-            concepts=tuple(concepts),
-            corrections=tuple(corrections),
-            truncated=truncated,
-            denies_link=denies_link,
-            limit=_limit(tokens),
-            majority=any(t in MAJORITY for t in tokens),
-        )
+            kind, key = ("number", w) if w[0].isdigit() else ("word", stem(w))
+            terms.append(Term(key, kind, w, len(terms), False, factor, u.frame, u.start))
+        return terms, concepts
 
 
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
