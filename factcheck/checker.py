@@ -103,7 +103,10 @@ class FactChecker:
         matched = [r for r in results if r.matched]
         consistent = _consistent(matched)
         if consistent:
-            return max(consistent, key=lambda r: r.score or 0.0)
+            # A sentence that makes several claims is as true as its weakest: any refuted clause
+            # decides ("Since A, B" with B false is not true because A is).
+            refuted = [r for r in consistent if r.verdict in _REFUTED]
+            return max(refuted or consistent, key=lambda r: r.score or 0.0)
         if matched:
             return _contradiction(matched[0])
         return self._fallback(statement, clauses, results, whole)

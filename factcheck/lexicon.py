@@ -32,6 +32,7 @@ class Lexicon:
         self.alternates: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 0
         self._starts: dict[str, int] | None = None  # first word of a term -> its longest term
+        self._mentions: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self.words: set[str] = set()  # every normalised word of every term (for typo correction)
         broader = {c.id: c.broader for c in concepts}
 
@@ -77,6 +78,7 @@ class Lexicon:
             self.concepts[cid] = ConceptInfo(cid, kind, name, frozenset(ancestors), tuple(parts))
         self.phrases = {tuple(k): v for k, v in state["phrases"]}
         self._starts = None
+        self._mentions = None
         self.alternates = {tuple(k): v for k, v in state.get("alternates", [])}
         self.max_len = max((len(k) for k in self.phrases), default=0)
         self.words = set(state["words"])
@@ -150,6 +152,22 @@ class Lexicon:
         """A relation of any kind (cause, cure, linked to ...)."""
         kind = self.kind(cid)
         return bool(kind and kind.replace("-", " ") in ("relation", "symmetric relation"))
+
+    def mentions(self, whole: str, part: str) -> bool:
+        """A term of concept ``whole`` contains a one-word term of concept ``part`` ("face
+        twitch" of facial twitching contains "face"): naming ``part`` beside ``whole`` ("the
+        muscles in your face twitch") says nothing more."""
+        index = self._mentions
+        if index is None:
+            words: dict[str, set[str]] = {}
+            single: dict[str, set[str]] = {}
+            for key, cid in [*self.phrases.items(), *((k, c) for k, cs in self.alternates.items() for c in cs)]:
+                words.setdefault(cid, set()).update(key)
+                if len(key) == 1:
+                    single.setdefault(cid, set()).add(key[0])
+            index = self._mentions = (words, single)
+        words, single = index
+        return bool(single.get(part, set()) & words.get(whole, set()))
 
     def ancestors(self, cid: str) -> frozenset[str]:
         info = self.concepts.get(cid)

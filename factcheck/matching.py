@@ -170,6 +170,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     m = _Match()
     _cover_exact(m, q_terms, q_keys, st.ancestors, side.keys)
+    _cover_mentioned(m, q_terms, index.lexicon)
     _cover_general(m, q_terms, side.terms, index.lexicon)
     if st.query.denies_link and st.query.negated:
         _cover_denied_link(m, q_terms, side.terms)
@@ -219,6 +220,16 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
+
+
+def _cover_mentioned(m: _Match, q_terms: list[Term], lex: Lexicon) -> None:
+    """A statement concept the claim lacks but another matched concept of the statement names
+    in its own terms ("the *muscles* in your face twitch": muscle twitching) adds nothing."""
+    matched = [t.key[1:] for t in q_terms if t.kind == "concept" and t.key in m.q]
+    for t in q_terms:
+        if t.kind == "concept" and not t.relation and t.key not in m.q and any(
+                lex.mentions(other, t.key[1:]) for other in matched):
+            m.q[t.key] = t.factor
 
 
 def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
@@ -364,7 +375,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
             free_d.append(w)
     d_keys = side.keys
     if st.framed:
-        sure_q, total_q, free_q = _statement_bound_slow(st, side, link, doc_majority)
+        sure_q, total_q, free_q = _statement_bound_slow(st, side, link, doc_majority, index.lexicon)
     else:
         # (walked from the claim's side, which is short: a scanned sentence has many terms)
         total_q = st.total
@@ -374,7 +385,8 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
             if w is not None and not (side.has_relation and st.keys[key].relation):
                 sure_q += w
         for key, ancestors in st.ancestors.items():
-            if key not in d_keys and any(a in d_keys for a in ancestors):
+            if key not in d_keys and (any(a in d_keys for a in ancestors) or (
+                    not st.keys[key].relation and _mentioned(key, st, index.lexicon))):
                 sure_q += st.weights[key]
         free_q = []
         for key, w in st.words:
@@ -401,8 +413,14 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
 
+def _mentioned(key: str, st: Statement, lex: Lexicon) -> bool:
+    """Another statement concept names this one in its terms (see _cover_mentioned; for the
+    bound, whether or not the claim covers that other concept)."""
+    return any(k != key and k[:1] == "@" and lex.mentions(k[1:], key[1:]) for k in st.keys)
+
+
 def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
-                          doc_majority: bool) -> tuple[float, float, list[float]]:
+                          doc_majority: bool, lex: Lexicon) -> tuple[float, float, list[float]]:
     """The statement's side of the quick bound when a reporting frame may be set aside."""
     d_keys = side.keys
     sure_q = total_q = 0.0
@@ -414,6 +432,7 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
         total_q += w
         if t.key in d_keys or (t.relation and side.has_relation) or (
                 t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
+                t.kind == "concept" and _mentioned(t.key, st, lex)) or (
                 link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS):
             sure_q += w
         elif t.kind == "word":
