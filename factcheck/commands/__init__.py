@@ -104,6 +104,10 @@ def make_console(color: ColorChoice = ColorChoice.auto, *, stderr: bool = False)
     return _Console(**kwargs)
 
 
+#: The most characters of one error or warning line (a message quoting a 100 KB value is cut).
+MESSAGE_MAX = 2000
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line on stderr and exit (2 by default: usage, input or knowledge-base error)."""
     sys.stderr.write(f"factcheck: error: {_one_line(message)}\n")
@@ -122,7 +126,7 @@ def _one_line(message: str) -> str:
     # in them may reach the terminal or break the one-line promise.
     from ..render.common import safe
 
-    return safe(message)
+    return safe(message, MESSAGE_MAX)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,353 @@
+"""Hostile input, second round: never destroy a file, never trust a cache, never hang.
+
+Each test here failed before its fix (issue 13). Files that must not be harmed are made in a
+temporary folder (a FIFO, a character device made with mknod when running as root), never the
+machine's own /dev/null.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+HERE = Path(__file__).resolve().parent
+KB = HERE / "golden" / "kb.json"
+CR = HERE / "data" / "claimreview"
+ENV = {"NO_COLOR": "1", "COLUMNS": "100", "FACTCHECK_KB": None, "FORCE_COLOR": None,
+       "FACTCHECK_DEBUG": None, "FACTCHECK_MAX_INPUT_MB": None}
+FALSE = "Magnesium cures hemifacial spasm"
+
+
+def run(*args: str, input: str | bytes | None = None, env: dict | None = None):
+    return CliRunner().invoke(app, list(args), input=input, env={**ENV, **(env or {})})
+
+
+def one_error(r, *needles: str) -> str:
+    """Exit 2, nothing on stdout, one 'factcheck: error:' line holding every needle."""
+    assert r.exit_code == 2, (r.exit_code, r.stdout[:500], r.stderr[:500])
+    assert r.stdout == ""
+    assert r.stderr.startswith("factcheck: error: ") and r.stderr.count("\n") == 1, r.stderr[:500]
+    assert "internal error" not in r.stderr
+    for needle in needles:
+        assert needle in r.stderr, r.stderr
+    return r.stderr
+
+
+def kb_data() -> dict:
+    return json.loads(KB.read_text(encoding="utf-8"))
+
+
+def review_file(tmp_path: Path) -> Path:
+    """A one-review ClaimReview file to import."""
+    path = tmp_path / "review.json"
+    path.write_text(json.dumps({
+        "@context": "https://schema.org", "@type": "ClaimReview",
+        "url": "https://fc.example/zinc", "claimReviewed": "Zinc lozenges cure hemifacial spasm",
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "author": {"@type": "Organization", "name": "FC Example"},
+    }), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- 1. writing output
+
+
+def test_export_to_a_fifo_writes_through_and_leaves_the_fifo(tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so a writer may open it
+    try:
+        r = run("--kb", str(KB), "kb", "export", "-o", str(fifo))
+        assert r.exit_code == 0, r.stderr
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # not replaced by a regular file
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(reader, 1 << 16)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(reader)
+    assert len(json.loads(b"".join(chunks))) == len(kb_data()["claims"])
+
+
+def test_a_fifo_with_no_reader_is_an_error_not_a_wait(tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    one_error(run("--kb", str(KB), "kb", "export", "-o", str(fifo)), "no reader", str(fifo))
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_export_to_a_device_writes_through_it(tmp_path):
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("making a device node needs root")
+    r = run("--kb", str(KB), "kb", "export", "-o", str(null))
+    assert r.exit_code == 0, r.stderr
+    assert stat.S_ISCHR(os.lstat(null).st_mode)  # still the device, not a regular file
+    r = run("kb", "import", str(review_file(tmp_path)), "-o", str(null))
+    assert r.exit_code == 0, r.stderr
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+
+
+def test_into_a_symlink_updates_the_file_it_names_and_keeps_the_link(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text(KB.read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real.name)
+    r = run("kb", "import", str(review_file(tmp_path)), "--into", str(link))
+    assert r.exit_code == 0, r.stderr
+    assert link.is_symlink() and os.readlink(link) == real.name
+    texts = [c["text"] for c in json.loads(real.read_text(encoding="utf-8"))["claims"]]
+    assert "Zinc lozenges cure hemifacial spasm" in texts
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_output_through_a_chain_of_links_replaces_the_final_target(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "a.json").symlink_to("b.json")
+    (tmp_path / "b.json").symlink_to("real.json")
+    r = run("--kb", str(KB), "kb", "export", "-o", str(tmp_path / "a.json"))
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "a.json").is_symlink() and (tmp_path / "b.json").is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))[0]["@type"] == "ClaimReview"
+
+
+def test_dash_is_standard_output_for_export_and_import(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("--kb", str(KB), "kb", "export", "-o", "-")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)[0]["@type"] == "ClaimReview"
+    r = run("kb", "import", str(review_file(tmp_path)), "-o", "-")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["claims"][0]["text"] == "Zinc lozenges cure hemifacial spasm"
+    assert not (tmp_path / "-").exists()
+
+
+def test_import_to_stdout_with_a_json_report_is_a_usage_error(tmp_path):
+    one_error(run("kb", "import", str(review_file(tmp_path)), "-o", "-", "-f", "json"), "stdout")
+
+
+def test_a_directory_is_never_written(tmp_path):
+    target = tmp_path / "adir"
+    target.mkdir()
+    one_error(run("--kb", str(KB), "kb", "export", "-o", str(target)), "directory")
+    assert target.is_dir() and not list(target.iterdir())
+
+
+# --------------------------------------------------------------------------- 2. bounded reads
+
+
+@pytest.mark.parametrize("args", [
+    ["--kb", "/dev/zero", "check", FALSE],
+    ["kb", "validate", "/dev/urandom"],
+    ["--kb", str(KB), "eval", "/dev/zero"],
+    ["kb", "import", "/dev/zero", "-o", "{tmp}/out.json"],
+])
+def test_a_device_is_refused_where_a_file_is_needed(args, tmp_path):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    one_error(run(*args), "character device, not a regular file")
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_fifo_with_no_writer_reads_as_empty_instead_of_hanging(tmp_path):
+    fifo = tmp_path / "kb.fifo"
+    os.mkfifo(fifo)
+    one_error(run("--kb", str(fifo), "check", FALSE), "not valid JSON")
+
+
+def test_inputs_are_capped_with_a_clear_error(tmp_path):
+    cap = {"FACTCHECK_MAX_INPUT_MB": "0.001"}  # 1,048 bytes: smaller than the test files
+    one_error(run("--kb", str(KB), "check", FALSE, env=cap), "larger than", "FACTCHECK_MAX_INPUT_MB")
+    cases = "".join(json.dumps({"statement": FALSE, "expect": "false"}) + "\n" for _ in range(40))
+    one_error(run("--kb", str(KB), "eval", "-", input=cases, env=cap), "<stdin>", "larger than")
+    one_error(run("kb", "import", "-", "-o", str(tmp_path / "o.json"), input="[" + " " * 5000 + "]",
+                  env=cap), "larger than")
+
+
+def test_a_source_document_that_is_a_device_is_a_fault_not_a_hang(tmp_path):
+    data = kb_data()
+    data["sources"][0]["file"] = "/dev/zero"
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    r = run("kb", "validate", str(path), "--documents", str(docs))
+    assert r.exit_code == 2
+    assert "character device" in r.stdout
+
+
+# --------------------------------------------------------------------------- 7-9. malformed JSON
+
+
+def test_a_lone_surrogate_is_rejected_by_validation_with_its_place(tmp_path):
+    text = KB.read_text(encoding="utf-8").replace('"Short answer"', '"Short \\ud800answer"')
+    path = tmp_path / "kb.json"
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("\\ud800")].count("\n") + 1
+    r = run("kb", "validate", str(path))
+    assert r.exit_code == 2
+    assert f"kb.json:{line}:" in r.stdout + r.stderr and "lone surrogate" in r.stdout + r.stderr
+    one_error(run("--kb", str(path), "check", FALSE), f"kb.json:{line}:", "lone surrogate")
+
+
+def test_a_surrogate_pair_escape_is_fine(tmp_path):
+    text = KB.read_text(encoding="utf-8").replace('"Short answer"', '"Short \\ud83d\\ude00 answer"')
+    path = tmp_path / "kb.json"
+    path.write_text(text, encoding="utf-8")
+    assert run("kb", "validate", str(path)).exit_code == 0
+
+
+def test_duplicate_keys_in_a_knowledge_base_are_rejected_with_their_place(tmp_path):
+    text = KB.read_text(encoding="utf-8")
+    i = text.index('"verdict": "false"')
+    text = text[:i] + '"verdict": "true", ' + text[i:]
+    path = tmp_path / "kb.json"
+    path.write_text(text, encoding="utf-8")
+    line = text[:i].count("\n") + 1
+    one_error(run("--kb", str(path), "check", FALSE), f"kb.json:{line}:", "duplicate key 'verdict'")
+    r = run("kb", "validate", str(path))
+    assert r.exit_code == 2 and "duplicate key 'verdict'" in r.stdout + r.stderr
+
+
+def test_two_claims_arrays_are_rejected(tmp_path):
+    data = kb_data()
+    text = json.dumps(data)[:-1] + ', "claims": []}'
+    path = tmp_path / "kb.json"
+    path.write_text(text, encoding="utf-8")
+    one_error(run("--kb", str(path), "check", FALSE), "kb.json:1:", "duplicate key 'claims'")
+
+
+def test_duplicate_keys_in_a_claimreview_file_are_rejected_with_their_place(tmp_path):
+    path = tmp_path / "dup.json"
+    path.write_text('{"@type": "ClaimReview",\n "claimReviewed": "Magnesium cures HFS",\n'
+                    ' "reviewRating": {"alternateName": "False", "alternateName": "True"}}',
+                    encoding="utf-8")
+    one_error(run("kb", "import", str(path), "-o", str(tmp_path / "o.json")),
+              "dup.json:3:", "duplicate key 'alternateName'")
+    lines = tmp_path / "dup.jsonl"
+    lines.write_text('{"@type": "ClaimReview"}\n{"a": 1, "a": 2}\n', encoding="utf-8")
+    one_error(run("kb", "import", str(lines), "-o", str(tmp_path / "o.json")), "dup.jsonl:2:", "duplicate key 'a'")
+
+
+@pytest.mark.parametrize("where", ["kb", "claimreview", "cases"])
+def test_a_huge_integer_is_one_input_error_line(where, tmp_path):
+    huge = "9" * 5001
+    if where == "kb":
+        path = tmp_path / "kb.json"
+        path.write_text(json.dumps(kb_data()).replace('"version": 1', f'"version": {huge}'), encoding="utf-8")
+        r = run("--kb", str(path), "check", FALSE)
+    elif where == "claimreview":
+        path = tmp_path / "cr.json"
+        path.write_text('{"@type": "ClaimReview", "reviewRating": {"ratingValue": ' + huge + "}}", encoding="utf-8")
+        r = run("kb", "import", str(path), "-o", str(tmp_path / "o.json"))
+    else:
+        path = tmp_path / "cases.jsonl"
+        path.write_text('{"statement": "x", "expect": "false"}\n{"statement": ' + huge + "}\n", encoding="utf-8")
+        r = run("--kb", str(KB), "eval", str(path))
+    one_error(r, f"{path.name}:", "4,300 digits")
+    if where == "cases":
+        assert f"{path.name}:2:" in r.stderr
+
+
+# --------------------------------------------------------------------------- 11. what reaches the terminal
+
+INVISIBLE = ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\U000e0041", "\u180e", "\u3164"]
+
+
+@pytest.mark.parametrize("ch", INVISIBLE)
+def test_invisible_characters_are_escaped_in_text_and_json(ch):
+    statement = f"Magnesium{ch} cures hemifacial spasm"
+    r = run("--kb", str(KB), "check", statement)
+    assert ch not in r.stdout
+    code = ord(ch)
+    shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    assert shown in r.stdout
+    r = run("--kb", str(KB), "check", "-f", "json", statement)
+    assert ch not in r.stdout
+    assert json.loads(r.stdout)["results"][0]["statement"] == statement  # the same text
+
+
+def test_invisible_characters_in_the_knowledge_base_are_escaped_in_kb_output(tmp_path):
+    data = kb_data()
+    data["claims"][0]["text"] = "Zero\u200bwidth claim"
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for fmt in ("text", "json", "jsonl"):
+        r = run("--kb", str(path), "kb", "list", "-f", fmt)
+        assert r.exit_code == 0 and "\u200b" not in r.stdout and "\\u200b" in r.stdout, fmt
+
+
+def test_undecodable_argv_bytes_never_reach_stdout_raw():
+    """0x9B on the command line (an 8-bit CSI) is shown as \\x9b; JSON stays valid UTF-8."""
+    env = {**os.environ, "NO_COLOR": "1", "FACTCHECK_KB": str(KB), "FACTCHECK_NO_CACHE": "1"}
+    for extra in ([], ["-f", "json"], ["-f", "jsonl"]):
+        out = subprocess.run([sys.executable, "-m", "factcheck", "check", *extra,
+                              b"Magnesium \x9b[31m cures hemifacial spasm"],
+                             capture_output=True, env=env, timeout=60)
+        assert out.returncode in (1, 3) and out.stderr == b"", out.stderr
+        assert b"\x9b" not in out.stdout
+        text = out.stdout.decode("utf-8")  # valid UTF-8
+        if extra:
+            doc = json.loads(text.splitlines()[0] if extra[1] == "jsonl" else text)
+            assert "\\udc9b" in text and doc is not None
+        else:
+            assert "\\x9b[31m" in text
+
+
+def test_lone_surrogates_in_a_statement_do_not_crash_json_output():
+    r = run("--kb", str(KB), "check", "-f", "jsonl", "Magnesium \ud800 cures hemifacial spasm")
+    assert r.exit_code == 1, r.stderr
+    assert "\\ud800" in r.stdout
+
+
+# --------------------------------------------------------------------------- 13. huge texts
+
+
+def test_a_huge_excerpt_is_clipped_in_text_output(tmp_path):
+    data = kb_data()
+    claim = next(c for c in data["claims"] if c["id"] == "magnesium-cures-hfs")
+    claim["evidence"][0]["excerpt"] = "Magnesium does not cure it. " * 200_000  # 5.6 MB
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    r = run("--kb", str(path), "check", FALSE, env={"FACTCHECK_NO_CACHE": "1"})
+    assert r.exit_code == 1
+    assert len(r.stdout) < 10_000 and "more characters)" in r.stdout
+    r = run("--kb", str(path), "kb", "show", "magnesium-cures-hfs")
+    assert r.exit_code == 0
+    assert len(r.stdout) < 10_000 and "more characters)" in r.stdout
+
+
+def test_a_huge_rating_label_is_not_echoed_whole(tmp_path):
+    path = tmp_path / "cr.json"
+    path.write_text(json.dumps({
+        "@type": "ClaimReview", "url": "https://fc.example/1", "claimReviewed": "Zinc cures HFS",
+        "reviewRating": {"@type": "Rating", "alternateName": "odd " * 25_000},
+    }), encoding="utf-8")
+    r = run("kb", "import", str(path), "-o", str(tmp_path / "o.json"))
+    assert r.exit_code == 0, r.stderr
+    assert "matched no verdict" in r.stderr and len(r.stderr) < 1000
+
+
+def test_a_huge_value_in_an_error_message_is_clipped(tmp_path):
+    data = kb_data()
+    data["claims"][0]["verdict"] = "v" * 100_000
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    err = one_error(run("--kb", str(path), "check", FALSE), "more characters")
+    assert len(err) < 3000
