@@ -351,3 +351,230 @@ def test_a_huge_value_in_an_error_message_is_clipped(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     err = one_error(run("--kb", str(path), "check", FALSE), "more characters")
     assert len(err) < 3000
+
+
+# --------------------------------------------------------------------------- 3-6. the index cache
+
+CACHE_STATEMENTS = ["Magnesium cures hemifacial spasm", "Botox treats HFS", "The Earth is flat",
+                    "Stress triggers eyelid twitching", "magnesium does not cure HFS"]
+
+
+@pytest.fixture()
+def cached(tmp_path, monkeypatch):
+    """(knowledge base, cache folder, the uncached output) with a private, always-used cache."""
+    from factcheck import cache
+    from factcheck.knowledge import shipped_path
+
+    kb = tmp_path / "kb.json"
+    kb.write_bytes(shipped_path().read_bytes())
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "CACHE_MIN_BYTES", 0)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    plain = cache_run(kb, {"FACTCHECK_NO_CACHE": "1"})
+    assert plain[0] in (1, 3) and not folder.exists()
+    return kb, folder, plain
+
+
+def cache_run(kb: Path, env: dict | None = None, *extra: str) -> tuple[int, str, str]:
+    r = run("--kb", str(kb), "check", "-f", "jsonl", "--explain", "--top", "3", *extra,
+            *CACHE_STATEMENTS, env=env)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def the_cache_file(folder: Path) -> Path:
+    (file,) = folder.glob("*.idx")
+    return file
+
+
+def test_a_cache_file_that_is_a_link_to_a_device_or_a_fifo_is_never_read(cached):
+    kb, folder, plain = cached
+    assert cache_run(kb) == plain
+    file = the_cache_file(folder)
+    good = file.read_bytes()
+    fifo = folder.parent / "a.fifo"
+    os.mkfifo(fifo)
+    for target in ("/dev/zero", "/dev/urandom", str(fifo)):
+        file.unlink()
+        file.symlink_to(target)
+        assert cache_run(kb) == plain, target  # no hang, no memory blow-up, the same answers
+        assert not file.is_symlink() and file.read_bytes() == good  # rebuilt in its place
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_cache_file_others_may_write_is_not_trusted(cached):
+    kb, folder, plain = cached
+    assert cache_run(kb) == plain
+    file = the_cache_file(folder)
+    file.chmod(0o666)
+    assert cache_run(kb) == plain
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600  # replaced by a fresh one of our own
+
+
+def _forge(blob: bytes, edit) -> bytes:
+    """A cache file rewritten by ``edit(meta, arrays)``, with a valid checksum."""
+    import zlib
+    from array import array
+
+    from factcheck.cache import MAGIC
+
+    head = len(MAGIC) + 4
+    n = int.from_bytes(blob[head:head + 8], "little")
+    meta = json.loads(blob[head + 8:head + 8 + n])
+    arrays, offset = {}, head + 8 + n
+    for name, code, count in meta["arrays"]:
+        arr = array(code)
+        arr.frombytes(blob[offset:offset + arr.itemsize * count])
+        arrays[name] = arr
+        offset += arr.itemsize * count
+    edit(meta, arrays)
+    meta["arrays"] = [[name, arr.typecode, len(arr)] for name, arr in arrays.items()]
+    raw = json.dumps(meta).encode()
+    body = len(raw).to_bytes(8, "little") + raw + b"".join(a.tobytes() for a in arrays.values())
+    return MAGIC + zlib.crc32(body).to_bytes(4, "little") + body
+
+
+def _set_all(arr, value):
+    for i in range(len(arr)):
+        arr[i] = value
+
+
+INCONSISTENT = {
+    "term ids past the end": lambda m, a: _set_all(a["doc_term"], 10 ** 6),
+    "negative surface ids": lambda m, a: _set_all(a["doc_surf"], -5),
+    "postings naming claims that do not exist": lambda m, a: _set_all(a["post_claim"], 10 ** 6),
+    "claim spans off the text": lambda m, a: _set_all(a["claim_offsets"], 7),
+    "phrasings past the documents": lambda m, a: _set_all(a["claim_first_doc"], 10 ** 6),
+    "documents of claims that do not exist": lambda m, a: _set_all(a["doc_claim"], 10 ** 6),
+    "term starts past the end": lambda m, a: _set_all(a["post_start"], 10 ** 7),
+    "terms that are not strings": lambda m, a: m.__setitem__("terms", [1] * len(m["terms"])),
+}
+
+
+@pytest.mark.parametrize("how", list(INCONSISTENT))
+def test_a_cache_with_a_valid_checksum_but_inconsistent_contents_is_rebuilt(cached, how):
+    kb, folder, plain = cached
+    assert cache_run(kb) == plain
+    file = the_cache_file(folder)
+    good = file.read_bytes()
+    file.write_bytes(_forge(good, INCONSISTENT[how]))
+    assert cache_run(kb) == plain  # never an internal error: the index is rebuilt from the KB
+    assert cache_run(kb) == plain
+    assert the_cache_file(folder).read_bytes() == good  # and a good cache written again
+
+
+def _replace_in_meta(old: str, new: str):
+    def edit(meta, arrays):
+        text = json.dumps(meta).replace(json.dumps(old)[1:-1], json.dumps(new)[1:-1])
+        meta.clear()
+        meta.update(json.loads(text))
+    return edit
+
+
+def test_what_the_user_reads_never_comes_from_the_cache(cached):
+    """An edited cache cannot show a forged publisher, source title, reliability or concept."""
+    kb, folder, plain = cached
+    assert cache_run(kb) == plain
+    file = the_cache_file(folder)
+    good = file.read_bytes()
+    data = json.loads(kb.read_text(encoding="utf-8"))
+    src = data["sources"][0]
+    concept = next(c for c in data["concepts"] if c.get("label") or c["terms"])
+    name = concept.get("label") or concept["terms"][0]
+    assert src["publisher"] in plain[1]
+    for old, new in ((src["publisher"], "Forged Publisher"), (src["title"], "Forged Title"),
+                     (f'"reliability": "{src["reliability"]}"', '"reliability": "high"'),
+                     (name, "forged concept")):
+        file.write_bytes(_forge(good, _replace_in_meta(old, new)))
+        out = cache_run(kb)
+        assert out == plain, old
+        assert "Forged" not in out[1] and "forged concept" not in out[1]
+
+
+def test_a_cache_pointing_at_the_wrong_part_of_the_knowledge_base_is_rebuilt(cached):
+    kb, folder, plain = cached
+    assert cache_run(kb) == plain
+    file = the_cache_file(folder)
+    good = file.read_bytes()
+
+    def swap(meta, arrays):
+        top = meta.get("top") or {}
+        if "concepts" in top:
+            top["sources"] = top["concepts"]
+    file.write_bytes(_forge(good, swap))
+    assert cache_run(kb) == plain
+
+
+def test_no_home_and_an_unknown_user_is_no_error(cached, monkeypatch):
+    kb, folder, plain = cached
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+
+    def nobody(cls=None):
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", classmethod(nobody))
+    assert cache_run(kb, {"HOME": None, "XDG_CACHE_HOME": None, "FACTCHECK_CACHE_DIR": None}) == plain
+
+
+def test_no_home_and_an_unknown_user_id_in_a_real_process(tmp_path):
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("switching to a user id with no password entry needs root")
+    import pwd
+
+    uid = next(u for u in range(54321, 60000) if not _has_user(pwd, u))
+    kb = tmp_path / "kb.json"
+    kb.write_bytes(KB.read_bytes())
+    os.chmod(tmp_path, 0o755)
+    kb.chmod(0o644)
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "FACTCHECK_CACHE_DIR")}
+    env.update(NO_COLOR="1", FACTCHECK_NO_CACHE="0")
+    try:
+        out = subprocess.run([sys.executable, "-m", "factcheck", "--kb", str(kb), "check", FALSE],
+                             capture_output=True, env=env, timeout=60, cwd=tmp_path,
+                             preexec_fn=lambda: (os.setgid(uid), os.setuid(uid)))
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"cannot run as user id {uid}: {exc}")
+    if b"Permission denied" in out.stderr and b"factcheck" not in out.stderr:
+        pytest.skip("the interpreter is not readable by another user here")
+    assert out.returncode == 1, out.stderr
+    assert b"error" not in out.stderr
+
+
+def _has_user(pwd, uid: int) -> bool:
+    try:
+        pwd.getpwuid(uid)
+        return True
+    except KeyError:
+        return False
+
+
+def test_a_relative_xdg_cache_home_is_ignored(cached, monkeypatch, tmp_path):
+    kb, folder, plain = cached
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    home = tmp_path / "home"
+    env = {"FACTCHECK_CACHE_DIR": None, "XDG_CACHE_HOME": "relative/cache", "HOME": str(home)}
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(home))
+    assert cache_run(kb, env) == plain
+    assert list(work.iterdir()) == []  # nothing written in the current folder
+    assert list((home / ".cache" / "factcheck").glob("*.idx"))
+
+
+def test_temporaries_of_a_killed_build_are_cleaned_up(cached):
+    import time
+
+    kb, folder, plain = cached
+    folder.mkdir(parents=True)
+    stale = folder / ".tmp-killed.idx"
+    stale.write_bytes(b"half an index")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    fresh = folder / ".tmp-building.idx"  # another process's build, still going
+    fresh.write_bytes(b"being written")
+    assert cache_run(kb) == plain
+    assert not stale.exists()
+    assert fresh.exists()
