@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .commands import Settings, _env_debug
+from .commands import Settings, _env_debug, setup_streams
 from .commands import check as check_cmd
 from .commands import evaluate as eval_cmd
 from .commands import kb as kb_cmd
@@ -58,6 +58,7 @@ def _main(
         False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.",
     ),
 ) -> None:
+    setup_streams()
     ctx.obj = Settings(kb=kb, debug=debug or _env_debug())
 
 

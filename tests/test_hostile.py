@@ -578,3 +578,37 @@ def test_temporaries_of_a_killed_build_are_cleaned_up(cached):
     assert cache_run(kb) == plain
     assert not stale.exists()
     assert fresh.exists()
+
+
+# --------------------------------------------------------------------------- 10. an ASCII-only stdout
+
+
+def _ascii_run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "ascii", "FACTCHECK_NO_CACHE": "1",
+           "COLUMNS": "100"}
+    env.pop("FACTCHECK_KB", None)
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, env=env, timeout=60)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_an_ascii_only_stdout_gets_escapes_not_an_internal_error(fmt):
+    statement = "Magnesium cures hemifacial spasm \u2014 \u00e9t\u00e9 \U0001f600"
+    out = _ascii_run("--kb", str(KB), "check", "-f", fmt, statement)
+    assert out.returncode == 1, out.stderr
+    assert out.stderr == b""
+    text = out.stdout.decode("ascii")  # nothing but ASCII
+    if fmt == "text":
+        assert "\\u2014" in text and "\\u00e9" in text
+    else:
+        doc = json.loads(text.splitlines()[0] if fmt == "jsonl" else text)
+        first = doc if fmt == "jsonl" else doc["results"][0]
+        assert first["statement"] == statement  # the escapes are JSON's own: the same text
+
+
+def test_an_ascii_only_stdout_works_for_kb_commands_and_errors(tmp_path):
+    out = _ascii_run("--kb", str(KB), "kb", "show", "magnesium-cures-hfs")
+    assert out.returncode == 0, out.stderr
+    out.stdout.decode("ascii")
+    out = _ascii_run("--kb", str(tmp_path / "n\u00f6.json"), "check", FALSE)
+    assert out.returncode == 2
+    assert out.stderr.decode("ascii").startswith("factcheck: error: knowledge base not found")
