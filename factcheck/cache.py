@@ -51,7 +51,7 @@ ARRAYS = {
     "post_claim": "i", "post_weight": "d",
 }
 _ENGINE_MODULES = ("text.py", "lexicon.py", "analysis.py", "matching.py", "index.py", "cache.py",
-                   "knowledge.py")
+                   "knowledge.py", "data/confusables.tsv")
 
 
 def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,

@@ -612,3 +612,61 @@ def test_an_ascii_only_stdout_works_for_kb_commands_and_errors(tmp_path):
     out = _ascii_run("--kb", str(tmp_path / "n\u00f6.json"), "check", FALSE)
     assert out.returncode == 2
     assert out.stderr.decode("ascii").startswith("factcheck: error: knowledge base not found")
+
+
+# --------------------------------------------------------------------------- 12. look-alike letters
+
+LOOKALIKES = [
+    "M\u0430gnesium cures hemifacial spasm",  # Cyrillic a
+    "\u039cagnesium cures h\u0435mifacial spasm",  # Greek capital Mu, Cyrillic ie
+    "Magnesium cur\u0435s h\u0435mif\u0430ci\u0430l sp\u0430sm",  # five Cyrillic letters
+    "Mag\u200bnesium cures hemi\u2060facial spasm",  # zero-width space, word joiner
+    "\uff2dagnesium cures hemifacial spasm",  # fullwidth M (NFKC)
+]
+
+
+@pytest.mark.parametrize("statement", LOOKALIKES)
+def test_look_alike_letters_do_not_dodge_a_claim(statement):
+    plain = json.loads(run("--kb", str(KB), "check", "-f", "jsonl", FALSE).stdout)
+    r = run("--kb", str(KB), "check", "-f", "jsonl", statement)
+    got = json.loads(r.stdout)
+    assert r.exit_code == 1
+    assert (got["verdict"], got["claim"]["id"]) == (plain["verdict"], plain["claim"]["id"])
+    assert got["statement"] == statement  # shown as written
+
+
+def test_look_alikes_are_shown_as_written_in_text_output():
+    r = run("--kb", str(KB), "check", LOOKALIKES[0])
+    assert r.exit_code == 1
+    assert "M\u0430gnesium" in r.stdout  # the Cyrillic letter itself, not a folded "a"
+
+
+def test_text_in_another_script_is_not_read_as_a_claim():
+    r = run("--kb", str(KB), "check", "-f", "jsonl", "\u041c\u0430\u0433\u043d\u0438\u0439 \u043b\u0435\u0447\u0438\u0442 \u0441\u043f\u0430\u0437\u043c")
+    assert json.loads(r.stdout)["verdict"] == "no-match"
+
+
+def test_the_fold_is_data_built_from_unicode_and_never_touches_ascii():
+    from factcheck.text import fold_confusables
+
+    path = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "confusables.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) > 500
+    for cp, to in rows:
+        assert int(cp, 16) > 0x7F, cp
+        assert to == "" or (to.isascii() and to.isalpha()), (cp, to)
+    ascii_text = "".join(chr(i) for i in range(128))
+    assert fold_confusables(ascii_text) == ascii_text
+    assert fold_confusables("\u0406\u0456\u0399\u03bf0O") == "IiIo0O"  # I, not the prototype l
+
+
+def test_every_format_character_is_escaped_for_display():
+    """The invisible set in render/common.py covers Unicode's whole Cf category."""
+    import unicodedata
+
+    from factcheck.render.common import safe
+
+    missing = [hex(cp) for cp in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(cp)) == "Cf" and chr(cp) in safe(f"a{chr(cp)}b")]
+    assert missing == []
