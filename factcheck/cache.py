@@ -330,7 +330,7 @@ def _read_file(file: Path, *, limit: int) -> bytes | None:
             return None
         parts, total = [], 0
         while total <= st.st_size:
-            chunk = os.read(fd, min(1 << 24, st.st_size + 1 - total))
+            chunk = os.read(fd, st.st_size + 1 - total)  # (one read, as a rule)
             if not chunk:
                 break
             parts.append(chunk)

@@ -20,7 +20,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -91,7 +90,13 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file",
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=True) as f:
             fd = -1
-            data = read_stream(f, limit=limit)
+            if stat.S_ISREG(st.st_mode):  # the size is known: one read, no copies
+                data = f.read(st.st_size + 1)
+                if len(data) > st.st_size:  # it grew meanwhile: read on, still bounded
+                    rest = read_stream(f, limit=limit - len(data))
+                    data = None if rest is None else data + rest
+            else:
+                data = read_stream(f, limit=limit)
         if data is None:
             raise error(_too_big(what, p, limit))
         return data
@@ -316,6 +321,8 @@ def write_text(path: str | os.PathLike[str], text: str, *,
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    import tempfile
+
     directory = target.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
