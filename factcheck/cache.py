@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from . import knowledge
+from .errors import FactcheckError
 from .knowledge import Claim, KnowledgeBase, Source
 
 if TYPE_CHECKING:
@@ -122,8 +123,16 @@ def _engine_fingerprint() -> str:
 # the knowledge base (see _guarded).
 
 
-class CacheInconsistent(Exception):
-    """The index cache disagrees with itself or with the knowledge base."""
+class CacheInconsistent(FactcheckError):
+    """The index cache disagrees with itself or with the knowledge base.
+
+    A check recovers from it at once (see _guarded); anywhere else it is one line on stderr,
+    and the cache file is gone, so the next run rebuilds it.
+    """
+
+    def __init__(self, message: str = "the index cache was inconsistent and has been removed; "
+                                      "run the command again (it rebuilds the index)") -> None:
+        super().__init__(message)
 
 
 def _need(ok: bool) -> None:
@@ -134,7 +143,9 @@ def _need(ok: bool) -> None:
 class LazyClaims(Sequence[Claim]):
     """The claims of a knowledge base, each parsed from its JSON text only when it is used."""
 
-    def __init__(self, text: str, offsets: array, sources: dict[str, Source]) -> None:
+    def __init__(self, text: str, offsets: array, sources: dict[str, Source],
+                 on_inconsistent=None) -> None:
+        self._on_inconsistent = on_inconsistent  # (drops the cache file)
         self._text = text
         self._offsets = offsets
         self._sources = sources
@@ -150,13 +161,16 @@ class LazyClaims(Sequence[Claim]):
             i += len(self)
         claim = self._memo.get(i)
         if claim is None:
-            _need(0 <= i < len(self))
+            if not 0 <= i < len(self):
+                raise IndexError(i)
             start, end = self._offsets[2 * i], self._offsets[2 * i + 1]
-            _need(0 <= start < end <= len(self._text) and self._text[start] == "{"
-                  and self._text[end - 1] == "}")
             try:
+                _need(0 <= start < end <= len(self._text) and self._text[start] == "{"
+                      and self._text[end - 1] == "}")
                 claim = knowledge.build_claim(json.loads(self._text[start:end]), self._sources)
             except Exception:  # noqa: BLE001 - a span that is not one whole claim
+                if self._on_inconsistent is not None:
+                    self._on_inconsistent()
                 raise CacheInconsistent from None
             if len(self._memo) < 50_000:
                 self._memo[i] = claim
@@ -388,9 +402,17 @@ def _restore(cls, blob: bytes, path: Path, text: str, digest: str, file: Path | 
     if not _lexicon_agrees(lexicon, concepts):
         return None
     by_id = {s.id: s for s in sources}
+
+    def drop() -> None:
+        if file is not None:
+            try:
+                file.unlink()  # the next run writes a good one
+            except OSError:
+                pass
+
     kb = KnowledgeBase(
         version=top["version"], sources=sources,
-        claims=LazyClaims(text, arrays["claim_offsets"], by_id),  # type: ignore[arg-type]
+        claims=LazyClaims(text, arrays["claim_offsets"], by_id, drop),  # type: ignore[arg-type]
         concepts=concepts, path=str(path), digest=digest,
     )
     ids = {t: i for i, t in enumerate(terms)}
@@ -405,11 +427,7 @@ def _restore(cls, blob: bytes, path: Path, text: str, digest: str, file: Path | 
     checker = _guarded(cls)(kb, docs=docs, vocabulary=meta["vocabulary"], index=index, lexicon=lexicon)
 
     def rebuild() -> FactChecker:
-        if file is not None:
-            try:
-                file.unlink()  # the next run writes a good one
-            except OSError:
-                pass
+        drop()
         return cls(knowledge.build(knowledge.parse(path, text), path=str(path), digest=digest))
 
     checker._rebuild_from_kb = rebuild  # type: ignore[attr-defined]

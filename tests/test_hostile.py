@@ -670,3 +670,21 @@ def test_every_format_character_is_escaped_for_display():
     missing = [hex(cp) for cp in range(sys.maxunicode + 1)
                if unicodedata.category(chr(cp)) == "Cf" and chr(cp) in safe(f"a{chr(cp)}b")]
     assert missing == []
+
+
+def test_an_inconsistent_cache_met_outside_a_check_is_one_line_and_gone(cached, tmp_path):
+    """eval looks claims up by id before checking: a forged claim span found there is one
+    clear line (never an internal error), and the cache file is dropped for the next run."""
+    kb, folder, plain = cached
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps({"statement": FALSE, "expect": "false", "claim": "magnesium-cures-hfs"}) + "\n")
+    good = run("--kb", str(kb), "eval", str(cases))
+    assert good.exit_code == 0, good.stderr
+    file = the_cache_file(folder)
+    file.write_bytes(_forge(file.read_bytes(), INCONSISTENT["claim spans off the text"]))
+    r = run("--kb", str(kb), "eval", str(cases))
+    if r.exit_code != 0:
+        one_error(r, "index cache was inconsistent")
+    assert not file.exists() or r.exit_code == 0
+    again = run("--kb", str(kb), "eval", str(cases))
+    assert (again.exit_code, again.stdout) == (good.exit_code, good.stdout)
