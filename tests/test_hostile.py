@@ -688,3 +688,12 @@ def test_an_inconsistent_cache_met_outside_a_check_is_one_line_and_gone(cached, 
     assert not file.exists() or r.exit_code == 0
     again = run("--kb", str(kb), "eval", str(cases))
     assert (again.exit_code, again.stdout) == (good.exit_code, good.stdout)
+
+
+def test_invisible_characters_are_escaped_in_github_annotations(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("Magnesium\u200b cures hemifacial\u2060 spasm.\n", encoding="utf-8")
+    r = run("--kb", str(KB), "scan", "-f", "github", str(post))
+    assert r.stdout.startswith("::error ")
+    assert "\u200b" not in r.stdout and "\u2060" not in r.stdout
+    assert "\\u200b" in r.stdout and "\\u2060" in r.stdout
