@@ -68,6 +68,10 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file",
     p = Path(path)
     limit = max_input_bytes()
     try:
+        # Look before opening: opening a device can itself do something (rewind a tape).
+        mode = os.stat(p).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode)):
+            raise error(f"{what} is {_kind(mode)}, not a regular file: {p}")
         # O_NONBLOCK: opening a FIFO that has no writer must not hang (it reads as empty).
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
