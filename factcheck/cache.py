@@ -504,7 +504,7 @@ def _kb_head(path: Path, kb_stat: os.stat_result, size: int) -> dict[str, Any] |
     finally:
         os.close(fd)
     text = raw.decode("utf-8-sig")
-    layout = _top_level(text)
+    layout = _top_level(text, strict=False)  # (the index was built from these very bytes)
     if layout is None or layout[1] != len(text) - 1:
         return None
     top = layout[0]
@@ -781,12 +781,15 @@ def _utf8_len(text: str, start: int, end: int) -> int:
 _WS = " \t\r\n"
 
 
-def _top_level(text: str) -> tuple[dict[str, Any], int] | None:
+def _top_level(text: str, strict: bool = True) -> tuple[dict[str, Any], int] | None:
     """The top-level members of a knowledge base's JSON before ``claims`` (parsed), and where
-    the claims array starts; None unless ``claims`` is the last member (the usual layout)."""
-    from .files import _DECODER as dec  # strict: no duplicate keys, no endless integers
-    from .files import _Duplicate, _HugeInt
+    the claims array starts; None unless ``claims`` is the last member (the usual layout).
 
+    ``strict``: no duplicate keys, no endless integers (as the plain loader reads it); a head
+    read back from a knowledge base that was so read when its index was built need not be."""
+    from .files import _DECODER, _Duplicate, _HugeInt
+
+    dec = _DECODER if strict else json.JSONDecoder()
     n = len(text)
     i = _skip(text, 0)
     if i >= n or text[i] != "{":

@@ -469,6 +469,43 @@ def test_a_cache_with_a_valid_checksum_but_inconsistent_contents_is_rebuilt(cach
     assert the_cache_file(folder).read_bytes() == good  # and a good cache written again
 
 
+@pytest.mark.parametrize("how", [h for h in INCONSISTENT if h != "terms that are not strings"])
+def test_an_inconsistent_cache_the_key_file_vouches_for_is_caught_as_it_is_read(cached, how):
+    """Edited in place with its size, time and inode kept, an index file is trusted by the key
+    file without its checksum being read: every index is still checked as it is followed."""
+    from array import array
+
+    from factcheck.cache import MAGIC, _aligned
+
+    kb, folder, plain = cached
+    assert cache_run(kb) == plain
+    assert cache_run(kb) == plain  # (the key file now vouches for the index file)
+    file = the_cache_file(folder)
+    good = file.read_bytes()
+    head = len(MAGIC) + 8
+    n = int.from_bytes(good[head:head + 8], "little")
+    meta = json.loads(good[head + 8:head + 8 + n])
+    arrays, offset = {}, _aligned(head + 8 + n)
+    for name, code, count in meta["arrays"]:
+        arr = array(code)
+        arr.frombytes(good[offset:offset + arr.itemsize * count])
+        arrays[name] = (offset, arr)
+        offset = _aligned(offset + arr.itemsize * count)
+    INCONSISTENT[how](meta, {name: arr for name, (_, arr) in arrays.items()})
+    before = file.stat()
+    with open(file, "r+b") as f:
+        for at, arr in arrays.values():
+            f.seek(at)
+            f.write(arr.tobytes())
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = file.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert file.read_bytes() != good
+    assert cache_run(kb) == plain  # rebuilt from the knowledge base as soon as it is noticed
+    assert cache_run(kb) == plain
+    assert the_cache_file(folder).read_bytes() == good
+
+
 def _replace_in_meta(old: str, new: str):
     def edit(meta, arrays):
         text = json.dumps(meta).replace(json.dumps(old)[1:-1], json.dumps(new)[1:-1])
