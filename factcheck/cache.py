@@ -3,7 +3,8 @@
 Tiny knowledge bases are simply loaded and indexed. Any other (over ``CACHE_MIN_BYTES``, the
 shipped one included) is analysed once and its index (what :class:`~factcheck.index.IndexBuilder`
 made, nothing else) saved in the user's cache directory (``$FACTCHECK_CACHE_DIR``, else
-``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``).
+``$XDG_CACHE_HOME/factcheck`` if that is an absolute path, else ``~/.cache/factcheck``; with no
+home directory at all, no cache).
 
 Loading costs what a run uses, not what the knowledge base weighs:
 
@@ -22,7 +23,18 @@ every file of the package (code and data), so any change to the engine makes a n
 JSON metadata and typed numeric arrays, never pickle: loading it cannot run code. It is written
 to a temporary file and renamed into place (atomic), and anything wrong with it (truncated,
 corrupt, another version) makes it ignored and rebuilt. ``FACTCHECK_NO_CACHE=1`` turns caching
-off.
+off. Temporaries left by a killed build are removed after an hour.
+
+A cache file is data from disk, not a friend. The index file and the key file are opened only if
+they are regular files (never through a symbolic link, never a device or FIFO), owned by the user
+and writable by no one else, and no larger than a bound (for the index, set by the knowledge
+base's size); both are written private. The index's structure is checked on load (array lengths
+against its metadata) and every index it holds is checked as it is followed (see
+:class:`CheckedIndex`); anything inconsistent raises :class:`CacheInconsistent`, the cache file is
+dropped, and a check rebuilds its index from the knowledge base at once. Nothing shown to the
+user comes from it: claims are read from the knowledge base's own bytes, and so are its version,
+sources and concepts (the part of the file before the claims), and the concept names the cached
+lexicon uses must agree with them.
 
 Building streams a large knowledge base claim by claim (validated, analysed and dropped), so its
 peak memory is the JSON text and the compact arrays, never the whole parsed document.
@@ -31,6 +43,7 @@ peak memory is the JSON text and the compact arrays, never the whole parsed docu
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from array import array
@@ -38,6 +51,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from . import knowledge
+from .errors import FactcheckError
+from .index import Index, Phrasings, StoredDocs
 from .knowledge import Claim, KnowledgeBase, Source
 
 if TYPE_CHECKING:
@@ -47,6 +62,8 @@ if TYPE_CHECKING:
 CACHE_MIN_BYTES = 16 * 1024  # below this, indexing takes a few milliseconds: not worth a file
 KEEP = 8  # index files kept; the least recently used beyond this are removed
 KEEP_KEYS = 64  # key files kept
+KEY_MAX_BYTES = 64 * 1024  # a key file is a few hundred bytes; anything larger is not ours
+STALE_SECONDS = 3600  # a temporary file this old is a build that died: removed
 MAGIC = b"FCIDX\x03\n\x00"  # then a CRC-32 of the rest of the file, 4 bytes little-endian
 _ALIGN = 8
 #: Files of the package that are not the engine: the shipped knowledge base is keyed by its
@@ -66,6 +83,8 @@ def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
     if st.st_size < CACHE_MIN_BYTES or not _is_file(st):
         return cls(knowledge.load(p))
     folder = cache_dir()
+    if folder is None:  # nowhere to keep one (no home directory): the plain way
+        return cls(knowledge.load(p))
     keyfile = folder / f"{_name_hash(str(p.resolve()) + _engine_stamp())}.key"
     key = _read_key(keyfile)
     if key is not None and key.get("kb") == _stat_sig(st) and key.get("path") == str(p.resolve()):
@@ -99,12 +118,21 @@ def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
     return checker
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """Where cache files go, or None when there is nowhere (no home directory)."""
     explicit = os.environ.get("FACTCHECK_CACHE_DIR", "").strip()
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return Path(base or Path.home() / ".cache") / "factcheck"
+    if base and os.path.isabs(base):  # the XDG spec: a relative path is invalid, ignore it
+        return Path(base) / "factcheck"
+    try:
+        home = Path.home()  # $HOME, else the password database
+    except (RuntimeError, KeyError, OSError):
+        return None  # no HOME and a user id with no entry: run without a cache
+    if not home.is_absolute():
+        return None
+    return home / ".cache" / "factcheck"
 
 
 def _disabled() -> bool:
@@ -198,10 +226,15 @@ def _engine_fingerprint() -> str:
 
 
 def _read_key(file: Path) -> dict[str, Any] | None:
-    try:
-        key = json.loads(file.read_bytes())
-    except (OSError, ValueError):
+    fd = _open_ours(file, KEY_MAX_BYTES)
+    if fd is None:
         return None
+    try:
+        key = json.loads(os.read(fd, KEY_MAX_BYTES + 1))
+    except (OSError, ValueError, RecursionError):
+        return None
+    finally:
+        os.close(fd)
     ok = (isinstance(key, dict) and isinstance(key.get("digest"), str)
           and isinstance(key.get("index"), str) and "/" not in key["index"] and "\\" not in key["index"]
           and key["index"].endswith(".idx"))
@@ -220,15 +253,20 @@ class LazyClaims(Sequence[Claim]):
 
     ``offsets`` are byte offsets [start, end, start, end, ...] into the file as it was when the
     index was made; the file's size and modification time are checked before each read, so a
-    knowledge base changed on disk in the meantime is an error, never a wrong claim.
+    knowledge base changed on disk in the meantime is an error, never a wrong claim. A span that
+    is not one whole claim object after the knowledge base's head (``after``, the byte after
+    the claims array's ``[``) is a cache inconsistent with its knowledge base:
+    ``on_inconsistent`` is called (it drops the cache file) and CacheInconsistent raised.
     """
 
     def __init__(self, path: Path, offsets: Sequence[int], sources: dict[str, Source],
-                 stamp: list[int]) -> None:
+                 stamp: list[int], after: int = 0, on_inconsistent=None) -> None:
         self._path = path
         self._offsets = offsets
         self._sources = sources
         self._stamp = stamp[:2]
+        self._after = after
+        self._on_inconsistent = on_inconsistent
         self._fd: int | None = None
         self._memo: dict[int, Claim] = {}
 
@@ -245,7 +283,15 @@ class LazyClaims(Sequence[Claim]):
         claim = self._memo.get(i)
         if claim is None:
             start, end = self._offsets[2 * i], self._offsets[2 * i + 1]
-            claim = knowledge.build_claim(json.loads(self._read(start, end)), self._sources)
+            if not self._after <= start < end <= self._stamp[0]:
+                self._inconsistent()
+            raw = self._read(start, end)
+            try:
+                if raw[:1] != b"{" or raw[-1:] != b"}":
+                    raise ValueError("not an object")
+                claim = knowledge.build_claim(json.loads(raw), self._sources)
+            except Exception:  # noqa: BLE001 - a span that is not one whole claim
+                self._inconsistent()
             if len(self._memo) < 50_000:
                 self._memo[i] = claim
         return claim
@@ -254,14 +300,20 @@ class LazyClaims(Sequence[Claim]):
         for i in range(len(self)):
             yield self[i]
 
+    def _inconsistent(self):
+        if self._on_inconsistent is not None:
+            self._on_inconsistent()
+        raise CacheInconsistent from None
+
     def _read(self, start: int, end: int) -> bytes:
         from .errors import KnowledgeBaseError
 
         try:
             if self._fd is None:
-                self._fd = os.open(self._path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+                self._fd = os.open(self._path, os.O_RDONLY | getattr(os, "O_BINARY", 0)
+                                   | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
             st = os.fstat(self._fd)
-            if [st.st_size, st.st_mtime_ns] == self._stamp:
+            if _is_file(st) and [st.st_size, st.st_mtime_ns] == self._stamp:
                 if hasattr(os, "pread"):
                     return os.pread(self._fd, end - start, start)
                 with open(self._path, "rb") as f:
@@ -281,10 +333,40 @@ class LazyClaims(Sequence[Claim]):
     def __getstate__(self) -> dict[str, Any]:  # a file descriptor does not travel
         state = dict(self.__dict__)
         state["_fd"] = None
+        state["_on_inconsistent"] = None
         return state
 
 
 # --------------------------------------------------------------------------- reading
+
+
+def _open_ours(file: Path, limit: int) -> int | None:
+    """A read-only descriptor of ``file`` if it is a regular file of ours no larger than
+    ``limit``, else None.
+
+    Opened without following a symbolic link and without waiting on a FIFO; a device, a file
+    someone else owns or may write, or one larger than ``limit`` is never read.
+    """
+    flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        fd = os.open(file, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (_is_file(st) and st.st_size <= limit and not st.st_mode & 0o022
+                and (not hasattr(os, "geteuid") or st.st_uid == os.geteuid())):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _index_limit(kb_size: int) -> int:
+    """The largest index file a knowledge base of ``kb_size`` bytes could have (generously)."""
+    return 32 * kb_size + (16 << 20)
 
 
 def _open(cls, file: Path, path: Path, digest: str, trusted_stat, kb_stat):
@@ -293,23 +375,28 @@ def _open(cls, file: Path, path: Path, digest: str, trusted_stat, kb_stat):
     The CRC-32 is checked unless the file is exactly the one this key file recorded."""
     import mmap
 
-    try:
-        with open(file, "rb") as f:
-            st = os.fstat(f.fileno())
-            if st.st_size < len(MAGIC) + 16:
-                return None
-            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
+    fd = _open_ours(file, _index_limit(kb_stat.st_size))
+    if fd is None:
         return None
     try:
+        st = os.fstat(fd)
+        if st.st_size < len(MAGIC) + 16:
+            return None
+        mapped = mmap.mmap(fd, st.st_size, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+    try:
         return _from_blob(cls, memoryview(mapped), path, digest, kb_stat,
-                          trusted=trusted_stat is not None and trusted_stat == _stat_sig(st))
+                          trusted=trusted_stat is not None and trusted_stat == _stat_sig(st), file=file)
     except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt, whatever is wrong
         return None
 
 
-def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted: bool):
-    from .index import ARRAYS, Index, IndexData
+def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted: bool,
+               file: Path | None = None):
+    from .index import ARRAYS, IndexData
     from .lexicon import Lexicon
 
     if bytes(view[:len(MAGIC)]) != MAGIC:
@@ -321,40 +408,253 @@ def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted:
         if int.from_bytes(view[len(MAGIC):len(MAGIC) + 4], "little") != zlib.crc32(view[head:]):
             return None  # damaged on disk: flipped bits pass every structural check below
     meta_len = int.from_bytes(view[head:head + 8], "little")
-    meta = json.loads(bytes(view[head + 8:head + 8 + meta_len]).decode("utf-8"))
-    if meta.get("digest") != digest or meta.get("byteorder") != sys.byteorder:
+    if meta_len > len(view):
         return None
+    meta = json.loads(bytes(view[head + 8:head + 8 + meta_len]).decode("utf-8"))
+    if not isinstance(meta, dict) or meta.get("digest") != digest or meta.get("byteorder") != sys.byteorder:
+        return None
+    codes = dict(ARRAYS, claim_bytes="q")
     arrays: dict[str, Any] = {}
     offset = _aligned(head + 8 + meta_len)
     for name, code, count in meta["arrays"]:
+        if codes.get(name) != code or name in arrays or type(count) is not int or count < 0:
+            return None
         size = array(code).itemsize * count
         if offset + size > len(view):
             return None
         arrays[name] = view[offset:offset + size].cast(code) if size else array(code)
         offset = _aligned(offset + size)
-    if offset != len(view) or [n for n, _ in ARRAYS] + ["claim_bytes"] != list(arrays):
+    if offset != len(view) or list(codes) != list(arrays) or not _consistent(meta, arrays):
+        return None  # (a valid checksum over inconsistent contents: rebuilt, never trusted)
+
+    # What the user reads comes from the knowledge base's own bytes, not from the cache.
+    top = _kb_head(path, kb_stat, meta["head"])
+    if top is None:
         return None
-    n_claims, terms = meta["n_claims"], meta["terms"]
-    if (len(arrays["claim_bytes"]) != 2 * n_claims or len(arrays["claim_first_doc"]) != n_claims + 1
-            or len(arrays["post_start"]) != len(terms) + 1
-            or len(arrays["doc_start"]) != len(arrays["doc_claim"]) + 1):
+    sources = tuple(knowledge.build_source(s) for s in top["sources"])
+    concepts = tuple(knowledge.build_concept(c) for c in top.get("concepts") or ())
+    lexicon = Lexicon.from_state(meta["lexicon"])
+    if not _lexicon_agrees(lexicon, concepts):
         return None
 
-    sources = tuple(knowledge.build_source(s) for s in meta["sources"])
-    by_id = {s.id: s for s in sources}
+    def drop() -> None:
+        if file is not None:
+            try:
+                file.unlink()  # the next run writes a good one
+            except OSError:
+                pass
+
     kb = KnowledgeBase(
-        version=meta["version"], sources=sources,
-        claims=LazyClaims(path, arrays.pop("claim_bytes"), by_id, _stat_sig(kb_stat)),  # type: ignore[arg-type]
-        concepts=tuple(knowledge.build_concept(c) for c in meta["concepts"]),
-        path=str(path), digest=digest,
+        version=top["version"], sources=sources,
+        claims=LazyClaims(path, arrays.pop("claim_bytes"), {s.id: s for s in sources},  # type: ignore[arg-type]
+                          _stat_sig(kb_stat), after=meta["head"], on_inconsistent=drop),
+        concepts=concepts, path=str(path), digest=digest,
     )
-    lexicon = Lexicon.from_state(meta["lexicon"])
-    index = Index(IndexData(n_claims, terms, meta["surfaces"], arrays), lexicon)
-    return cls(kb, docs=index.docs, vocabulary=meta["vocabulary"], index=index, lexicon=lexicon)
+    index = CheckedIndex(IndexData(meta["n_claims"], meta["terms"], meta["surfaces"], arrays), lexicon)
+    checker = _guarded(cls)(kb, docs=index.docs, vocabulary=meta["vocabulary"], index=index, lexicon=lexicon)
+
+    def rebuild() -> FactChecker:
+        drop()
+        return cls(knowledge.load(path))
+
+    checker._rebuild_from_kb = rebuild  # type: ignore[attr-defined]
+    return checker
 
 
 def _aligned(n: int) -> int:
     return (n + _ALIGN - 1) // _ALIGN * _ALIGN
+
+
+def _consistent(meta: dict[str, Any], a: dict[str, Any]) -> bool:
+    """The arrays have the lengths the metadata implies, and the metadata the types it must
+    (cheap: no entry is read; CheckedIndex checks each index as it follows it)."""
+    n, terms, surfaces = meta.get("n_claims"), meta.get("terms"), meta.get("surfaces")
+    vocabulary, head = meta.get("vocabulary"), meta.get("head")
+    if type(n) is not int or n < 1 or type(head) is not int or head < 1:
+        return False
+    if not all(isinstance(x, list) for x in (terms, surfaces, vocabulary)):
+        return False
+    try:  # every entry a string (join runs in C and raises on anything else)
+        "".join(terms), "".join(surfaces), "".join(vocabulary)
+    except TypeError:
+        return False
+    n_docs, n_terms, n_posts = len(a["doc_claim"]), len(a["doc_term"]), len(a["post_claim"])
+    return (len(a["claim_bytes"]) == 2 * n and len(a["claim_first_doc"]) == n + 1
+            and len(a["doc_phrasing"]) == n_docs and len(a["doc_flags"]) == n_docs
+            and len(a["doc_start"]) == n_docs + 1 and len(a["doc_surf"]) == n_terms
+            and len(a["post_start"]) == len(terms) + 1 and len(a["post_weight"]) == n_posts)
+
+
+def _kb_head(path: Path, kb_stat: os.stat_result, size: int) -> dict[str, Any] | None:
+    """The knowledge base's members before its claims (version, sources, concepts), parsed from
+    its first ``size`` bytes, which must end with the claims array's ``[``; None when they do
+    not, or when the file is not the one the index was made from."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not _is_file(st) or _stat_sig(st)[:2] != _stat_sig(kb_stat)[:2] or size > st.st_size:
+            return None
+        raw = os.pread(fd, size, 0) if hasattr(os, "pread") else os.read(fd, size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    text = raw.decode("utf-8-sig")
+    layout = _top_level(text, strict=False)  # (the index was built from these very bytes)
+    if layout is None or layout[1] != len(text) - 1:
+        return None
+    top = layout[0]
+    if type(top.get("version")) is not int or not isinstance(top.get("sources"), list):
+        return None
+    if not isinstance(top.get("concepts", []), list):
+        return None
+    return top
+
+
+def _lexicon_agrees(lexicon: Any, concepts: tuple[Any, ...]) -> bool:
+    """The cached lexicon names exactly the knowledge base's concepts, as they are named there."""
+    known = {c.id: (c.kind, c.name) for c in concepts}
+    if {cid: (info.kind, info.name) for cid, info in lexicon.concepts.items()} != known:
+        return False
+    return (all(type(v) is str and v in known for v in lexicon.phrases.values())
+            and all(all(v in known for v in vs) for vs in lexicon.alternates.values())
+            and all(set(info.ancestors) <= known.keys() and set(info.parts) <= known.keys()
+                    for info in lexicon.concepts.values())
+            and all(type(w) is str for w in lexicon.words))
+
+
+# --------------------------------------------------------------------------- checked as followed
+#
+# A cached index is read in place, and checking millions of entries up front would cost more
+# than the cache saves: each index is checked just before it is followed instead (a few
+# comparisons per term, phrasing or claim looked at). A failed check raises CacheInconsistent;
+# a check then rebuilds its index from the knowledge base at once (see _guarded).
+
+
+class CacheInconsistent(FactcheckError):
+    """The index cache disagrees with itself or with the knowledge base.
+
+    A check recovers from it at once (see _guarded); anywhere else it is one line on stderr,
+    and the cache file is gone, so the next run rebuilds it.
+    """
+
+    def __init__(self, message: str = "the index cache was inconsistent and has been removed; "
+                                      "run the command again (it rebuilds the index)") -> None:
+        super().__init__(message)
+
+
+def _need(ok: bool) -> None:
+    if not ok:
+        raise CacheInconsistent
+
+
+class _CheckedDocFreq:
+    """term key -> number of claims that use it, each span checked before it is used."""
+
+    def __init__(self, ids: dict[str, int], start: Sequence[int], n_posts: int) -> None:
+        self._ids, self._start, self._n = ids, start, n_posts
+
+    def get(self, key: str, default: int = 0) -> int:
+        t = self._ids.get(key)
+        if t is None:
+            return default
+        a, b = self._start[t], self._start[t + 1]
+        _need(0 <= a <= b <= self._n)
+        return b - a
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class _CheckedPhrasings(Phrasings):
+    def __init__(self, first: Sequence[int], n_docs: int) -> None:
+        super().__init__(first)
+        self._n_docs = n_docs
+
+    def __getitem__(self, claim: int) -> range:
+        _need(0 <= claim < len(self._first) - 1)
+        a, b = self._first[claim], self._first[claim + 1]
+        _need(0 <= a <= b <= self._n_docs)
+        return range(a, b)
+
+
+class _CheckedDocs(StoredDocs):
+    def __getitem__(self, i):  # type: ignore[override]
+        doc = self._memo.get(i)
+        if doc is not None:
+            return doc
+        a = self._a
+        _need(0 <= i < len(self))
+        lo, hi = a["doc_start"][i], a["doc_start"][i + 1]
+        _need(0 <= lo <= hi <= len(a["doc_term"]))
+        if lo < hi:
+            tids, sids = a["doc_term"][lo:hi], a["doc_surf"][lo:hi]
+            _need(min(tids) >= 0 and max(tids) < len(self._terms)
+                  and min(sids) >= 0 and max(sids) < len(self._surfaces))
+        _need(0 <= a["doc_claim"][i] < len(a["claim_first_doc"]) - 1 and a["doc_phrasing"][i] >= 0)
+        return super().__getitem__(i)
+
+
+class CheckedIndex(Index):
+    """An Index over a cached IndexData whose every span and id is checked as it is followed:
+    term spans when a statement's keys are looked up, a claim's phrasings, a phrasing's terms,
+    and the claims and scores a search returns."""
+
+    def __init__(self, data: Any, lexicon: Any) -> None:
+        super().__init__(data, lexicon)
+        a = data.arrays
+        self._n_posts = len(a["post_claim"])
+        self.df = _CheckedDocFreq(self._ids, self._pstart, self._n_posts)
+        self.phrasings = _CheckedPhrasings(a["claim_first_doc"], len(a["doc_claim"]))
+        self.docs = _CheckedDocs(data, lexicon)
+
+    def query_keys(self, query):  # type: ignore[override]
+        keys = super().query_keys(query)
+        for key in keys:
+            self.df.get(key)  # (checks the key's span of the postings)
+        return keys
+
+    def postings(self, key: str) -> list[tuple[int, float]]:
+        self.df.get(key)
+        found = super().postings(key)
+        _need(all(0 <= c < self.n_claims and math.isfinite(w) for c, w in found))
+        return found
+
+    def search(self, query, limit: int = 50) -> list[tuple[int, float]]:  # type: ignore[override]
+        hits = super().search(query, limit)
+        _need(all(0 <= c < self.data.n_claims and math.isfinite(s) for c, s in hits))
+        return hits
+
+
+_GUARDED: dict[type, type] = {}
+
+
+def _guarded(cls: type[FactChecker]) -> type[FactChecker]:
+    """A subclass of ``cls`` whose check rebuilds the index from the knowledge base (and drops
+    the cache file) the moment the cached index is found inconsistent, then checks again."""
+    sub = _GUARDED.get(cls)
+    if sub is None:
+        def check(self, statement, **kwargs):
+            try:
+                return cls.check(self, statement, **kwargs)
+            except CacheInconsistent:
+                fresh = self._rebuild_from_kb()
+                self.__class__ = cls
+                self.__dict__.clear()
+                self.__dict__.update(fresh.__dict__)
+                return cls.check(self, statement, **kwargs)
+
+        sub = type(cls.__name__, (cls,), {"check": check, "__module__": cls.__module__,
+                                          "__qualname__": cls.__qualname__, "__doc__": cls.__doc__})
+        _GUARDED[cls] = sub
+    return sub
 
 
 # --------------------------------------------------------------------------- writing
@@ -365,7 +665,7 @@ def _write(blob: bytes, file: Path, keep: int = KEEP) -> bool:
     try:
         import tempfile
 
-        file.parent.mkdir(parents=True, exist_ok=True)
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=file.suffix)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -391,10 +691,15 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
     from .index import IndexBuilder
     from .lexicon import Lexicon
 
+    from .files import _lone_surrogate
+
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text) and _lone_surrogate(text) >= 0:
+        return None  # (the strict plain loader says where)
     layout = _top_level(text)
     if layout is None:
         return None
     head, claims_at = layout
+    head_bytes = bom + _utf8_len(text, 0, claims_at + 1)  # up to and with the claims' "["
     if not isinstance(head.get("concepts", []), list) or not isinstance(head.get("sources"), list):
         return None
     try:  # (a concept of the wrong shape is reported by validate() below)
@@ -425,26 +730,29 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
                 vocabulary.update(w for w in analysis.normalised.split() if w.isalpha())
                 builder.add(c, ph, analysis)
 
+    from .files import _Duplicate, _HugeInt
+
     try:
         faults = knowledge.validate({**head, "claims": []}, claims=claims())
-    except ValueError:  # not JSON after all
+    except (ValueError, RecursionError, _Duplicate, _HugeInt):  # not (strict) JSON after all
         return None
     if faults or state["broken"] or not state["n"]:
         return None
     data = builder.finish(state["n"])
     del builder
-    return _layout(data, offsets, head, digest, lexicon, sorted(vocabulary))
+    return _layout(data, offsets, head_bytes, digest, lexicon, sorted(vocabulary))
 
 
-def _layout(data: IndexData, claim_bytes: array, head: dict[str, Any], digest: str, lexicon,
+def _layout(data: IndexData, claim_bytes: array, head_bytes: int, digest: str, lexicon,
             vocabulary: list[str]) -> list[bytes]:
     from .index import ARRAYS
 
     arrays = [*(data.arrays[name] for name, _ in ARRAYS), claim_bytes]
     names = [*(name for name, _ in ARRAYS), "claim_bytes"]
     meta = {
-        "digest": digest, "byteorder": sys.byteorder, "version": head["version"],
-        "n_claims": data.n_claims, "sources": head["sources"], "concepts": head.get("concepts", []),
+        # (no version, sources or concepts: those are read from the knowledge base's head,
+        # its first ``head`` bytes, so that what a user reads never comes from the cache)
+        "digest": digest, "byteorder": sys.byteorder, "head": head_bytes, "n_claims": data.n_claims,
         "terms": list(data.terms), "surfaces": list(data.surfaces), "vocabulary": vocabulary,
         "lexicon": lexicon.state(),
         "arrays": [[name, arr.typecode, len(arr)] for name, arr in zip(names, arrays)],
@@ -473,10 +781,15 @@ def _utf8_len(text: str, start: int, end: int) -> int:
 _WS = " \t\r\n"
 
 
-def _top_level(text: str) -> tuple[dict[str, Any], int] | None:
+def _top_level(text: str, strict: bool = True) -> tuple[dict[str, Any], int] | None:
     """The top-level members of a knowledge base's JSON before ``claims`` (parsed), and where
-    the claims array starts; None unless ``claims`` is the last member (the usual layout)."""
-    dec = json.JSONDecoder()
+    the claims array starts; None unless ``claims`` is the last member (the usual layout).
+
+    ``strict``: no duplicate keys, no endless integers (as the plain loader reads it); a head
+    read back from a knowledge base that was so read when its index was built need not be."""
+    from .files import _DECODER, _Duplicate, _HugeInt
+
+    dec = _DECODER if strict else json.JSONDecoder()
     n = len(text)
     i = _skip(text, 0)
     if i >= n or text[i] != "{":
@@ -503,14 +816,15 @@ def _top_level(text: str) -> tuple[dict[str, Any], int] | None:
                 i += 1
             else:
                 return None
-    except ValueError:
+    except (ValueError, RecursionError, _Duplicate, _HugeInt):
         return None
 
 
 def _array_items(text: str, i: int) -> Iterator[tuple[Any, int, int]]:
     """(value, start, end) of each item of the JSON array at ``text[i]``, which must be the last
     member of the top-level object; ValueError when it is not well-formed."""
-    dec = json.JSONDecoder()
+    from .files import _DECODER as dec  # strict: no duplicate keys, no endless integers
+
     n = len(text)
     i = _skip(text, i + 1)
     if i < n and text[i] == "]":
@@ -540,10 +854,19 @@ def _skip(text: str, i: int) -> int:
 
 
 def _prune(folder: Path, suffix: str, keep: int) -> None:
-    files = []
+    """Keep the ``keep`` most recently used files ending in ``suffix``; remove temporaries of
+    builds that died (SIGKILL runs no clean-up) once they are STALE_SECONDS old."""
+    import time
+
+    files, stale = [], time.time() - STALE_SECONDS
     for f in folder.glob(f"*{suffix}"):
         try:
-            files.append((f.stat().st_atime, f))
+            st = f.lstat()
+            if f.name.startswith(".tmp-"):  # another build's, still being written, or a dead one's
+                if st.st_mtime < stale:
+                    f.unlink()
+                continue
+            files.append((st.st_atime, f))
         except OSError:
             pass
     files.sort(key=lambda t: t[0], reverse=True)

@@ -19,16 +19,14 @@ import json
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import InputError, KnowledgeBaseError
+from .errors import KnowledgeBaseError
 from .knowledge import FORMAT_VERSION, KnowledgeBase, Reliability, Stance, Verdict, validate
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -252,28 +250,20 @@ def parse_text(text: str, name: str) -> list[Any]:
 
     A syntax error is reported as ``name:line:col`` of the offending character.
     """
+    from .files import loads
+
     text = text.lstrip("\ufeff")
     if not text.strip():
         return []
     try:
-        return [json.loads(text)]
-    except json.JSONDecodeError as exc:
-        if exc.msg != "Extra data":
-            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
-    except RecursionError:
-        raise InputError(f"{name}: not valid JSON: nested too deeply") from None
+        return [loads(text, name, lines_ok=True)]
+    except json.JSONDecodeError:
+        pass  # "Extra data": JSON Lines
     documents = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            documents.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{name}:{lineno}:{exc.colno}: not valid JSON Lines: {exc.msg}"
-            ) from None
-        except RecursionError:
-            raise InputError(f"{name}:{lineno}: not valid JSON: nested too deeply") from None
+        documents.append(loads(line, name, line=lineno, what="not valid JSON Lines"))
     return documents
 
 
@@ -865,38 +855,11 @@ def dumps(data: Any) -> str:
 
 
 def write_json_atomic(path: str | os.PathLike[str], data: Any) -> None:
-    """Write ``data`` to ``path`` whole or not at all: a temp file beside it, then ``os.replace``."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    if target.is_dir():
-        raise InputError(f"cannot write {target}: it is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(dumps(data))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-        raise
+    """Write ``data`` to ``path`` whole or not at all (``-`` is stdout; links are followed,
+    devices and FIFOs written through): see :func:`factcheck.files.write_text`."""
+    from .files import write_text
+
+    write_text(path, dumps(data))
 
 
 # --------------------------------------------------------------------------- exporting

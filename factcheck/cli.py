@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .commands import Settings, _env_debug
+from .commands import Settings, _env_debug, setup_streams
 
 #: The commands, in the order help lists them. Only the one invoked is imported and built into
 #: the app a run uses (see make_app): each command module and the Typer tree it builds cost
@@ -64,6 +64,7 @@ def _main(
         False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.",
     ),
 ) -> None:
+    setup_streams()
     ctx.obj = Settings(kb=kb, debug=debug or _env_debug())
 
 
@@ -133,6 +134,7 @@ def main() -> None:
     try:
         import os
 
+        setup_streams()  # before anything is written: help and usage errors too
         completing = any(k.startswith("_FACTCHECK_COMPLETE") for k in os.environ)
         make_app(None if completing else invoked(sys.argv[1:]))(prog_name="factcheck")
     except KeyboardInterrupt:  # raised outside a command (while parsing, say)

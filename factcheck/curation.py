@@ -196,7 +196,12 @@ def verify_excerpts(
             continue
         files[sid] = file
         try:
-            texts[sid] = fold_whitespace((root / file).read_text(encoding="utf-8-sig"))
+            if not (root / file).exists():
+                raise FileNotFoundError
+            texts[sid] = fold_whitespace(_read_document(root / file).decode("utf-8-sig"))
+        except InputError as exc:  # a device, a FIFO, too large: bounded reads refuse it
+            texts[sid] = None
+            faults.append(_finding(data, f"sources[{i}].file", str(exc)))
         except FileNotFoundError:
             texts[sid] = None
             faults.append(_finding(data, f"sources[{i}].file", f"{file} not found in {root}"))
@@ -534,3 +539,9 @@ def claim_detail(claim: Claim) -> dict[str, Any]:
             "date": origin.date, "appearances": list(origin.appearances),
         },
     }
+
+
+def _read_document(path: Path) -> bytes:
+    from .files import read_bytes
+
+    return read_bytes(path, what="document")

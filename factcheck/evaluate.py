@@ -11,9 +11,7 @@ A cases file is JSON Lines, one case a line::
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,16 +66,13 @@ def expected_polarity(expect: Iterable[str]) -> int:
 
 def parse_cases(lines: Iterable[str], name: str = "<cases>") -> list[Case]:
     """Parse JSON Lines into cases; a malformed line raises InputError naming ``name:line``."""
+    from .files import loads
+
     cases = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{number}:{exc.colno}: not valid JSON: {exc.msg}") from None
-        except RecursionError:
-            raise InputError(f"{name}:{number}: not valid JSON: nested too deeply") from None
+        obj = loads(line, name, line=number)
         cases.append(_case(obj, name, number))
     return cases
 
@@ -116,9 +111,10 @@ def _case(obj: Any, name: str, line: int) -> Case:
 
 def read_cases(path: str | os.PathLike[str]) -> list[Case]:
     """Read a cases file (``-`` for standard input)."""
+    from .files import read_stdin_text, read_text
+
     if str(path) == "-":
-        return parse_cases(sys.stdin, "<stdin>")
-    from .files import read_text
+        return parse_cases(read_stdin_text("<stdin>").splitlines(), "<stdin>")
 
     p = Path(path)
     text = read_text(p, what="cases file")

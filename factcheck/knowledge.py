@@ -206,15 +206,11 @@ def decode(path: str | os.PathLike[str], raw: bytes) -> str:
 
 
 def parse(path: str | os.PathLike[str], text: str) -> Any:
-    """Parse JSON text, with the file's line and column in the error when it is not JSON."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise KnowledgeBaseError(
-            f"{Path(path)}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
-        ) from None
-    except RecursionError:
-        raise KnowledgeBaseError(f"{Path(path)}: not valid JSON: nested too deeply") from None
+    """Parse JSON text strictly (see :func:`factcheck.files.loads`: no duplicate keys, no lone
+    surrogates, no endless integers), with the file's line and column in any error."""
+    from .files import loads
+
+    return loads(text, str(Path(path)), error=KnowledgeBaseError)
 
 
 def read_json(path: str | os.PathLike[str]) -> tuple[Any, bytes]:

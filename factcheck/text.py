@@ -73,6 +73,26 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+_FOLD: dict[int, str] | None = None
+
+
+def fold_confusables(text: str) -> str:
+    """Look-alike letters read as the ASCII letters they imitate (Cyrillic "а" as "a"), and
+    invisible characters dropped, so that "Mаgnesium" or "Mag\u200bnesium" cannot dodge a
+    claim. The table is data, built from Unicode's confusables (``data/confusables.tsv``,
+    ``scripts/build_confusables.py``); only matching sees the folded text."""
+    global _FOLD
+    if text.isascii():
+        return text
+    if _FOLD is None:
+        from pathlib import Path
+
+        rows = (Path(__file__).with_name("data") / "confusables.tsv").read_text(encoding="utf-8")
+        _FOLD = {int(cp, 16): to for cp, _, to in (line.partition("\t") for line in rows.splitlines()
+                                                      if line and not line.startswith("#"))}
+    return text.translate(_FOLD)
+
+
 def normalise(text: str) -> str:
     """Lower-case word tokens separated by single spaces: what the matcher reads.
 
@@ -87,7 +107,7 @@ def tokenise(text: str) -> list[str]:
     """The tokens of :func:`normalise`, as a list."""
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    text = strip_accents(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    text = fold_confusables(strip_accents(unicodedata.normalize("NFKC", text))).translate(_QUOTES)
     if "/" in text or "." in text:
         text = _URL.sub(" ", text)
     if "#" in text or "@" in text:

@@ -287,7 +287,7 @@ def test_eval_unknown_claim_in_cases_is_an_input_error(tmp_path: Path, kb_path: 
 
 
 @pytest.mark.parametrize("stdin, message", [
-    ('{"statement": "x"\n', "<stdin>:1:1: not valid JSON"),
+    ('{"statement": "x"\n', "<stdin>:1:18: not valid JSON"),  # (where the text ends)
     ('{"statement": "x", "expect": "no-match", "claim": "nope"}\n', "<stdin>:1: 'claim' names"),
     ('{"statement": "Supplements cure HFS", "expect": "false", "claim": "nope"}\n', "<stdin>:1: unknown claim"),
     ("\n\n", "<stdin>: no cases"),

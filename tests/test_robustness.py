@@ -185,14 +185,14 @@ def test_unreadable_knowledge_base(tmp_path):
 
 def test_unreadable_knowledge_base_message(tmp_path, monkeypatch):
     path = write_kb(tmp_path / "kb.json", kb_data())
-    real = Path.read_bytes
+    real = os.open
 
-    def denied(self):
-        if self.name == "kb.json":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def denied(file, *args, **kwargs):  # (files are opened with os.open, to check their kind)
+        if Path(file).name == "kb.json":
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     r = run("--kb", str(path), "check", FALSE)
     assert_one_error_line(r, f"knowledge base is not readable (permission denied): {path}")
 
@@ -200,10 +200,14 @@ def test_unreadable_knowledge_base_message(tmp_path, monkeypatch):
 def test_other_read_errors_name_the_file_and_the_reason(tmp_path, monkeypatch):
     path = write_kb(tmp_path / "kb.json", kb_data())
 
-    def broken(self):
-        raise OSError(5, "Input/output error", str(self))
+    real = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", broken)
+    def broken(file, *args, **kwargs):
+        if Path(file).name == "kb.json":
+            raise OSError(5, "Input/output error", str(file))
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", broken)
     r = run("--kb", str(path), "check", FALSE)
     assert_one_error_line(r, f"cannot read knowledge base {path}: Input/output error")
 

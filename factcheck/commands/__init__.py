@@ -133,6 +133,10 @@ def make_console(color: ColorChoice = ColorChoice.auto, *, stderr: bool = False)
     return _Console(**kwargs)
 
 
+#: The most characters of one error or warning line (a message quoting a 100 KB value is cut).
+MESSAGE_MAX = 2000
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line on stderr and exit (2 by default: usage, input or knowledge-base error)."""
     sys.stderr.write(f"factcheck: error: {_one_line(message)}\n")
@@ -151,7 +155,7 @@ def _one_line(message: str) -> str:
     # in them may reach the terminal or break the one-line promise.
     from ..render.common import safe
 
-    return safe(message)
+    return safe(message, MESSAGE_MAX)
 
 
 @contextlib.contextmanager
@@ -183,6 +187,46 @@ def guard(ctx: typer.Context) -> Iterator[None]:
             traceback.print_exc()
         hint = "" if debug else " (run with --debug for a traceback)"
         fail(f"internal error: {type(exc).__name__}: {exc}{hint}")
+
+
+ESCAPE_ERRORS = "factcheck-escape"
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    """What a stream writes for characters its encoding lacks: ``\\uXXXX`` escapes (a surrogate
+    pair above U+FFFF), readable in text and still valid inside a JSON string."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start:exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
+def setup_streams() -> None:
+    """Let stdout and stderr never fail on a character their encoding cannot hold.
+
+    An ASCII-only stdout (``PYTHONIOENCODING=ascii``, a C locale on some systems) gets escapes
+    instead of an error after partial output; so do lone surrogates on any stream.
+    """
+    import codecs
+
+    try:
+        codecs.lookup_error(ESCAPE_ERRORS)
+    except LookupError:
+        codecs.register_error(ESCAPE_ERRORS, _escape_unencodable)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) != ESCAPE_ERRORS:
+            try:
+                reconfigure(errors=ESCAPE_ERRORS)
+            except (ValueError, OSError, TypeError, AttributeError):
+                pass
 
 
 def quiet_broken_pipe() -> None:

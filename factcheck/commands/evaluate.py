@@ -58,7 +58,9 @@ def evaluate(
             raise InputError(f"{'<stdin>' if cases == '-' else cases}: no cases (one JSON object a line)")
         report = run(load_checker(ctx), labelled)
         if fmt is TextOrJson.json:
-            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            from ..render.common import json_safe
+
+            sys.stdout.write(json_safe(json.dumps(report.to_dict(), ensure_ascii=False, indent=2)) + "\n")
         else:
             from ..render import kb as render
 

@@ -33,7 +33,9 @@ _COLOR_HELP = "Colour the text output: auto (only on a terminal), always or neve
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from ..render.common import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _load(ctx: typer.Context):  # -> KnowledgeBase
@@ -176,6 +178,7 @@ def list_claims(
     """List claims, one line each: id, verdict, text. Filters combine."""
     with guard(ctx):
         from ..curation import claim_record, select
+        from ..render.common import json_safe
         from ..knowledge import Verdict
 
         wanted = []
@@ -193,7 +196,7 @@ def list_claims(
             _print_json([claim_record(c) for c in claims])
         elif fmt is OutputFormat.jsonl:
             for c in claims:
-                sys.stdout.write(json.dumps(claim_record(c), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_safe(json.dumps(claim_record(c), ensure_ascii=False)) + "\n")
         else:
             from ..render import kb as render
 

@@ -35,7 +35,7 @@ def import_command(
     ),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="OUT.json",
-        help="Write the knowledge base here (a new one, or --into's merged copy).",
+        help="Write the knowledge base here (a new one, or --into's merged copy); '-' is stdout.",
     ),
     into: Optional[str] = typer.Option(
         None, "--into", metavar="KB.json",
@@ -68,15 +68,20 @@ def import_command(
     with guard(ctx):
         from .. import claimreview as cr
         from ..errors import KnowledgeBaseError
+        from ..files import read_stdin_text
         from ..knowledge import Reliability, read_json, validate
 
         if not files:
             fail("no file given: name ClaimReview files, or '-' to read standard input")
         if output is None and into is None:
             fail("give -o OUT.json (a new knowledge base) or --into KB.json (merge into one)")
+        if output == "-" and fmt is TextOrJson.json:
+            fail("-o - and --format json would both write to stdout: choose one")
+        if into == "-":
+            fail("--into needs a knowledge base file, not '-' (give -o - to write to stdout)")
         documents = []
         for name in files:
-            text = sys.stdin.read() if name == "-" else cr.read_text(name)
+            text = read_stdin_text("<stdin>") if name == "-" else cr.read_text(name)
             documents.extend(cr.parse_text(text, "<stdin>" if name == "-" else name))
 
         data = None
@@ -98,16 +103,18 @@ def import_command(
         cr.check_valid(data)
         target = output or into
         written = output is not None or report.changed
-        if written:
+        if written and target == "-":
+            _stdout_json(cr.dumps(data))
+        elif written:
             cr.write_json_atomic(target, data)
 
         if fmt is TextOrJson.json:
             out = {"output": target, "written": written, "claims": len(data["claims"]),
                    "sources": len(data["sources"]), **report.to_dict()}
-            sys.stdout.write(cr.dumps(out))
-            sys.stdout.flush()
+            _stdout_json(cr.dumps(out))
         else:
-            where = f"wrote {target}" if written else f"{target} unchanged"
+            shown = "stdout" if target == "-" else target
+            where = f"wrote {shown}" if written else f"{shown} unchanged"
             sys.stderr.write(
                 f"factcheck: imported {_plural(report.imported, 'claim')}, "
                 f"merged {report.merged}, skipped {sum(report.skipped.values())}"
@@ -115,7 +122,7 @@ def import_command(
             )
         if report.unmapped:
             n = sum(report.unmapped.values())
-            labels = ", ".join(f"'{label}' x{k}" for label, k in report.unmapped.most_common(5))
+            labels = ", ".join(f"'{_clip(label)}' x{k}" for label, k in report.unmapped.most_common(5))
             more = ", ..." if len(report.unmapped) > 5 else ""
             warn(f"{_plural(n, 'rating')} matched no verdict, imported as unproven: {labels}{more}")
         if report.conflicts:
@@ -123,6 +130,18 @@ def import_command(
             shown = ", ".join(f"{c.claim} (kept {c.kept}, review says {c.review})" for c in report.conflicts[:3])
             more = f", and {n - 3} more" if n > 3 else ""
             warn(f"{_plural(n, 'review')} disagreed with the claim matched; kept its verdict: {shown}{more}")
+
+
+def _stdout_json(text: str) -> None:
+    from ..render.common import json_safe
+
+    sys.stdout.write(json_safe(text))
+    sys.stdout.flush()
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """A value quoted in a message, cut: a 100 KB rating label is not echoed whole."""
+    return text if len(text) <= limit else text[:limit] + f"\u2026 ({len(text) - limit:,} more characters)"
 
 
 def _plural(n: int, word: str) -> str:
@@ -146,7 +165,8 @@ def export_command(
         ExportFormat.claimreview, "--format", "-f", help="Output format: claimreview (schema.org JSON-LD).",
     ),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="Write here instead of standard output.",
+        None, "--output", "-o", metavar="FILE",
+        help="Write here instead of standard output ('-' is standard output).",
     ),
     feed: bool = typer.Option(
         False, "--feed", help="Wrap the reviews in a schema.org DataFeed instead of a JSON array.",
@@ -190,9 +210,8 @@ def export_command(
         kb = load(settings(ctx).kb)
         data = cr.export(kb, publisher=publisher.strip(), publisher_url=publisher_url,
                          date=published, feed=feed)
-        if output:
+        if output and output != "-":
             cr.write_json_atomic(output, data)
             sys.stderr.write(f"factcheck: exported {len(kb.claims)} claims to {output}\n")
         else:
-            sys.stdout.write(cr.dumps(data))
-            sys.stdout.flush()
+            _stdout_json(cr.dumps(data))

@@ -52,7 +52,7 @@ def print_text(console: Console, result: CheckResult, *, explain: bool = False, 
     if not first:
         console.print()
     badge = Text(f" {label_text(result.verdict)} ", style=badge_style(result.verdict))
-    _hanging(console, badge, Text(_clip(safe(result.statement)), style="bold"))
+    _hanging(console, badge, Text(safe(result.statement, CLIP), style="bold"))
 
     grid = _Rows(console)
 
@@ -160,10 +160,6 @@ class _Rows:
                 out.append(" " * (self.INDENT - 2))
             out.append_text(line)
             self.console.print(out, soft_wrap=True)
-
-
-def _clip(text: str, limit: int = CLIP) -> str:
-    return text if len(text) <= limit else text[:limit] + f"\u2026 ({len(text) - limit} more characters)"
 
 
 def _evidence(grid, title: str, items: tuple[Excerpt, ...]) -> None:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..result import LABELS
-from .common import RELIABILITY_STYLES, safe, verdict_style
+from .common import RELIABILITY_STYLES, SHOWN_MAX, safe, verdict_style
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -183,12 +183,10 @@ def _indent(console: Console, text: Text, indent: int = 2) -> None:
 
 def _evidence(console: Console, items: Iterable[Evidence]) -> None:
     """Each excerpt, then a line citing its source: title · publisher · reliability (id)."""
-    from ..curation import fold_whitespace
-
     for i, ev in enumerate(items):
         if i:
             console.print()
-        _indent(console, Text(f"\u201c{safe(fold_whitespace(ev.excerpt).strip())}\u201d"))
+        _indent(console, Text(f"\u201c{_excerpt(ev.excerpt)}\u201d"))
         src = ev.source
         cite = Text.assemble(("\u2014 ", "dim"))
         cite.append(safe(src.title), style="italic")
@@ -364,3 +362,12 @@ def evaluation(console: Console, report: Report, top_misses: int | None = None) 
     summary.append("; polarity flips: ")
     summary.append(str(report.flips), style="bold red" if report.flips else "green")
     _line(console, summary)
+
+
+def _excerpt(text: str) -> str:
+    """An excerpt's whitespace folded and cut to what text output shows (no 200 MB folding)."""
+    from ..curation import fold_whitespace
+
+    if len(text) <= SHOWN_MAX:
+        return safe(fold_whitespace(text).strip())
+    return safe(fold_whitespace(text[:SHOWN_MAX]).strip()) + f"\u2026 ({len(text) - SHOWN_MAX:,} more characters)"

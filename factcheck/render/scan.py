@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..knowledge import Verdict
 from ..result import LABELS, NO_MATCH
-from .common import json_safe, label_text, safe, verdict_style
+from .common import _INVISIBLE, _SURROGATES, _escape, json_safe, label_text, safe, verdict_style
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -209,8 +209,9 @@ _GH_LEVEL = {
     Verdict.MOSTLY_TRUE.value: "notice",
     Verdict.TRUE.value: "notice",
 }
-# Controls other than \r and \n, which have escapes of their own (%0D, %0A).
-_GH_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Controls other than \r and \n, which have escapes of their own (%0D, %0A); invisible
+# characters and lone surrogates, as in every other output.
+_GH_CONTROL = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}]")
 
 
 def gh_escape(text: str, *, prop: bool = False) -> str:
@@ -218,7 +219,7 @@ def gh_escape(text: str, *, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return _GH_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _GH_CONTROL.sub(_escape, text)
 
 
 def gh_annotation(f: Finding) -> str | None:
