@@ -9,8 +9,9 @@ numbers, stemmed words), with stop words and negation cues removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 from . import language, relations, wordnet
 from .lexicon import Lexicon

@@ -47,8 +47,9 @@ import math
 import os
 import sys
 from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from . import knowledge
 from .errors import FactcheckError
@@ -273,7 +274,7 @@ class LazyClaims(Sequence[Claim]):
     def __len__(self) -> int:
         return len(self._offsets) // 2
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
@@ -300,7 +301,7 @@ class LazyClaims(Sequence[Claim]):
         for i in range(len(self)):
             yield self[i]
 
-    def _inconsistent(self):
+    def _inconsistent(self) -> NoReturn:
         if self._on_inconsistent is not None:
             self._on_inconsistent()
         raise CacheInconsistent from None
@@ -472,7 +473,7 @@ def _consistent(meta: dict[str, Any], a: dict[str, Any]) -> bool:
     vocabulary, head = meta.get("vocabulary"), meta.get("head")
     if type(n) is not int or n < 1 or type(head) is not int or head < 1:
         return False
-    if not all(isinstance(x, list) for x in (terms, surfaces, vocabulary)):
+    if not (isinstance(terms, list) and isinstance(surfaces, list) and isinstance(vocabulary, list)):
         return False
     try:  # every entry a string (join runs in C and raises on anything else)
         "".join(terms), "".join(surfaces), "".join(vocabulary)
@@ -586,7 +587,7 @@ class _CheckedPhrasings(Phrasings):
 
 
 class _CheckedDocs(StoredDocs):
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         doc = self._memo.get(i)
         if doc is not None:
             return doc
@@ -611,11 +612,11 @@ class CheckedIndex(Index):
         super().__init__(data, lexicon)
         a = data.arrays
         self._n_posts = len(a["post_claim"])
-        self.df = _CheckedDocFreq(self._ids, self._pstart, self._n_posts)
+        self.df = _CheckedDocFreq(self._ids, self._pstart, self._n_posts)  # type: ignore[assignment]  # (duck-typed)
         self.phrasings = _CheckedPhrasings(a["claim_first_doc"], len(a["doc_claim"]))
         self.docs = _CheckedDocs(data, lexicon)
 
-    def query_keys(self, query):  # type: ignore[override]
+    def query_keys(self, query):
         keys = super().query_keys(query)
         for key in keys:
             self.df.get(key)  # (checks the key's span of the postings)
@@ -627,7 +628,7 @@ class CheckedIndex(Index):
         _need(all(0 <= c < self.n_claims and math.isfinite(w) for c, w in found))
         return found
 
-    def search(self, query, limit: int = 50) -> list[tuple[int, float]]:  # type: ignore[override]
+    def search(self, query, limit: int = 50) -> list[tuple[int, float]]:
         hits = super().search(query, limit)
         _need(all(0 <= c < self.data.n_claims and math.isfinite(s) for c, s in hits))
         return hits
@@ -688,10 +689,9 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
     them out as a cache file's parts; None when the knowledge base is invalid, or when its
     claims do not come last (then the plain loader reports or builds it)."""
     from .analysis import Analyzer
+    from .files import _lone_surrogate
     from .index import IndexBuilder
     from .lexicon import Lexicon
-
-    from .files import _lone_surrogate
 
     if "\\u" in text and ("\\ud" in text or "\\uD" in text) and _lone_surrogate(text) >= 0:
         return None  # (the strict plain loader says where)
@@ -726,9 +726,9 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
                 state["broken"] = True
                 continue
             for ph, phrasing in enumerate(phrasings):
-                analysis = analyzer.analyse(phrasing, repair=False)
+                analysis = analyzer.analyse(cast(str, phrasing), repair=False)
                 vocabulary.update(w for w in analysis.normalised.split() if w.isalpha())
-                builder.add(c, ph, analysis)
+                builder.add(c, ph, analysis)  # noqa: F821 (ruff reads the `del` below as unbinding it first)
 
     from .files import _Duplicate, _HugeInt
 
@@ -755,7 +755,7 @@ def _layout(data: IndexData, claim_bytes: array, head_bytes: int, digest: str, l
         "digest": digest, "byteorder": sys.byteorder, "head": head_bytes, "n_claims": data.n_claims,
         "terms": list(data.terms), "surfaces": list(data.surfaces), "vocabulary": vocabulary,
         "lexicon": lexicon.state(),
-        "arrays": [[name, arr.typecode, len(arr)] for name, arr in zip(names, arrays)],
+        "arrays": [[name, arr.typecode, len(arr)] for name, arr in zip(names, arrays, strict=True)],
     }
     meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     parts = [len(meta_bytes).to_bytes(8, "little"), meta_bytes]

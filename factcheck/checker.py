@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Iterable, Iterator, Sequence
 
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
 from .errors import InputError
+from .index import Index
 from .knowledge import KnowledgeBase
 from .lexicon import Lexicon
-from .index import Index
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .result import NO_MATCH, CheckResult, ClauseRef
 from .text import stem

@@ -21,9 +21,10 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import KnowledgeBaseError
@@ -286,7 +287,7 @@ def _from_google(claim: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for review in claim.get("claimReview") or ():
         if not isinstance(review, dict):
             continue
-        publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+        publisher: dict[str, Any] = review["publisher"] if isinstance(review.get("publisher"), dict) else {}
         out: dict[str, Any] = {
             "@type": "ClaimReview",
             "claimReviewed": claim.get("text"),
@@ -460,7 +461,8 @@ def parse_review(obj: dict[str, Any]) -> Review | None:
         for u in _urls(it.get("firstAppearance")) + _urls(it.get("appearance")):
             if u not in appearances:
                 appearances.append(u)
-        for alias in it.get("alternateName") if isinstance(it.get("alternateName"), list) else [it.get("alternateName")]:
+        alternate = it.get("alternateName")
+        for alias in alternate if isinstance(alternate, list) else [alternate]:
             alias = _claim_text(alias)
             if alias and alias != text and alias not in aliases:
                 aliases.append(alias)
@@ -809,7 +811,8 @@ class Importer:
                 known.add(pnorm)
                 self._index_phrasing(i, pnorm)
                 changed = True
-        publishers = {self._sources[e["source"]]["publisher"] for e in claim.get("evidence", ()) if e.get("source") in self._sources}
+        publishers = {self._sources[e["source"]]["publisher"]
+                      for e in claim.get("evidence", ()) if e.get("source") in self._sources}
         origin = claim.get("origin")
         if origin and origin.get("source") in self._sources:
             publishers.add(self._sources[origin["source"]]["publisher"])

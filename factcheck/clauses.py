@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -223,7 +223,7 @@ _SUBORDINATORS = ("condition", "reason", "contrast", "time")
 _FRAMES = ("deny", "belief", "report")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _first_words(classes: tuple[str, ...]) -> frozenset[str]:
     """Every word that starts a phrase of one of the classes."""
     return frozenset(w for c in classes for w in lang().starts.get(c, {}))
@@ -629,8 +629,11 @@ def read(sentence: str) -> tuple[Clause, ...]:
         parts: tuple[str, ...] = ()
         lst = _parts(content)
         if lst is not None:
-            before, items, after = lst
-            parts = tuple(_text(before + it + after, sentence) + ("?" if mood == ASK else "")
+            # FIXME: this rebinds `before`, the clauses read so far (list[list[Tok]]), to the tokens
+            # ahead of the list; later clauses then look for antecedents in it. Reported; kept as is
+            # here so that behaviour does not change.
+            before, items, after = lst  # type: ignore[assignment]
+            parts = tuple(_text(before + it + after, sentence) + ("?" if mood == ASK else "")  # type: ignore[arg-type]
                           for it in items)
         clauses.append(Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts))
     return tuple(sorted(clauses, key=lambda c: c.start))
@@ -655,7 +658,8 @@ def _combine(outer: str, inner: str) -> str:
 def _anecdote(toks: list[Tok]) -> bool:
     """One person's experience: a past-tense verb, and a possessive or first person around it."""
     past = any(t.low.endswith("ed") and wordnet.verb(t.low) or t.low in _IRREGULAR_PAST for t in toks)
-    mine = any(_in("anecdote", t.low) and (k + 1 < len(toks) and not _person(toks[k + 1].low) or t.low in ("i", "we", "me"))
+    mine = any(_in("anecdote", t.low)
+               and (k + 1 < len(toks) and not _person(toks[k + 1].low) or t.low in ("i", "we", "me"))
                for k, t in enumerate(toks))
     return past and mine
 

@@ -7,7 +7,6 @@ app with the global options (``--kb``, ``--debug``, ``--version``).
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -53,7 +52,7 @@ def _version(value: bool) -> None:
 
 def _main(
     ctx: typer.Context,
-    kb: Optional[str] = typer.Option(
+    kb: str | None = typer.Option(
         None, "--kb", metavar="PATH",
         help="Knowledge base to use (default: $FACTCHECK_KB, else the shipped knowledge.json).",
     ),

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import InputError
 from .sentences import CELL, HEADING, split_text
@@ -314,7 +315,7 @@ def coverage(data: Any, documents: str | os.PathLike[str], only: str | None = No
         raise InputError(f"documents directory not found: {root}")
     quotes: dict[str, list[tuple[str, str]]] = {}
     for _, claim in _items(data, "claims"):
-        cid = claim.get("id") if isinstance(claim.get("id"), str) else "?"
+        cid: str = claim["id"] if isinstance(claim.get("id"), str) else "?"
         evidence = claim.get("evidence")
         for ev in evidence if isinstance(evidence, list) else ():
             if isinstance(ev, dict) and isinstance(ev.get("source"), str) and isinstance(ev.get("excerpt"), str):

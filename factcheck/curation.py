@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .coverage import UNMAPPED, excerpt_of, uncheckable_entries
 from .errors import InputError
@@ -239,13 +240,14 @@ def verify_excerpts(
                 ))
     for i, src in _items(data, "sources"):
         sid = src.get("id")
-        if not isinstance(sid, str) or sid not in files or texts.get(sid) is None:
+        doc = texts.get(sid) if isinstance(sid, str) else None
+        if not isinstance(sid, str) or sid not in files or doc is None:
             continue
         for k, excerpt, _ in uncheckable_entries(src):
             quote = fold_whitespace(excerpt).strip()
-            if quote not in texts[sid]:
+            if quote not in doc:
                 faults.append(_finding(
-                    data, f"sources[{i}].uncheckable[{k}].excerpt", _not_found(quote, texts[sid], files[sid])
+                    data, f"sources[{i}].uncheckable[{k}].excerpt", _not_found(quote, doc, files[sid])
                 ))
     for sid, n in unchecked.items():
         warnings.append(_finding(
@@ -284,7 +286,8 @@ def check_coverage(data: Any, documents: str | os.PathLike[str]) -> tuple[list[F
             if touched and all(m.claims for m in touched):
                 claims = ", ".join(dict.fromkeys(c for m in touched for c in m.claims))
                 warnings.append(_finding(
-                    data, f"{where}[{k}]", f"is listed as not checkable, but every sentence of it is cited (by {claims})",
+                    data, f"{where}[{k}]",
+                    f"is listed as not checkable, but every sentence of it is cited (by {claims})",
                 ))
     return faults, warnings
 

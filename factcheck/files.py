@@ -94,6 +94,7 @@ def read_bytes(path: str | os.PathLike[str], *, what: str = "file",
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=True) as f:
             fd = -1
+            data: bytes | None
             if stat.S_ISREG(st.st_mode):  # the size is known: one read, no copies
                 data = f.read(st.st_size + 1)
                 if len(data) > st.st_size:  # it grew meanwhile: read on, still bounded

@@ -25,7 +25,8 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left
-from typing import Any, NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
@@ -208,14 +209,14 @@ class StoredDocs(Sequence[Doc]):
     def __len__(self) -> int:
         return len(self._a["doc_claim"])
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         doc = self._memo.get(i)
         if doc is not None:
             return doc
         a = self._a
         lo, hi = a["doc_start"][i], a["doc_start"][i + 1]
         terms = []
-        for pos, (tid, sid) in enumerate(zip(a["doc_term"][lo:hi], a["doc_surf"][lo:hi])):
+        for pos, (tid, sid) in enumerate(zip(a["doc_term"][lo:hi], a["doc_surf"][lo:hi], strict=True)):
             key = self._terms[tid]
             if key.startswith("@"):
                 kind = "concept"
@@ -293,7 +294,7 @@ class Index:
         if t is None:
             return []
         a, b = self._pstart[t], self._pstart[t + 1]
-        return list(zip(self._pclaim[a:b], self._pweight[a:b]))
+        return list(zip(self._pclaim[a:b], self._pweight[a:b], strict=True))
 
     # ------------------------------------------------------------------ retrieval
 
@@ -360,10 +361,10 @@ class Index:
                 deferred.append((w, lo, hi))
                 continue
             if not scores:
-                scores = {claim: w * tfw for claim, tfw in zip(claims[lo:hi], weights[lo:hi])}
+                scores = {claim: w * tfw for claim, tfw in zip(claims[lo:hi], weights[lo:hi], strict=True)}
                 continue
             get = scores.get
-            for claim, tfw in zip(claims[lo:hi], weights[lo:hi]):
+            for claim, tfw in zip(claims[lo:hi], weights[lo:hi], strict=True):
                 scores[claim] = get(claim, 0.0) + w * tfw
         if deferred:
             scores = _best(scores, pool_size)
@@ -387,7 +388,7 @@ class Index:
         top = hits[0][1] or 1.0
         ranked = [
             (RANK_BLEND * (j.score if j.accepted else 0.0) + (1 - RANK_BLEND) * 100 * bm25 / top, n, j)
-            for n, ((_claim, bm25), j) in enumerate(zip(hits, judged))
+            for n, ((_claim, bm25), j) in enumerate(zip(hits, judged, strict=False))  # (judged may stop short)
         ]
         ranked.sort(key=lambda r: (-r[0], r[1]))
         return [(score, j) for score, _, j in ranked]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import KnowledgeBaseError
 
@@ -273,7 +274,7 @@ _TYPE_NAMES = {str: "a string", list: "an array", dict: "an object", int: "an in
 
 
 def _check_object(
-    obj: Any, where: str, fields: dict[str, type], required: Iterable[str], faults: list[Fault]
+    obj: Any, where: str, fields: Mapping[str, type], required: Iterable[str], faults: list[Fault]
 ) -> bool:
     if not isinstance(obj, dict):
         faults.append(Fault(where, f"must be an object, not {_json_type(obj)}"))
@@ -290,7 +291,8 @@ def _check_object(
                 Fault(f"{where}.{name}" if where else name,
                       f"must be {_TYPE_NAMES[expected]}, not {_json_type(value)}")
             )
-        elif expected is str and name in ("id", "text", "title", "excerpt", "source") and not value.strip():
+        elif expected is str and name in ("id", "text", "title", "excerpt", "source") \
+                and isinstance(value, str) and not value.strip():
             faults.append(Fault(f"{where}.{name}" if where else name, "must not be empty"))
     return True
 
@@ -409,7 +411,8 @@ def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
         evidence = claim.get("evidence")
         if isinstance(evidence, list):
             if not evidence and origin is None:
-                faults.append(Fault(f"{where}.evidence", "must not be empty (only imported claims, with an 'origin', may have no evidence)"))
+                faults.append(Fault(f"{where}.evidence",
+                                    "must not be empty (only imported claims, with an 'origin', may have no evidence)"))
             for j, ev in enumerate(evidence):
                 ew = f"{where}.evidence[{j}]"
                 if not _check_object(ev, ew, _EVIDENCE_FIELDS, ("source", "stance", "excerpt"), faults):

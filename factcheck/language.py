@@ -10,13 +10,13 @@ their own files in the same folder; :func:`table` reads any of them.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[tuple[str, str], ...]:
     """The (class, entries) lines of ``data/NAME``: tab-separated, '#' comments and blank lines
     skipped, in file order."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 from . import relations
 from .knowledge import Concept
 from .text import stem, tokenise

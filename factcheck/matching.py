@@ -17,10 +17,11 @@ A candidate that fails a gate is not a match, whatever its score.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from .analysis import Analysis, Term
 from . import relations, wordnet
+from .analysis import Analysis, Term
 from .lexicon import Lexicon
 from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, has_antonyms, polar, stem
 
@@ -381,9 +382,9 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
         total_q = st.total
         sure_q = st.relation_weight if side.has_relation else 0.0
         for key in d_keys:
-            w = st.weights.get(key)
-            if w is not None and not (side.has_relation and st.keys[key].relation):
-                sure_q += w
+            kw = st.weights.get(key)
+            if kw is not None and not (side.has_relation and st.keys[key].relation):
+                sure_q += kw
         for key, ancestors in st.ancestors.items():
             if key not in d_keys and (any(a in d_keys for a in ancestors) or (
                     not st.keys[key].relation and _mentioned(key, st, index.lexicon))):

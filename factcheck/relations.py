@@ -110,12 +110,12 @@ def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) ->
     out: list[Span] = []
     i, n = 0, len(stems)
     while i < n:
-        found = None
+        found: Span | None = None
         if i not in taken:
             for key, cls, inverse in phrases.get(stems[i], ()):
-                found = _at(stems, i, key, taken, tokens)
-                if found is not None:
-                    found = Span(i, found[0], cls, found[1], inverse)
+                at = _at(stems, i, key, taken, tokens)
+                if at is not None:
+                    found = Span(i, at[0], cls, at[1], inverse)
                     break
         if found is None:
             i += 1

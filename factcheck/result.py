@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any, Iterable
+from typing import Any
 
 from .knowledge import Claim, Source, Verdict
 
@@ -139,8 +140,8 @@ class CheckResult:
             "contradicting": [e.to_dict() for e in self.contradicting],
             "clause": self.clause.to_dict() if self.clause is not None else None,
             "parts": [
-                {"text": p.clause.text if p.clause is not None else p.statement, "verdict": p.verdict, "score": _round(p.score),
-                 "claim": p.claim.id if p.claim else None}
+                {"text": p.clause.text if p.clause is not None else p.statement, "verdict": p.verdict,
+                 "score": _round(p.score), "claim": p.claim.id if p.claim else None}
                 for p in self.parts
             ],
         }

@@ -19,8 +19,9 @@ import re
 import stat
 import threading
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .sentences import HEADING, Sentence, Splitter
 
@@ -116,7 +117,7 @@ class Finding:
         return d
 
 
-Event = Union[FileStart, Finding, Notice, FileDone]
+Event = FileStart | Finding | Notice | FileDone
 
 
 # --------------------------------------------------------------------------- walking
@@ -317,9 +318,7 @@ def is_claim_candidate(sentence: Sentence | str) -> bool:
         return False
     if len(words) <= SMALL_TALK_MAX_WORDS and _SMALL_TALK.match(text.lstrip("\"'([*_ ")):
         return False
-    if text[-1] not in ".!?;:" and _title_case(words):
-        return False
-    return True
+    return not (text[-1] not in ".!?;:" and _title_case(words))
 
 
 def is_headline(sentence: Sentence | str) -> bool:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 #: Longest sentence handed on; a longer run of text (a 10 MB line with no full stop) is cut at
 #: word boundaries into pieces of at most this many characters.
@@ -465,7 +465,7 @@ class Splitter:
                 self._buf += " "  # a line break inside a paragraph reads as a space
         if not pending:
             # at the start of a sentence: leading white space is not part of it
-            lead = _LEADING_WS.match(text).end()
+            lead = _LEADING_WS.match(text).end()  # type: ignore[union-attr]  # (\s* always matches)
             if lead == len(text):
                 return
             col += lead
@@ -489,7 +489,7 @@ class Splitter:
             m = _END.search(buf, self._scan)
             end = m.end() if m else -1
             if m and end - self._start <= limit:
-                nxt = _SPACE.match(buf, end).end()
+                nxt = _SPACE.match(buf, end).end()  # type: ignore[union-attr]  # (_END ends before white space)
                 if nxt >= len(buf) or (not final and len(buf) - nxt < _LOOKAHEAD
                                        and not _WORD_END.match(buf, nxt)):
                     self._scan = m.start()  # what follows decides: wait for it
@@ -547,7 +547,7 @@ class Splitter:
                 space = max(space, self._buf.rfind(ws, self._start + self.max_chars // 2, stop))
         end = space if space > 0 else stop
         self._emit(end)
-        nxt = _LEADING_WS.match(self._buf, end).end()
+        nxt = _LEADING_WS.match(self._buf, end).end()  # type: ignore[union-attr]  # (\s* always matches)
         self._start = self._scan = nxt
 
     def _emit(self, end: int) -> None:
@@ -557,7 +557,7 @@ class Splitter:
         if text:
             at = start  # the position of the first character of the text, past any markup
             if raw[0] in "<*_`[":
-                at += _LEAD_MARKUP.match(raw).end()
+                at += _LEAD_MARKUP.match(raw).end()  # type: ignore[union-attr]  # (always matches)
             i = bisect_right(self._offsets, at) - 1
             off, line, col = self._segs[i]
             origin = None

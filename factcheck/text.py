@@ -9,13 +9,13 @@ All functions are pure and deterministic; :func:`normalise` is idempotent.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 from . import language
-from functools import lru_cache
 
 # --------------------------------------------------------------------------- normalising
 
@@ -164,9 +164,7 @@ def stem(word: str) -> str:
         for pattern, repl in _BRITISH:
             word = pattern.sub(repl, word)
     w = word
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ied") and len(w) > 4:
+    if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith(("sses", "ches", "shes", "xes", "zzes")):
         w = w[:-2]
@@ -228,7 +226,7 @@ LINK_WORDS = language.words("link")
 REPORTING = language.words("reporting")
 
 
-def _pairs(pairs: list[tuple[str, str]]) -> frozenset[frozenset[str]]:
+def _pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[frozenset[str]]:
     return frozenset(frozenset((stem(a), stem(b))) for a, b in pairs)
 
 

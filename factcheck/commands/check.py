@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Iterator, List, Optional
+from collections.abc import Iterator
 
 import typer
 
@@ -12,7 +12,7 @@ from . import ColorChoice, OutputFormat, fail, guard, load_checker, make_console
 
 def check(
     ctx: typer.Context,
-    statements: Optional[List[str]] = typer.Argument(
+    statements: list[str] | None = typer.Argument(
         None, metavar="STATEMENT...",
         help="Statements to check. '-' reads one statement per line from stdin (blank lines skipped).",
         show_default=False,
@@ -72,12 +72,13 @@ def check(
             elif output is OutputFormat.json:
                 collected.append(result)
             else:
+                assert console is not None  # (made above for text output)
                 render.print_text(console, result, explain=explain, first=len(verdicts) == 1)
         if not verdicts:
             fail("no statements on stdin (blank lines are skipped)")
         if output is OutputFormat.json:
             render.write_json(collected, top=top, explain=explain)
-        elif output is OutputFormat.text and len(verdicts) > 1:
+        elif console is not None and len(verdicts) > 1:  # (text output)
             render.print_summary(console, verdicts)
         sys.stdout.flush()
     raise typer.Exit(int(exit_status(verdicts)))

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
 
 import typer
 
-from . import ColorChoice, guard, load_checker, make_console
-from . import TextOrJson
+from . import ColorChoice, TextOrJson, guard, load_checker, make_console
 
 
 def evaluate(
@@ -24,7 +22,7 @@ def evaluate(
     no_flips: bool = typer.Option(
         False, "--no-flips", help="Exit 1 on any polarity flip (expected true-ish, got false-ish, or the reverse).",
     ),
-    top_misses: Optional[int] = typer.Option(
+    top_misses: int | None = typer.Option(
         None, "--top-misses", min=0, metavar="N",
         help="List only the N worst misses in the text output (default: all).",
     ),

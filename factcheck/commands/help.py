@@ -6,7 +6,7 @@ in ``docs/`` includes the very same files, so the two cannot drift apart.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any
 
 import typer
 
@@ -24,12 +24,12 @@ def topic_text(name: str) -> str:
     """The Markdown text of a help topic."""
     from importlib.resources import files
 
-    return files("factcheck").joinpath("topics", f"{name}.md").read_text(encoding="utf-8")
+    return files("factcheck").joinpath("topics").joinpath(f"{name}.md").read_text(encoding="utf-8")
 
 
 def help_command(
     ctx: typer.Context,
-    topic: Optional[str] = typer.Argument(
+    topic: str | None = typer.Argument(
         None, metavar="[TOPIC]", show_default=False,
         help="A topic (verdicts, verdict-policy, exit-status) or a command (check, scan, ...).",
     ),
@@ -43,7 +43,7 @@ def help_command(
       factcheck help scan
     """
     root = ctx.find_root()
-    group = root.command
+    group: Any = root.command  # (a click Group: list_commands, get_command)
     if topic is None:
         width = max(len(t) for t in TOPICS)
         typer.echo("Topics (factcheck help TOPIC):")

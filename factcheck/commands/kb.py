@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
 from . import ColorChoice, OutputFormat, TextOrJson, fail, guard, make_console, settings, warn
 from .usage import Command
-
 
 _VERDICTS = "true, mostly-true, mixed, unproven, mostly-false, false"
 
@@ -47,11 +45,11 @@ def _load(ctx: typer.Context):  # -> KnowledgeBase
 @kb_app.command("validate", cls=Command)
 def validate(
     ctx: typer.Context,
-    path: Optional[str] = typer.Argument(
+    path: str | None = typer.Argument(
         None, metavar="[PATH]",
         help="Knowledge base file (default: --kb, $FACTCHECK_KB, else the shipped knowledge.json).",
     ),
-    documents: Optional[Path] = typer.Option(
+    documents: Path | None = typer.Option(
         None, "--documents", "-d", metavar="DIR",
         help="Also check every excerpt is verbatim (whitespace aside) in its source's file under DIR.",
     ),
@@ -77,7 +75,6 @@ def validate(
             _print_json(report.to_dict())
         else:
             from ..render import kb as render
-
             from ..render.common import safe
 
             for warning in report.warnings:
@@ -89,14 +86,14 @@ def validate(
 @kb_app.command("coverage", cls=Command)
 def coverage(
     ctx: typer.Context,
-    path: Optional[str] = typer.Argument(
+    path: str | None = typer.Argument(
         None, metavar="PATH",
         help="Knowledge base file (default: --kb, $FACTCHECK_KB, else the shipped knowledge.json).",
     ),
     documents: Path = typer.Option(
         ..., "--documents", "-d", metavar="DIR", help="The directory that holds the sources' files.",
     ),
-    source: Optional[str] = typer.Option(
+    source: str | None = typer.Option(
         None, "--source", "-s", metavar="SOURCE", help="Map only this source's document.",
     ),
     gaps: bool = typer.Option(
@@ -162,11 +159,11 @@ def stats(
 @kb_app.command("list", cls=Command)
 def list_claims(
     ctx: typer.Context,
-    verdict: Optional[List[str]] = typer.Option(
+    verdict: list[str] | None = typer.Option(
         None, "--verdict", "-v", metavar="VERDICT",
         help=f"Only claims with this verdict ({_VERDICTS}); repeat for several.",
     ),
-    source: Optional[str] = typer.Option(
+    source: str | None = typer.Option(
         None, "--source", "-s", metavar="SOURCE", help="Only claims citing this source id.",
     ),
     fmt: OutputFormat = typer.Option(
@@ -178,8 +175,8 @@ def list_claims(
     """List claims, one line each: id, verdict, text. Filters combine."""
     with guard(ctx):
         from ..curation import claim_record, select
-        from ..render.common import json_safe
         from ..knowledge import Verdict
+        from ..render.common import json_safe
 
         wanted = []
         for value in verdict or ():

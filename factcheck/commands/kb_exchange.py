@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date as _date
 from enum import Enum
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -29,15 +29,15 @@ class ExportFormat(str, Enum):
 
 def import_command(
     ctx: typer.Context,
-    files: Optional[List[str]] = typer.Argument(
+    files: list[str] | None = typer.Argument(
         None, metavar="FILE...", show_default=False,
         help="ClaimReview JSON-LD or JSON Lines files (at least one); '-' reads standard input.",
     ),
-    output: Optional[str] = typer.Option(
+    output: str | None = typer.Option(
         None, "--output", "-o", metavar="OUT.json",
         help="Write the knowledge base here (a new one, or --into's merged copy); '-' is stdout.",
     ),
-    into: Optional[str] = typer.Option(
+    into: str | None = typer.Option(
         None, "--into", metavar="KB.json",
         help="Merge into this existing knowledge base, writing it back unless -o is given.",
     ),
@@ -102,6 +102,7 @@ def import_command(
             fail(f"nothing to import from {names}: {_skipped_text(report)}")
         cr.check_valid(data)
         target = output or into
+        assert target is not None  # (one of them is required above)
         written = output is not None or report.changed
         if written and target == "-":
             _stdout_json(cr.dumps(data))
@@ -164,7 +165,7 @@ def export_command(
     fmt: ExportFormat = typer.Option(
         ExportFormat.claimreview, "--format", "-f", help="Output format: claimreview (schema.org JSON-LD).",
     ),
-    output: Optional[str] = typer.Option(
+    output: str | None = typer.Option(
         None, "--output", "-o", metavar="FILE",
         help="Write here instead of standard output ('-' is standard output).",
     ),
@@ -174,10 +175,10 @@ def export_command(
     publisher: str = typer.Option(
         "factcheck", "--publisher", metavar="NAME", help="The author Organization named in every review.",
     ),
-    publisher_url: Optional[str] = typer.Option(
+    publisher_url: str | None = typer.Option(
         None, "--publisher-url", metavar="URL", help="The author Organization's URL.",
     ),
-    when: Optional[str] = typer.Option(
+    when: str | None = typer.Option(
         None, "--date", metavar="YYYY-MM-DD|today",
         help="datePublished for claims that have no date of their own (imported ones keep theirs).",
     ),

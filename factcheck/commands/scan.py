@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -42,7 +42,7 @@ _FAIL_VERDICTS = {
 
 def scan(
     ctx: typer.Context,
-    paths: Optional[List[str]] = typer.Argument(
+    paths: list[str] | None = typer.Argument(
         None, metavar="[PATH]...",
         help="Files and directories to scan; - reads standard input (also read when no PATH is "
              "given and input is piped).",
@@ -74,13 +74,13 @@ def scan(
     explain: bool = typer.Option(
         False, "--explain", "-e", help="Show why each verdict was reached.",
     ),
-    jobs: Optional[int] = typer.Option(
+    jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, metavar="N",
         help="Worker processes checking sentences (default: one per available core, for input "
              "over 256 KiB or piped; 1 checks in this process). Output is the same either way.",
         show_default=False,
     ),
-    stdin_filename: Optional[str] = typer.Option(
+    stdin_filename: str | None = typer.Option(
         None, "--stdin-filename", metavar="NAME",
         help="The path to report for standard input (default: <stdin>).",
     ),
@@ -225,7 +225,12 @@ class _Progress:
 
     def _start(self) -> None:
         from rich.progress import (
-            BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn,
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeRemainingColumn,
             TransferSpeedColumn,
         )
 

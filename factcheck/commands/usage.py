@@ -8,15 +8,14 @@ given after the command gets a hint saying where it goes.
 
 from __future__ import annotations
 
-from typing import Any
-
 from importlib import import_module
+from typing import Any
 
 import typer.core
 from typer.core import TyperCommand, TyperGroup
 
 # The Click that Typer itself uses: its own copy (typer._click) in recent versions, Click before.
-_CLICK = (getattr(typer.core, "_click", None) or getattr(typer.core, "click")).__name__
+_CLICK = (getattr(typer.core, "_click", None) or getattr(typer.core, "click")).__name__  # noqa: B009 (typer < 0.17 only)
 NoSuchOption: Any = import_module(f"{_CLICK}.exceptions").NoSuchOption
 
 #: The app's own options: they go before the command name.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from typing import IO, TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
 
 from .common import RELIABILITY_STYLES, JsonWriter, badge_style, json_safe, label_text, safe, verdict_style
 
@@ -83,9 +84,9 @@ def print_text(console: Console, result: CheckResult, *, explain: bool = False, 
             # Not a confidence: how close the nearest claim came before a gate turned it away.
             grid.add_row("nearest score", Text(f"{result.nearest_score:.0f}/100 (not a match)"))
         related = [c for c in result.candidates if c.score > 0][:RELATED]
-        for i, c in enumerate(related):
-            tag = Text(f"[{safe(c.id)}]", style="dim")
-            grid.add_row("related" if i == 0 else "", Text(safe(c.text)), tag=tag)
+        for i, cand in enumerate(related):
+            tag = Text(f"[{safe(cand.id)}]", style="dim")
+            grid.add_row("related" if i == 0 else "", Text(safe(cand.text)), tag=tag)
     if explain and result.explanation is not None:
         _explanation(grid, result)
 

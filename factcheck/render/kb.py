@@ -6,7 +6,8 @@ into a markup string, so brackets in a claim are printed as they are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.padding import Padding
 from rich.table import Table
@@ -125,7 +126,8 @@ def stats(console: Console, s: Stats) -> None:
         table = _table("source", "reliability", "supports", "contradicts", "total", text_columns=2)
         for src in s.evidence_by_source:
             table.add_row(
-                Text(safe(src.id)), Text(src.reliability.value, style=RELIABILITY_STYLES.get(src.reliability.value, "")),
+                Text(safe(src.id)),
+                Text(src.reliability.value, style=RELIABILITY_STYLES.get(src.reliability.value, "")),
                 Text(str(src.supports)), Text(str(src.contradicts)), Text(str(src.total)),
             )
         console.print(_indented(table))
@@ -254,10 +256,7 @@ def _mapped_unit(m: MappedUnit, place_width: int) -> Text:
     line = Text(f"  {f'{u.line}:{u.column}'.ljust(place_width)}  ")
     line.append(label.ljust(_STATUS_WIDTH), style=style)
     line.append("  ")
-    if m.claims:
-        why = ", ".join(m.claims) + (" (in part)" if m.quoted < 0.5 else "")
-    else:
-        why = m.reason or "-"
+    why = (", ".join(m.claims) + (" (in part)" if m.quoted < 0.5 else "")) if m.claims else (m.reason or "-")
     line.append(safe(why), style="dim")
     line.append("  ")
     line.append(safe(u.text))

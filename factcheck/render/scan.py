@@ -146,8 +146,8 @@ class TextRenderer:
             for note in r.explanation.notes if r.explanation is not None else ():
                 self._print(Text(f"    - {safe(note)}", style="dim"))
         if self.top:
-            for c in r.candidates[: self.top]:
-                self._print(Text(f"    {c.score:5.1f}  {safe(c.text)}", style="dim"))
+            for cand in r.candidates[: self.top]:
+                self._print(Text(f"    {cand.score:5.1f}  {safe(cand.text)}", style="dim"))
 
     def finish(self, tally: Tally) -> None:
         from rich.text import Text
