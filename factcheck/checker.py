@@ -11,6 +11,7 @@ from .analysis import Analyzer, Speller
 from .errors import InputError
 from .index import Index
 from .knowledge import KnowledgeBase
+from .labels import Label, Polarity, polarity
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .result import NO_MATCH, CheckResult, ClauseRef
@@ -105,7 +106,7 @@ class FactChecker:
         if consistent:
             # A sentence that makes several claims is as true as its weakest: any refuted clause
             # decides ("Since A, B" with B false is not true because A is).
-            refuted = [r for r in consistent if r.verdict in _REFUTED]
+            refuted = [r for r in consistent if polarity(r.verdict) is Polarity.REFUTED]
             return max(refuted or consistent, key=lambda r: r.score or 0.0)
         if matched:
             return _contradiction(matched[0])
@@ -188,7 +189,7 @@ class FactChecker:
                                       statement=statement, clause=replace(ref, text=p))
                               for p in c.parts)
                 r = replace(r, parts=parts) if r.matched else _combine(r, parts)
-            if limited and c.kind in ("main", "coordinate") and r.verdict in ("true", "mostly-true"):
+            if limited and c.kind in ("main", "coordinate") and polarity(r.verdict) is Polarity.SUPPORTED:
                 r = replace(r, verdict=NO_MATCH, score=None, negated=False, claim=None, supporting=(),
                             contradicting=(), parts=(), nearest_score=r.score, reason=(
                                 "The sentence says this only under a condition or at certain times "
@@ -265,18 +266,18 @@ def _rebuild(kb: KnowledgeBase) -> FactChecker:
     return FactChecker(kb)
 
 
-_ORDER = {"true": 0, "mostly-true": 1, "mixed": 2, "unproven": 3, NO_MATCH: 4}
-_REFUTED = ("false", "mostly-false")
+# labels from the strongest to the weakest: true first, no-match (and anything unknown) last
+_ORDER = {label.value: i for i, label in enumerate(Label)}
 
 
 def _combine(whole: CheckResult, parts: tuple[CheckResult, ...]) -> CheckResult:
     """A list's verdict from its items': any refuted -> refuted; all supported -> supported;
     otherwise the weakest (no-match weakest of all)."""
-    refuted = [p for p in parts if p.verdict in _REFUTED]
+    refuted = [p for p in parts if polarity(p.verdict) is Polarity.REFUTED]
     if refuted:
         base = max(refuted, key=lambda p: p.score or 0.0)
     else:
-        base = max(parts, key=lambda p: (_ORDER.get(p.verdict, 4), -(p.score or 0.0)))
+        base = max(parts, key=lambda p: (_ORDER.get(p.verdict, _ORDER[NO_MATCH]), -(p.score or 0.0)))
     if base.verdict == NO_MATCH:
         return replace(whole, parts=parts)
     return replace(base, parts=parts)

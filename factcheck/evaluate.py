@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import labels
 from .errors import InputError
-from .knowledge import Verdict
 from .result import LABELS, NO_MATCH
 
 if TYPE_CHECKING:
@@ -49,11 +49,7 @@ class Case:
 
 def polarity(label: str) -> int:
     """+1 for true/mostly-true, -1 for false/mostly-false, 0 for the rest."""
-    if label in (Verdict.TRUE.value, Verdict.MOSTLY_TRUE.value):
-        return 1
-    if label in (Verdict.FALSE.value, Verdict.MOSTLY_FALSE.value):
-        return -1
-    return 0
+    return int(labels.polarity(label))
 
 
 def expected_polarity(expect: Iterable[str]) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KnowledgeBaseError
+from .labels import Polarity, polarity
 
 FORMAT_VERSION = 1
 ENV_VAR = "FACTCHECK_KB"
@@ -37,11 +38,11 @@ class Verdict(str, Enum):
 
     @property
     def supported(self) -> bool:
-        return self in (Verdict.TRUE, Verdict.MOSTLY_TRUE)
+        return polarity(self.value) is Polarity.SUPPORTED
 
     @property
     def refuted(self) -> bool:
-        return self in (Verdict.FALSE, Verdict.MOSTLY_FALSE)
+        return polarity(self.value) is Polarity.REFUTED
 
 
 _FLIP = {

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import Any
 
-from .knowledge import Claim, Source, Verdict
+from .knowledge import Claim, Source
+from .labels import ExitStatus as ExitStatus  # (re-exported: the home of verdict meaning is labels)
+from .labels import Label
+from .labels import exit_status as exit_status
 
-NO_MATCH = "no-match"
+NO_MATCH = Label.NO_MATCH.value
 #: Every label a result can carry, from the claim verdicts to ``no-match``.
-LABELS = tuple(v.value for v in Verdict) + (NO_MATCH,)
-
-
-class ExitStatus(IntEnum):
-    """The exit codes, an interface documented in the README."""
-
-    SUPPORTED = 0  # every statement true or mostly-true
-    REFUTED = 1  # at least one false or mostly-false
-    ERROR = 2  # usage, input or knowledge-base error
-    UNSETTLED = 3  # none false, but at least one mixed, unproven or no-match
-    INTERRUPTED = 130  # Ctrl-C
+LABELS = tuple(label.value for label in Label)
 
 
 @dataclass(frozen=True)
@@ -155,13 +146,3 @@ class CheckResult:
 def _round(score: float | None) -> float | None:
     return None if score is None else round(score, 1)
 
-
-def exit_status(verdicts: Iterable[str]) -> ExitStatus:
-    """0 when every verdict is supported, 1 when any is refuted, else 3."""
-    status = ExitStatus.SUPPORTED
-    for v in verdicts:
-        if v in (Verdict.FALSE.value, Verdict.MOSTLY_FALSE.value):
-            return ExitStatus.REFUTED
-        if v not in (Verdict.TRUE.value, Verdict.MOSTLY_TRUE.value):
-            status = ExitStatus.UNSETTLED
-    return status

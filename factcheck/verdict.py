@@ -26,6 +26,7 @@ def decide(
     judged = sorted((j for _, j in ranked), key=lambda j: -j.score)
     best = next((j for j in judged if j.accepted and usable(j, kb)), None)
     notes: list[str] = []
+    ambiguous = False  # two claims match almost equally with opposite verdicts
     if query.truncated:
         notes.append("the statement was long; only its beginning was read")
 
@@ -40,9 +41,10 @@ def decide(
                     f"{kb.claims[best.doc.claim].id}, {kb.claims[rival.doc.claim].id}"
                 )
                 best = None
+                ambiguous = True
 
     if best is None:
-        reason = _no_match_reason(query, judged, kb, notes)
+        reason = _no_match_reason(query, judged, kb, ambiguous)
         return CheckResult(
             statement=statement, verdict=NO_MATCH, score=None, negated=False, claim=None,
             reason=reason, candidates=tuple(candidates[:max(top, RELATED)]),
@@ -110,10 +112,10 @@ def _candidates(ranked: Sequence[tuple[float, Judgement]], kb: KnowledgeBase) ->
     ]
 
 
-def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: KnowledgeBase, notes: list[str]) -> str:
+def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: KnowledgeBase, ambiguous: bool) -> str:
     if not query.terms:
         return "The statement has no words to check (only common words or none)."
-    if notes and notes[-1].startswith("two claims"):
+    if ambiguous:
         return "Two claims match almost equally but disagree, so no verdict is given."
     if not judged or judged[0].score < 25:
         return "No claim in the knowledge base covers this statement."

@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from ..labels import ExitStatus, Label, Polarity
 from . import ColorChoice, fail, guard, load_checker, make_console
 
 #: Show a progress bar (on a terminal's stderr) once this much input is known or has been read.
@@ -34,8 +35,8 @@ class FailOn(str, Enum):
 
 
 _FAIL_VERDICTS = {
-    FailOn.false: frozenset({"false", "mostly-false"}),
-    FailOn.mixed: frozenset({"false", "mostly-false", "mixed", "unproven"}),
+    FailOn.false: frozenset(v.value for v in Label if v.polarity is Polarity.REFUTED),
+    FailOn.mixed: frozenset(v.value for v in Label if v.is_verdict and v.polarity is not Polarity.SUPPORTED),
     FailOn.never: frozenset(),
 }
 
@@ -162,8 +163,8 @@ def scan(
         renderer.finish(tally)
         sys.stdout.flush()
     if tally.errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if failed else 0)
+        raise typer.Exit(ExitStatus.ERROR)
+    raise typer.Exit(ExitStatus.REFUTED if failed else ExitStatus.SUPPORTED)
 
 
 def _jobs(jobs: int | None, targets: list[Any]) -> int | None:

@@ -5,25 +5,11 @@ from __future__ import annotations
 import re
 from typing import IO
 
+from ..labels import Label
+
 #: Rich styles for each verdict label (used only when the console has colour).
-STYLES = {
-    "true": "bold green",
-    "mostly-true": "green",
-    "mixed": "yellow",
-    "unproven": "yellow",
-    "mostly-false": "red",
-    "false": "bold red",
-    "no-match": "bold",
-}
-BADGES = {
-    "true": "bold black on green",
-    "mostly-true": "black on green",
-    "mixed": "black on yellow",
-    "unproven": "black on yellow",
-    "mostly-false": "white on red",
-    "false": "bold white on red",
-    "no-match": "bold black on white",
-}
+STYLES = {label.value: label.style for label in Label}
+BADGES = {label.value: label.badge for label in Label}
 RELIABILITY_STYLES = {"high": "green", "medium": "yellow", "low": "red"}
 
 # C0 and C1 controls (ESC among them), DEL, the line and paragraph separators, and the

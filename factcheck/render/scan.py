@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from ..knowledge import Verdict
-from ..result import LABELS, NO_MATCH
+from ..labels import BY_SEVERITY
+from ..result import LABELS
 from .common import _INVISIBLE, _SURROGATES, _escape, json_safe, label_text, safe, verdict_style
 
 if TYPE_CHECKING:
@@ -24,10 +24,7 @@ if TYPE_CHECKING:
     from ..scan import Event, Finding
 
 #: Verdicts from the most to the least worrying, the order of the summary.
-SEVERITY = (
-    Verdict.FALSE.value, Verdict.MOSTLY_FALSE.value, Verdict.MIXED.value,
-    Verdict.UNPROVEN.value, Verdict.MOSTLY_TRUE.value, Verdict.TRUE.value, NO_MATCH,
-)
+SEVERITY = tuple(label.value for label in BY_SEVERITY)
 _LABEL_WIDTH = max(len(label_text(v)) for v in LABELS)
 _POSITION_WIDTH = len(":9999:99")
 
@@ -201,14 +198,7 @@ class JsonRenderer(JsonLinesRenderer):
 
 # --------------------------------------------------------------------------- github
 
-_GH_LEVEL = {
-    Verdict.FALSE.value: "error",
-    Verdict.MOSTLY_FALSE.value: "error",
-    Verdict.MIXED.value: "warning",
-    Verdict.UNPROVEN.value: "warning",
-    Verdict.MOSTLY_TRUE.value: "notice",
-    Verdict.TRUE.value: "notice",
-}
+_GH_LEVEL = {label.value: label.annotation for label in BY_SEVERITY if label.annotation is not None}
 # Controls other than \r and \n, which have escapes of their own (%0D, %0A); invisible
 # characters and lone surrogates, as in every other output.
 _GH_CONTROL = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}]")
