@@ -57,8 +57,11 @@ from .index import Index, Phrasings, StoredDocs
 from .knowledge import Claim, KnowledgeBase, Source
 
 if TYPE_CHECKING:
-    from .checker import FactChecker
     from .index import IndexData
+
+#: The checker class to build (checker.FactChecker or a subclass), passed in by FactChecker.load:
+#: the cache is below the checker and does not import it (that would be an import cycle).
+CheckerClass = type[Any]
 
 CACHE_MIN_BYTES = 16 * 1024  # below this, indexing takes a few milliseconds: not worth a file
 KEEP = 8  # index files kept; the least recently used beyond this are removed
@@ -72,8 +75,8 @@ _ALIGN = 8
 _NOT_ENGINE = frozenset({"knowledge.json", "knowledge.schema.json"})
 
 
-def load_checker(cls: type[FactChecker], path: str | os.PathLike[str] | None, *,
-                 use_cache: bool = True) -> FactChecker:
+def load_checker(cls: CheckerClass, path: str | os.PathLike[str] | None, *,
+                 use_cache: bool = True) -> Any:
     p = knowledge.resolve_path(path)
     if not use_cache or _disabled():
         return cls(knowledge.load(p))
@@ -454,11 +457,11 @@ def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted:
     index = CheckedIndex(IndexData(meta["n_claims"], meta["terms"], meta["surfaces"], arrays), lexicon)
     checker = _guarded(cls)(kb, docs=index.docs, vocabulary=meta["vocabulary"], index=index, lexicon=lexicon)
 
-    def rebuild() -> FactChecker:
+    def rebuild() -> Any:
         drop()
         return cls(knowledge.load(path))
 
-    checker._rebuild_from_kb = rebuild  # type: ignore[attr-defined]
+    checker._rebuild_from_kb = rebuild
     return checker
 
 
@@ -637,7 +640,7 @@ class CheckedIndex(Index):
 _GUARDED: dict[type, type] = {}
 
 
-def _guarded(cls: type[FactChecker]) -> type[FactChecker]:
+def _guarded(cls: CheckerClass) -> CheckerClass:
     """A subclass of ``cls`` whose check rebuilds the index from the knowledge base (and drops
     the cache file) the moment the cached index is found inconsistent, then checks again."""
     sub = _GUARDED.get(cls)

@@ -26,12 +26,31 @@ import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
-from .matching import Doc, Judgement
 from .text import STOPWORDS, stem
+
+
+class Doc(NamedTuple):
+    """One phrasing of one claim, analysed."""
+
+    claim: int  # index into the knowledge base's claims
+    phrasing: int  # 0 for the claim's text, 1.. for its aliases
+    analysis: Analysis
+
+
+class Judged(Protocol):
+    """What ordering needs of a judged candidate (matching.Judgement; the index does not judge)."""
+
+    @property
+    def score(self) -> float: ...
+    @property
+    def accepted(self) -> bool: ...
+
+
+J = TypeVar("J", bound=Judged)
 
 CONCEPT_BOOST = 1.0  # added to a concept's rarity weight
 K1, B = 1.2, 0.75
@@ -377,7 +396,7 @@ class Index:
         return sorted(_best(scores, limit).items(), key=_best_first)[:limit]
 
     def order(self, query: Analysis, hits: list[tuple[int, float]],
-              judged: list[Judgement]) -> list[tuple[float, Judgement]]:
+              judged: list[J]) -> list[tuple[float, J]]:
         """Candidates best first, by a blend of retrieval (BM25 relative to the best) and the
         judged match score: a claim that shares the statement's rare words *and* its structure
         comes first. A rejected judgement adds nothing to the blend: its score measures how much

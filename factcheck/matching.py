@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import relations, wordnet
 from .analysis import Analysis, Term
+from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
 from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, has_antonyms, polar, stem
 
@@ -36,14 +37,6 @@ ACCEPT = 62.0  # a judged match below this score is no-match
 BROADER_MATCH = 0.8  # credit for a statement term covered by a broader concept in the claim
 EXTRA = 0.15  # share of a side's weight left unmatched that makes it say more than the other
 SYNONYM_MATCH = 0.9  # credit for a statement word covered by a synonym in the claim
-
-
-class Doc(NamedTuple):
-    """One phrasing of one claim, analysed."""
-
-    claim: int  # index into the knowledge base's claims
-    phrasing: int  # 0 for the claim's text, 1.. for its aliases
-    analysis: Analysis
 
 
 class Judgement(NamedTuple):
