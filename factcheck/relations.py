@@ -154,7 +154,7 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             else:
                 return None
             continue
-        while k and j < n and stems[j] in SKIPPABLE:
+        while k and j < n and stems[j] in SKIPPABLE and j not in taken:
             j += 1
         if j >= n or stems[j] != part or j in taken:
             return None
