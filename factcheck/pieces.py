@@ -2,7 +2,8 @@
 
 Social-media text strings claims together without full stops: an emoji or a "!!!" ends a thought,
 "PSA:" or "hot take:" labels one, a comma splices two ("botox is the standard treatment, don't
-waste money on vitamins"), and hashtags trail after. The clause reader (``clauses.py``) then reads
+waste money on vitamins"; the second starts with a new subject or an imperative, never with a
+list's next item), and hashtags trail after. The clause reader (``clauses.py``) then reads
 each piece. Words that decide where to cut are data (``data/english.tsv``: ``no-splice``).
 """
 
@@ -72,15 +73,17 @@ def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut a comma splice: two clauses joined by a comma alone, each of SPLICE_WORDS words or
     more, the second not opening with a word that ties it to the first ("which", "because")."""
     keep = language.words("no-splice")
+    starts = language.words("splice-start")
     out = []
     pos = a
     for m in re.finditer(r",\s+", text[a:b]):
         cut = a + m.start()
         after = text[a + m.end():b].split()
         before = text[pos:cut].split()
+        first = after[0].lower().strip("'\"").replace("\u2019", "'") if after else ""
         if (len(before) >= SPLICE_WORDS and len(after) >= SPLICE_WORDS
                 and before[0].lower() not in keep  # ("If X, Y": the comma closes a subordinate clause)
-                and after[0].lower().strip("'\"") not in keep and not after[0][:1].isdigit()):
+                and first in starts):  # a new subject or an imperative, never a list's next item
             out.append((pos, cut))
             pos = a + m.end()
     out.append((pos, b))

@@ -29,6 +29,9 @@ def _texts(s: str) -> list[str]:
     ("Her neurologist recommended Botox shots, which are a standard treatment for HFS.",
      ["Her neurologist recommended Botox shots, which are a standard treatment for HFS."]),
     ("Dr. Smith says magnesium cures it.", ["Dr. Smith says magnesium cures it."]),
+    # a list under a denying frame is never cut (the cut would assert what the frame denies)
+    ("It is false that whole grains, legumes, meat, fish and dairy are rich in B vitamins.",
+     ["It is false that whole grains, legumes, meat, fish and dairy are rich in B vitamins."]),
     ("Magnesium cures hemifacial spasm.", ["Magnesium cures hemifacial spasm."]),
 ])
 def test_pieces(text: str, expected: list[str]) -> None:
