@@ -20,6 +20,7 @@ SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
 # (a full stop is left to the sentence splitter and the clause reader, which know "Dr." and "e.g.")
 _END = re.compile(r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
 _TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")
+_MAYBE_CUT = re.compile(r"[!?|:#,]")
 _LABEL = re.compile(r"^\s*([^:.!?,]{1,40}):\s+(?=\S)")
 
 
@@ -30,12 +31,15 @@ def _symbol(ch: str) -> bool:
 def pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the pieces of ``text``, in order; one span when it is one
     thought. Trailing hashtags, a label before ':' and separators are left out."""
+    if text.isascii() and not _MAYBE_CUT.search(text):
+        return [(0, len(text))]  # (most sentences: nothing here could cut them)
     spans: list[tuple[int, int]] = []
     start = 0
-    for i, ch in enumerate(text):
-        if _symbol(ch):
-            spans.append((start, i))
-            start = i + 1
+    if not text.isascii():
+        for i, ch in enumerate(text):
+            if ord(ch) > 0x2000 and _symbol(ch):
+                spans.append((start, i))
+                start = i + 1
     spans.append((start, len(text)))
     out: list[tuple[int, int]] = []
     for a, b in spans:
