@@ -253,6 +253,7 @@ class Analyzer:
                frame: set[int]) -> tuple[list[_Unit], set[int]]:
         """The token sequence as units: the lexicon's concepts, then general relation classes
         in the words it left, then single words; and the relations that name their patient first."""
+        tokens = _superlatives(tokens)
         stems = [stem(t) for t in tokens]
         spans = self.lexicon.match(stems) if self.lexicon else []
         taken = {k for s, e, _ in spans for k in range(s, e)}
@@ -317,6 +318,21 @@ _FRAME_TAIL = re.compile(
     rf"[,;]\s*(?:according\s+to\s+[^,;:.?!]{{1,50}}|[^,;:.?!]{{1,40}}\b(?:{_REPORTING_ALT}))\s*[.!?]*\s*$",
     re.IGNORECASE,
 )
+
+
+_MAIN = language.phrases("main-cause")
+
+
+def _superlatives(tokens: list[str]) -> list[str]:
+    """"the most common cause" reads as "the main cause" (same length: positions are kept)."""
+    if "most" not in tokens and "commonest" not in tokens:
+        return tokens
+    out = list(tokens)
+    for i in range(len(out)):
+        for p in _MAIN:
+            if tuple(out[i:i + len(p)]) == p:
+                out[i:i + len(p)] = ["most"] * (len(p) - 1) + ["main"]
+    return out
 
 
 _LIMITING = language.words("limiting")

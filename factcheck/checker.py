@@ -14,6 +14,7 @@ from .knowledge import KnowledgeBase
 from .labels import Label, Polarity, polarity
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
+from .pieces import pieces
 from .result import NO_MATCH, CheckResult, ClauseRef
 from .text import stem
 from .verdict import decide, usable
@@ -94,6 +95,18 @@ class FactChecker:
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
         """
         statement = self._validate(statement)
+        spans = pieces(statement)
+        if len(spans) > 1:
+            # A post that strings several thoughts together: each piece is read on its own, and
+            # the statement is as true as its weakest piece that matched.
+            results = [_shifted(self.check(statement[a:b], top=top, explain=explain), statement, a)
+                       for a, b in spans]
+            matched = _consistent([r for r in results if r.matched])
+            if matched:
+                refuted = [r for r in matched if polarity(r.verdict) is Polarity.REFUTED]
+                return max(refuted or matched, key=lambda r: r.score or 0.0)
+            if any(r.matched for r in results):
+                return _contradiction(next(r for r in results if r.matched))
         clauses = clause_reader.read(statement)
         if clause_reader.plain(clauses):
             return self._check_text(statement, top=top, explain=explain)
@@ -120,6 +133,15 @@ class FactChecker:
         verdicts on one claim (both are dropped). At least one result, perhaps a no-match.
         """
         statement = self._validate(statement)
+        spans = pieces(statement)
+        if len(spans) > 1:
+            found = [_shifted(r, statement, a) for a, b in spans
+                     for r in self.findings(statement[a:b], top=top, explain=explain) if r.matched]
+            consistent = _consistent(found)
+            if found and not consistent:
+                return [_contradiction(found[0])]
+            if consistent:
+                return consistent
         clauses = clause_reader.read(statement)
         if clause_reader.plain(clauses):
             return [self._check_text(statement, top=top, explain=explain)]
@@ -127,7 +149,7 @@ class FactChecker:
         if _far(whole, clauses):
             return [whole]
         results = self._clause_results(statement, clauses, top, explain, every_part=True, whole=whole)
-        found: list[CheckResult] = []
+        found = []
         for r in results:
             if r.matched:
                 found.append(r)
@@ -292,6 +314,17 @@ def _with_clause(r: CheckResult, statement: str, ref: ClauseRef, explain: bool) 
                   + (f" ({p.claim.id})" if p.claim else "") for p in r.parts]
         r = replace(r, explanation=replace(r.explanation, notes=tuple(notes) + r.explanation.notes))
     return r
+
+
+def _shifted(r: CheckResult, statement: str, offset: int) -> CheckResult:
+    """A piece's result as the whole statement's: its clause (or the piece) placed in it."""
+    if r.clause is not None:
+        ref = replace(r.clause, start=r.clause.start + offset, end=r.clause.end + offset)
+    else:
+        text = r.statement
+        ref = ClauseRef(text, offset, offset + len(text), clause_reader.ASK if text.rstrip().endswith("?")
+                        else clause_reader.ASSERT)
+    return replace(r, statement=statement, clause=ref)
 
 
 _STRESS = ("especially", "particularly", "notably", "even more", "above all", "mainly")

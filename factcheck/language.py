@@ -30,21 +30,25 @@ def table(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@cache
 def entries(cls: str, name: str = "english.tsv") -> tuple[str, ...]:
     """The entries of every line of class ``cls`` (';'-separated), in order."""
     return tuple(e.strip() for c, rest in table(name) if c == cls for e in rest.split(";") if e.strip())
 
 
+@cache
 def words(cls: str) -> frozenset[str]:
     """A class of single words (``stopword``, ``negator``, ``intensifier`` ...)."""
     return frozenset(entries(cls))
 
 
+@cache
 def phrases(cls: str) -> tuple[tuple[str, ...], ...]:
     """A class of phrases, each as its words (``negating-phrase``, ``non-negating``)."""
     return tuple(tuple(e.split()) for e in entries(cls))
 
 
+@cache
 def pairs(cls: str) -> tuple[tuple[str, str], ...]:
     """A class of pairs written "a / b" (``complementary``, ``contrary``)."""
     out = []

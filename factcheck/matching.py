@@ -64,6 +64,7 @@ class Statement(NamedTuple):
     total: float
     words: tuple[tuple[str, float], ...]  # its word terms, heaviest first (for the quick bound)
     relation_weight: float  # of its relation terms
+    mentioned: frozenset[str]  # its concepts another of its concepts names (see _cover_mentioned)
 
 
 class ClaimSide(NamedTuple):
@@ -86,9 +87,13 @@ def statement(query: Analysis, index: Index) -> Statement:
     weights = {t.key: index.weight(t) for t in terms}
     reach = frozenset(weights).union(*ancestors.values()) if ancestors else frozenset(weights)
     words = tuple(sorted(((t.key, weights[t.key]) for t in terms if t.kind == "word"), key=lambda kw: -kw[1]))
+    lex = index.lexicon
+    concepts = [t.key for t in terms if t.kind == "concept" and not t.relation]
+    mentioned = frozenset(k for k in concepts if any(
+        o != k and lex.mentions(o[1:], k[1:]) for o in weights if o[:1] == "@"))
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
-                     sum(weights[t.key] for t in terms if t.relation))
+                     sum(weights[t.key] for t in terms if t.relation), mentioned)
 
 
 class ClaimSides:
@@ -380,7 +385,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
                 sure_q += kw
         for key, ancestors in st.ancestors.items():
             if key not in d_keys and (any(a in d_keys for a in ancestors) or (
-                    not st.keys[key].relation and _mentioned(key, st, index.lexicon))):
+                    key in st.mentioned)):
                 sure_q += st.weights[key]
         free_q = []
         for key, w in st.words:
@@ -407,12 +412,6 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
 
-def _mentioned(key: str, st: Statement, lex: Lexicon) -> bool:
-    """Another statement concept names this one in its terms (see _cover_mentioned; for the
-    bound, whether or not the claim covers that other concept)."""
-    return any(k != key and k[:1] == "@" and lex.mentions(k[1:], key[1:]) for k in st.keys)
-
-
 def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
                           doc_majority: bool, lex: Lexicon) -> tuple[float, float, list[float]]:
     """The statement's side of the quick bound when a reporting frame may be set aside."""
@@ -426,7 +425,7 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
         total_q += w
         if t.key in d_keys or (t.relation and side.has_relation) or (
                 t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
-                t.kind == "concept" and _mentioned(t.key, st, lex)) or (
+                t.key in st.mentioned) or (
                 link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS):
             sure_q += w
         elif t.kind == "word":

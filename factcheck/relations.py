@@ -19,6 +19,7 @@ DATA = Path(__file__).parent / "data" / "relations.tsv"
 GAP_MAX = 4  # words a "*" in a phrase may stand for
 _CLAUSE_BREAKS = frozenset("and or but because so since while although which that".split())
 VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
+AMOUNT = "[amount]"  # in a phrase: a word for how much ("anything", "nothing"), kept as a word
 # Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
 SKIPPABLE = frozenset("the a an your my their his her its our one".split())
 
@@ -60,7 +61,7 @@ def table() -> Table:
         for phrase in words.split(";"):
             phrase = phrase.strip().lower()
             inverse = phrase.startswith("<")
-            key = tuple(w if w in ("*", VERB) else stem(w) for w in phrase.lstrip("<").split()
+            key = tuple(w if w in ("*", VERB, AMOUNT) else stem(w) for w in phrase.lstrip("<").split()
                         if w not in SKIPPABLE)
             if key:
                 phrases.setdefault(key[0], []).append((key, cls, inverse))
@@ -80,6 +81,13 @@ def table() -> Table:
 
 def kind(cls: str) -> str | None:
     return table().kinds.get(cls)
+
+
+@lru_cache(maxsize=1)
+def _amounts() -> frozenset[str]:
+    from . import language
+
+    return language.words("amount")
 
 
 def names_patient_first(stems: list[str], cls: str) -> bool:
@@ -154,8 +162,15 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             else:
                 return None
             continue
-        while k and j < n and stems[j] in SKIPPABLE:
+        while k and j < n and stems[j] in SKIPPABLE and j not in taken:
             j += 1
+        if part == AMOUNT:
+            if j >= n or tokens is None or tokens[j] not in _amounts():
+                return None
+            end = j if end is None else end  # (the amount stays a word of its own)
+            j += 1
+            k += 1
+            continue
         if j >= n or stems[j] != part or j in taken:
             return None
         if end is not None:

@@ -1,0 +1,94 @@
+"""Cut a post or a run-on statement into the pieces that can each carry a claim.
+
+Social-media text strings claims together without full stops: an emoji or a "!!!" ends a thought,
+"PSA:" or "hot take:" labels one, a comma splices two ("botox is the standard treatment, don't
+waste money on vitamins"; the second starts with a new subject or an imperative, never with a
+list's next item), and hashtags trail after. The clause reader (``clauses.py``) then reads
+each piece. Words that decide where to cut are data (``data/english.tsv``: ``no-splice``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from . import language
+
+LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
+SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
+
+# (a full stop is left to the sentence splitter and the clause reader, which know "Dr." and "e.g.")
+_END = re.compile(r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
+_TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")
+_MAYBE_CUT = re.compile(r"[!?|:#,]")
+_LABEL = re.compile(r"^\s*([^:.!?,]{1,40}):\s+(?=\S)")
+
+
+def _symbol(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk") or 0x1F000 <= ord(ch) <= 0x1FAFF
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the pieces of ``text``, in order; one span when it is one
+    thought. Trailing hashtags, a label before ':' and separators are left out."""
+    if text.isascii() and not _MAYBE_CUT.search(text):
+        return [(0, len(text))]  # (most sentences: nothing here could cut them)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    if not text.isascii():
+        for i, ch in enumerate(text):
+            if ord(ch) > 0x2000 and _symbol(ch):
+                spans.append((start, i))
+                start = i + 1
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        pos = a
+        for m in _END.finditer(text, a, b):
+            out.append((pos, m.end() if text[m.start()] in "?" else m.start()))
+            pos = m.end()
+        out.append((pos, b))
+    result: list[tuple[int, int]] = []
+    for a, b in out:
+        for a2, b2 in _splices(text, a, b):
+            a2, b2 = _trim(text, a2, b2)
+            if len(text[a2:b2].split()) >= 2:
+                result.append((a2, b2))
+    return result or [(0, len(text))]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    piece = text[a:b]
+    m = _TRAILING_TAGS.search(piece)
+    if m and m.start() > 0:
+        b = a + m.start()
+        piece = text[a:b]
+    m = _LABEL.match(piece)
+    if m and len(m.group(1).split()) <= LABEL_WORDS and len(piece[m.end():].split()) >= 3:
+        a += m.end()
+    while a < b and not (text[a].isalnum() or text[a] in "#@'\""):
+        a += 1
+    while b > a and text[b - 1] in " ,;:-\u2014\u2013":
+        b -= 1
+    return a, b
+
+
+def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a comma splice: two clauses joined by a comma alone, each of SPLICE_WORDS words or
+    more, the second not opening with a word that ties it to the first ("which", "because")."""
+    keep = language.words("no-splice")
+    starts = language.words("splice-start")
+    out = []
+    pos = a
+    for m in re.finditer(r",\s+", text[a:b]):
+        cut = a + m.start()
+        after = text[a + m.end():b].split()
+        before = text[pos:cut].split()
+        first = after[0].lower().strip("'\"").replace("\u2019", "'") if after else ""
+        if (len(before) >= SPLICE_WORDS and len(after) >= SPLICE_WORDS
+                and before[0].lower() not in keep  # ("If X, Y": the comma closes a subordinate clause)
+                and first in starts):  # a new subject or an imperative, never a list's next item
+            out.append((pos, cut))
+            pos = a + m.end()
+    out.append((pos, b))
+    return out

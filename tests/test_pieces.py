@@ -1,0 +1,59 @@
+"""Posts and run-on statements cut into pieces (factcheck/pieces.py), and checked piece by piece."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.checker import FactChecker
+from factcheck.pieces import pieces
+
+
+def _texts(s: str) -> list[str]:
+    return [s[a:b] for a, b in pieces(s)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my eyelid twitched all week 😅 caffeine makes it twitch",
+     ["my eyelid twitched all week", "caffeine makes it twitch"]),
+    ("PSA: botox is the standard treatment for hemifacial spasm",
+     ["botox is the standard treatment for hemifacial spasm"]),
+    ("is that real?? my aunt says it worked", ["is that real??", "my aunt says it worked"]),
+    ("b12 supplements won't cure your HFS, it's a nerve thing for sure",
+     ["b12 supplements won't cure your HFS", "it's a nerve thing for sure"]),
+    ("vitamin D cured my back pain #blessed #health", ["vitamin D cured my back pain"]),
+    # one thought stays whole: lists, relative clauses, abbreviations, a short head
+    ("Stress, caffeine and lack of sleep can all trigger eyelid twitching.",
+     ["Stress, caffeine and lack of sleep can all trigger eyelid twitching."]),
+    ("Her neurologist recommended Botox shots, which are a standard treatment for HFS.",
+     ["Her neurologist recommended Botox shots, which are a standard treatment for HFS."]),
+    ("Dr. Smith says magnesium cures it.", ["Dr. Smith says magnesium cures it."]),
+    # a list under a denying frame is never cut (the cut would assert what the frame denies)
+    ("It is false that whole grains, legumes, meat, fish and dairy are rich in B vitamins.",
+     ["It is false that whole grains, legumes, meat, fish and dairy are rich in B vitamins."]),
+    ("Magnesium cures hemifacial spasm.", ["Magnesium cures hemifacial spasm."]),
+])
+def test_pieces(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@given(st.text(max_size=200))
+def test_pieces_are_ordered_spans_inside_the_text(text: str) -> None:
+    last = 0
+    for a, b in pieces(text):
+        assert last <= a <= b <= len(text)
+        last = b
+
+
+@pytest.fixture(scope="module")
+def checker() -> FactChecker:
+    return FactChecker.load()
+
+
+def test_a_post_is_checked_piece_by_piece(checker: FactChecker) -> None:
+    r = checker.check("hot take: b12 supplements won't cure your HFS, it's a nerve thing")
+    assert r.verdict in ("true", "mostly-true") and r.negated
+    assert r.clause is not None and r.clause.text.startswith("b12 supplements")
+    found = checker.findings("lol my eyelid twitched all week 😅 pretty sure caffeine can trigger eyelid twitching")
+    assert [f.claim.id for f in found if f.claim] == ["caffeine-triggers-facial-twitching"]
