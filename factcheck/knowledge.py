@@ -338,12 +338,22 @@ def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
     if isinstance(data.get("version"), int) and data["version"] != FORMAT_VERSION:
         faults.append(Fault("version", f"unsupported format version {data['version']} (expected {FORMAT_VERSION})"))
 
-    source_ids: set[str] = set()
     def items(name: str) -> list[Any]:
         value = data.get(name)
         return value if isinstance(value, list) else []  # (a wrong type is reported above)
 
-    for i, src in enumerate(items("sources")):
+    source_ids = _validate_sources(items("sources"), faults)
+    _validate_concepts(items("concepts"), faults)
+    count = _validate_claims(items("claims") if claims is None else claims, source_ids, faults)
+    if isinstance(data.get("claims"), list) and not count:
+        faults.append(Fault("claims", "must hold at least one claim"))
+    return faults
+
+
+def _validate_sources(sources: list[Any], faults: list[Fault]) -> set[str]:
+    """Check the sources; their ids."""
+    source_ids: set[str] = set()
+    for i, src in enumerate(sources):
         where = f"sources[{i}]"
         if not _check_object(src, where, _SOURCE_FIELDS, _SOURCE_REQUIRED, faults):
             continue
@@ -360,9 +370,12 @@ def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
                 reason = entry.get("reason")
                 if isinstance(reason, str) and not reason.strip():
                     faults.append(Fault(f"{ew}.reason", "must not be empty"))
+    return source_ids
 
+
+def _validate_concepts(concepts: list[Any], faults: list[Fault]) -> None:
+    """Check the concepts, the concepts they name, and that 'broader' has no cycle."""
     concept_ids: set[str] = set()
-    concepts = items("concepts")
     for i, con in enumerate(concepts):
         where = f"concepts[{i}]"
         if not _check_object(con, where, _CONCEPT_FIELDS, ("id", "terms"), faults):
@@ -390,9 +403,12 @@ def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
                     faults.append(Fault(f"concepts[{i}].{key}[{j}]", f"a concept cannot name itself in '{key}'"))
     faults.extend(_broader_cycles(concepts))
 
+
+def _validate_claims(claims: Iterable[Any], source_ids: set[str], faults: list[Fault]) -> int:
+    """Check the claims (read once, in order); how many there were."""
     claim_ids: set[str] = set()
     count = 0
-    for i, claim in enumerate(items("claims") if claims is None else claims):
+    for i, claim in enumerate(claims):
         count += 1
         where = f"claims[{i}]"
         if not _check_object(claim, where, _CLAIM_FIELDS, _CLAIM_REQUIRED, faults):
@@ -409,21 +425,23 @@ def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
             if isinstance(origin.get("source"), str) and origin["source"] not in source_ids:
                 faults.append(Fault(f"{where}.origin.source", f"unknown source '{origin['source']}'"))
             _string_list(origin.get("appearances"), f"{where}.origin.appearances", faults)
-        evidence = claim.get("evidence")
-        if isinstance(evidence, list):
-            if not evidence and origin is None:
-                faults.append(Fault(f"{where}.evidence",
-                                    "must not be empty (only imported claims, with an 'origin', may have no evidence)"))
-            for j, ev in enumerate(evidence):
-                ew = f"{where}.evidence[{j}]"
-                if not _check_object(ev, ew, _EVIDENCE_FIELDS, ("source", "stance", "excerpt"), faults):
-                    continue
-                if isinstance(ev.get("source"), str) and ev["source"] not in source_ids:
-                    faults.append(Fault(f"{ew}.source", f"unknown source '{ev['source']}'"))
-                _enum_value(ev.get("stance"), Stance, f"{ew}.stance", faults)
-    if isinstance(data.get("claims"), list) and not count:
-        faults.append(Fault("claims", "must hold at least one claim"))
-    return faults
+        _validate_evidence(claim.get("evidence"), origin, where, source_ids, faults)
+    return count
+
+
+def _validate_evidence(evidence: Any, origin: Any, where: str, source_ids: set[str], faults: list[Fault]) -> None:
+    if not isinstance(evidence, list):
+        return
+    if not evidence and origin is None:
+        faults.append(Fault(f"{where}.evidence",
+                            "must not be empty (only imported claims, with an 'origin', may have no evidence)"))
+    for j, ev in enumerate(evidence):
+        ew = f"{where}.evidence[{j}]"
+        if not _check_object(ev, ew, _EVIDENCE_FIELDS, ("source", "stance", "excerpt"), faults):
+            continue
+        if isinstance(ev.get("source"), str) and ev["source"] not in source_ids:
+            faults.append(Fault(f"{ew}.source", f"unknown source '{ev['source']}'"))
+        _enum_value(ev.get("stance"), Stance, f"{ew}.stance", faults)
 
 
 def _broader_cycles(concepts: list[Any]) -> list[Fault]:
