@@ -629,11 +629,8 @@ def read(sentence: str) -> tuple[Clause, ...]:
         parts: tuple[str, ...] = ()
         lst = _parts(content)
         if lst is not None:
-            # FIXME: this rebinds `before`, the clauses read so far (list[list[Tok]]), to the tokens
-            # ahead of the list; later clauses then look for antecedents in it. Reported; kept as is
-            # here so that behaviour does not change.
-            before, items, after = lst  # type: ignore[assignment]
-            parts = tuple(_text(before + it + after, sentence) + ("?" if mood == ASK else "")  # type: ignore[arg-type]
+            head, items, tail = lst  # (not `before`: that is the clauses read so far)
+            parts = tuple(_text(head + it + tail, sentence) + ("?" if mood == ASK else "")
                           for it in items)
         clauses.append(Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts))
     return tuple(sorted(clauses, key=lambda c: c.start))
