@@ -178,7 +178,7 @@ class Analyzer:
             text = text[:MAX_CHARS]
         question = is_question(text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
-        tokens = tokenise(body)
+        tokens = _but_not(tokenise(body))
         if tokens[:1] == ["always"] and len(tokens) > 2:
             tokens = tokens[1:]  # "Always talk to a doctor first": advice, not a claim about always
         before, after = tokenise(head), tokenise(tail)
@@ -333,6 +333,15 @@ def _superlatives(tokens: list[str]) -> list[str]:
             if tuple(out[i:i + len(p)]) == p:
                 out[i:i + len(p)] = ["most"] * (len(p) - 1) + ["main"]
     return out
+
+
+def _but_not(tokens: list[str]) -> list[str]:
+    """"X is a cause of A but not of B": the denial is B's alone. What follows "but not" is
+    another claim, so it is left out of this one (and its denial with it)."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] == "but" and tokens[i + 1] == "not" and i >= 3:
+            return tokens[:i]
+    return tokens
 
 
 _LIMITING = language.words("limiting")
