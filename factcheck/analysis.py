@@ -52,7 +52,7 @@ class Analysis:
 
 
 _BE = language.words("be")
-_AGENT = frozenset({"by", "with"})
+_AGENT = language.words("agent-marker")
 _IRREGULAR_PARTICIPLES = language.words("participle")
 
 # Keys on a QWERTY keyboard next to each other: a typo substitutes a neighbour far more often
@@ -368,7 +368,7 @@ def split_frame(text: str) -> tuple[str, str, str]:
     return head, text, tail
 
 
-_PRACTITIONER = ("doctor", "physician", "specialist", "professional")
+_PRACTITIONER = tuple(sorted(language.words("practitioner")))
 
 
 def _practitioner(u: _Unit) -> bool:
@@ -408,7 +408,7 @@ def _adverb_unit(u: _Unit) -> bool:
     return not u.concept and u.word.endswith("ly")
 
 
-_INSTRUMENT = frozenset({"with", "using"})
+_INSTRUMENT = language.words("instrument")
 
 
 def _instrument(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:

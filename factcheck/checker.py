@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from . import clauses as clause_reader
+from . import language
 from .analysis import Analyzer, Speller
 from .errors import InputError
 from .index import Index
@@ -327,7 +328,7 @@ def _shifted(r: CheckResult, statement: str, offset: int) -> CheckResult:
     return replace(r, statement=statement, clause=ref)
 
 
-_STRESS = ("especially", "particularly", "notably", "even more", "above all", "mainly")
+_STRESS = tuple(language.entries("stressing"))  # ("especially if" stresses a case)
 
 
 def _stressed(statement: str, start: int) -> bool:

@@ -289,7 +289,8 @@ def map_source(
     return out
 
 
-def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def items_of(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, object) for the objects in a top-level list, skipping what is malformed."""
     items = data.get(key) if isinstance(data, dict) else None
     if isinstance(items, list):
         for i, item in enumerate(items):
@@ -314,7 +315,7 @@ def coverage(data: Any, documents: str | os.PathLike[str], only: str | None = No
     if not root.is_dir():
         raise InputError(f"documents directory not found: {root}")
     quotes: dict[str, list[tuple[str, str]]] = {}
-    for _, claim in _items(data, "claims"):
+    for _, claim in items_of(data, "claims"):
         cid: str = claim["id"] if isinstance(claim.get("id"), str) else "?"
         evidence = claim.get("evidence")
         for ev in evidence if isinstance(evidence, list) else ():
@@ -322,7 +323,7 @@ def coverage(data: Any, documents: str | os.PathLike[str], only: str | None = No
                 quotes.setdefault(ev["source"], []).append((cid, ev["excerpt"]))
     mapped: list[SourceCoverage] = []
     unreadable: list[tuple[str, str]] = []
-    for i, src in _items(data, "sources"):
+    for i, src in items_of(data, "sources"):
         sid, file = src.get("id"), src.get("file")
         if not isinstance(sid, str) or not isinstance(file, str) or not file.strip():
             continue

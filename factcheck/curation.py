@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .coverage import UNMAPPED, excerpt_of, uncheckable_entries
+from .coverage import UNMAPPED, excerpt_of, items_of, uncheckable_entries
 from .errors import InputError
 from .knowledge import Claim, KnowledgeBase, Reliability, Stance, Verdict, read_json, validate
 from .result import Excerpt
@@ -77,15 +77,6 @@ def _finding(data: Any, where: str, message: str) -> Finding:
             value = items[index].get("id")
             subject = value if isinstance(value, str) else ""
     return Finding(where, message, subject)
-
-
-def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(index, object) for the objects in a top-level list, skipping what is malformed."""
-    items = data.get(key) if isinstance(data, dict) else None
-    if isinstance(items, list):
-        for i, item in enumerate(items):
-            if isinstance(item, dict):
-                yield i, item
 
 
 def _strings(obj: dict[str, Any], key: str) -> Iterator[tuple[int, str]]:
@@ -161,7 +152,7 @@ def validate_file(
         concepts=_count(data, "concepts"),
         excerpts=sum(
             sum(isinstance(e, dict) for e in c["evidence"])
-            for _, c in _items(data, "claims") if isinstance(c.get("evidence"), list)
+            for _, c in items_of(data, "claims") if isinstance(c.get("evidence"), list)
         ),
         documents=None if documents is None else str(documents), verified=verified,
     )
@@ -188,7 +179,7 @@ def verify_excerpts(
     texts: dict[str, str | None] = {}  # source id -> folded document, None if unusable
     files: dict[str, str] = {}
     where_of: dict[str, int] = {}
-    for i, src in _items(data, "sources"):
+    for i, src in items_of(data, "sources"):
         sid, file = src.get("id"), src.get("file")
         if not isinstance(sid, str) or sid in where_of:
             continue  # the validator reports it
@@ -217,7 +208,7 @@ def verify_excerpts(
 
     verified = 0
     unchecked: Counter[str] = Counter()
-    for i, claim in _items(data, "claims"):
+    for i, claim in items_of(data, "claims"):
         evidence = claim.get("evidence")
         for j, ev in enumerate(evidence if isinstance(evidence, list) else ()):
             if not isinstance(ev, dict):
@@ -238,7 +229,7 @@ def verify_excerpts(
                 faults.append(_finding(
                     data, f"claims[{i}].evidence[{j}].excerpt", _not_found(quote, text, files[sid])
                 ))
-    for i, src in _items(data, "sources"):
+    for i, src in items_of(data, "sources"):
         sid = src.get("id")
         doc = texts.get(sid) if isinstance(sid, str) else None
         if not isinstance(sid, str) or sid not in files or doc is None:
@@ -267,7 +258,7 @@ def check_coverage(data: Any, documents: str | os.PathLike[str]) -> tuple[list[F
 
     faults: list[Finding] = []
     warnings: list[Finding] = []
-    declared = {i for i, src in _items(data, "sources") if isinstance(src.get("uncheckable"), list)}
+    declared = {i for i, src in items_of(data, "sources") if isinstance(src.get("uncheckable"), list)}
     if not declared:
         return faults, warnings
     for source in coverage(data, documents).sources:
@@ -329,7 +320,7 @@ def lint(data: Any) -> list[Finding]:
 
     seen: dict[str, tuple[int, str]] = {}  # phrasing -> (claim index, path)
     cited: set[str] = set()
-    for i, claim in _items(data, "claims"):
+    for i, claim in items_of(data, "claims"):
         phrasings = []
         if isinstance(claim.get("text"), str) and claim["text"].strip():
             phrasings.append((f"claims[{i}].text", claim["text"]))
@@ -365,12 +356,12 @@ def lint(data: Any) -> list[Finding]:
         if isinstance(origin, dict) and isinstance(origin.get("source"), str):
             cited.add(origin["source"])
 
-    for i, src in _items(data, "sources"):
+    for i, src in items_of(data, "sources"):
         if isinstance(src.get("id"), str) and src["id"] not in cited:
             warnings.append(_finding(data, f"sources[{i}]", "is cited by no evidence and no origin"))
 
     terms: dict[str, int] = {}  # term -> index of the first concept listing it
-    for i, con in _items(data, "concepts"):
+    for i, con in items_of(data, "concepts"):
         for k, term in _strings(con, "terms"):
             key = fold_whitespace(term).strip().casefold()
             first = terms.setdefault(key, i)

@@ -65,20 +65,7 @@ class CheckPool:
             for result in self.checker.check_many(statements, top=top, explain=explain):
                 yield result if result.matched or not matched_only else None
             return
-        pending: deque[Any] = deque()
-        limit = IN_FLIGHT * self.jobs
-        batch: list[str] = []
-        for s in statements:
-            batch.append(s)
-            if len(batch) >= BATCH:
-                pending.append(self._pool.apply_async(_check_batch, (batch, top, explain, matched_only)))
-                batch = []
-                while len(pending) >= limit:
-                    yield from pending.popleft().get()
-        if batch:
-            pending.append(self._pool.apply_async(_check_batch, (batch, top, explain, matched_only)))
-        while pending:
-            yield from pending.popleft().get()
+        yield from self._in_order(_check_batch, statements, (top, explain, matched_only))
 
     def findings_many(self, statements: Iterable[str], *, top: int = 0, explain: bool = False,
                       matched_only: bool = False) -> Iterator[list[CheckResult]]:
@@ -89,18 +76,23 @@ class CheckPool:
                 yield [r for r in self.checker.findings(s, top=top, explain=explain)
                        if r.matched or not matched_only]
             return
+        yield from self._in_order(_findings_batch, statements, (top, explain, matched_only))
+
+    def _in_order(self, work: Any, statements: Iterable[str], args: tuple[Any, ...]) -> Iterator[Any]:
+        """``work(batch, *args)`` in the workers, BATCH statements at a time, with at most
+        IN_FLIGHT batches a worker queued; each batch's results in input order."""
         pending: deque[Any] = deque()
         limit = IN_FLIGHT * self.jobs
         batch: list[str] = []
         for s in statements:
             batch.append(s)
             if len(batch) >= BATCH:
-                pending.append(self._pool.apply_async(_findings_batch, (batch, top, explain, matched_only)))
+                pending.append(self._pool.apply_async(work, (batch, *args)))
                 batch = []
                 while len(pending) >= limit:
                     yield from pending.popleft().get()
         if batch:
-            pending.append(self._pool.apply_async(_findings_batch, (batch, top, explain, matched_only)))
+            pending.append(self._pool.apply_async(work, (batch, *args)))
         while pending:
             yield from pending.popleft().get()
 

@@ -116,8 +116,6 @@ def lemmas(word: str) -> tuple[str, ...]:
             base = word[: -len(suffix)] + repl
             if base not in out and entry(base).senses:
                 out.append(base)
-    if len(word) > 4 and word[-1] == word[-2]:
-        pass
     # doubled consonant before -ed/-ing ("stopped" -> "stop")
     for suffix in ("ed", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
