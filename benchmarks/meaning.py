@@ -195,8 +195,8 @@ def evaluate(checker, statements: list[dict]) -> dict:
 
 def stripped(kb_path: Path, sets: list[Path]) -> dict:
     from factcheck import evaluate as ev
-    from factcheck.checker import FactChecker
-    from factcheck.knowledge import from_dict
+    from factcheck.engine.checker import FactChecker
+    from factcheck.kb.knowledge import from_dict
 
     data = json.loads(kb_path.read_text(encoding="utf-8"))
     out = {}
@@ -213,8 +213,8 @@ def stripped(kb_path: Path, sets: list[Path]) -> dict:
 
 def imported(data_dir: Path) -> dict:
     """Real imported claims, paraphrased, negated and swapped by hand."""
-    from factcheck.checker import FactChecker
-    from factcheck.knowledge import from_dict
+    from factcheck.engine.checker import FactChecker
+    from factcheck.kb.knowledge import from_dict
 
     tsv = data_dir / "verified_claims.docs.tsv"
     if not tsv.exists():
@@ -263,8 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.quick:
         args.claims, args.statements = 2000, 150
-    from factcheck.checker import FactChecker
-    from factcheck.knowledge import from_dict
+    from factcheck.engine.checker import FactChecker
+    from factcheck.kb.knowledge import from_dict
 
     kb, statements = generate(args.claims, args.statements)
     t0 = time.perf_counter()

@@ -127,7 +127,7 @@ def build_kb(claims: Mapping[str, tuple[str, str]]) -> dict:
 
 def write_kb(kb: dict, path: Path) -> None:
     """Validate with the project's own validator, then write (only if the content changed)."""
-    from factcheck import knowledge
+    from factcheck.kb import knowledge
 
     faults = knowledge.validate(kb)
     if faults:

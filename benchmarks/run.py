@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown benchmark {unknown[0]!r} (choose from {', '.join(BENCHMARKS)})")
     names = args.names or list(BENCHMARKS)
-    if "scan_throughput" in names and not (common.ROOT / "factcheck" / "commands" / "scan.py").is_file():
+    if "scan_throughput" in names and not (common.ROOT / "factcheck" / "cli" / "scan.py").is_file():
         print("run.py: skipping scan_throughput: factcheck scan does not exist yet", file=sys.stderr)
         names.remove("scan_throughput")
 

@@ -208,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [1, 5] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
 
-    if not (common.ROOT / "factcheck" / "commands" / "scan.py").is_file():
-        return common.fail("factcheck scan does not exist yet (factcheck/commands/scan.py)")
+    if not (common.ROOT / "factcheck" / "cli" / "scan.py").is_file():
+        return common.fail("factcheck scan does not exist yet (factcheck/cli/scan.py)")
     seeds_dir = common.SHARED / "seeds"
     seeds = seed_sentences(seeds_dir)
     others = other_sentences(args.data)

@@ -88,7 +88,7 @@ def run_command(line: str) -> str:
     """Run one documented command line in-process; stderr, then stdout, then ``echo $?``."""
     from typer.testing import CliRunner
 
-    from factcheck.cli import app
+    from factcheck.cli.app import app
 
     echo_status = line.endswith("; echo $?")
     line = line.removesuffix("; echo $?")

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 __all__ = ["FactChecker", "CheckResult", "check", "__version__"]
 
 if TYPE_CHECKING:
-    from .checker import CheckResult, FactChecker
+    from .engine.checker import CheckResult, FactChecker
 
 _default: Any = None
 
@@ -27,7 +27,7 @@ def check(statement: str, *, top: int = 0) -> CheckResult:
     """Check one statement against the default knowledge base (``$FACTCHECK_KB`` or the shipped one)."""
     global _default
     if _default is None:
-        from .checker import FactChecker
+        from .engine.checker import FactChecker
 
         _default = FactChecker.load()
     return _default.check(statement, top=top)
@@ -36,7 +36,7 @@ def check(statement: str, *, top: int = 0) -> CheckResult:
 def __getattr__(name: str) -> Any:
     # Imported lazily so that `import factcheck` (and the CLI's start-up) stays cheap.
     if name in ("FactChecker", "CheckResult"):
-        from . import checker
+        from .engine import checker
 
         return getattr(checker, name)
     raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

@@ -8,7 +8,7 @@ import sys
 def main() -> None:
     """Run the command line; a Ctrl-C even while it is still starting up exits 130 quietly."""
     try:
-        from factcheck.cli import main as run
+        from factcheck.cli.app import main as run
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)

@@ -23,7 +23,7 @@ from .errors import InputError
 from .result import LABELS, NO_MATCH
 
 if TYPE_CHECKING:
-    from .checker import FactChecker
+    from .engine.checker import FactChecker
     from .result import CheckResult
 
 UNCATEGORISED = "(none)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .knowledge import Claim, Source
+from .kb.knowledge import Claim, Source
 from .labels import ExitStatus as ExitStatus  # (re-exported: the home of verdict meaning is labels)
 from .labels import Label
 from .labels import exit_status as exit_status
@@ -80,7 +80,7 @@ class ClauseRef:
     text: str  # as checked: frame removed, a pronoun read as its noun
     start: int  # character offsets in the statement, frame included
     end: int
-    mood: str  # assert, deny or ask (see factcheck.clauses)
+    mood: str  # assert, deny or ask (see factcheck.engine.clauses)
     frame: str = ""  # "My cousin swears that", "I doubt that"
     notes: tuple[str, ...] = ()  # how it was read ("read 'it' as 'hemifacial spasm'", an anecdote)
 

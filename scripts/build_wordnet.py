@@ -7,7 +7,7 @@ the plain WNDB files ``index.*``, ``data.*`` and ``*.exc``). Run on a developmen
     python scripts/build_wordnet.py [/usr/share/wordnet]
 
 The output is one sorted text file, one line a lemma, read at run time by binary search over a
-memory map (``factcheck/wordnet.py``), so nothing is parsed at start-up:
+memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 
     lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms
 

@@ -21,7 +21,7 @@ import retrieval  # noqa: E402
 import scale  # noqa: E402
 import scan_throughput  # noqa: E402
 
-from factcheck import knowledge  # noqa: E402
+from factcheck.kb import knowledge  # noqa: E402
 
 DATA = retrieval.default_data_dir()
 needs_data = pytest.mark.skipif(not (DATA / "verified_claims.docs.tsv").is_file(),

@@ -35,7 +35,7 @@ def _floor(passed: int, total: int) -> float:
 
 @pytest.fixture(scope="module")
 def reports() -> dict[str, Report]:
-    from factcheck.checker import FactChecker
+    from factcheck.engine.checker import FactChecker
 
     checker = FactChecker.load()
     return {name: evaluate.run(checker, evaluate.read_cases(HERE / name)) for name in SETS}

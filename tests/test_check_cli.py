@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck import __version__
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.result import LABELS
 
 KB = Path(__file__).parent / "golden" / "kb.json"

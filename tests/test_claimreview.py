@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import claimreview as cr
-from factcheck import knowledge
-from factcheck.cli import app
+from factcheck.claimreview import ratings, reading
+from factcheck.cli.app import app
 from factcheck.errors import InputError
-from factcheck.knowledge import Reliability, Verdict
+from factcheck.kb import knowledge
+from factcheck.kb.knowledge import Reliability, Verdict
 
 DATA = Path(__file__).resolve().parent / "data" / "claimreview"
 ENV = {"NO_COLOR": "1", "COLUMNS": "120"}
@@ -140,7 +142,7 @@ def test_scale_and_label_table_are_inverse_for_our_labels(verdict: Verdict) -> N
 def test_numeric_mapping_is_monotonic(worst: int, width: int, a: float, b: float) -> None:
     best = worst + width
     lo, hi = sorted((worst + a * width, worst + b * width))
-    order = list(cr._STEPS)
+    order = list(ratings._STEPS)
     v_lo, v_hi = cr.verdict_for_value(lo, best, worst), cr.verdict_for_value(hi, best, worst)
     assert v_lo is not None and v_hi is not None
     assert order.index(v_lo) <= order.index(v_hi)
@@ -645,7 +647,7 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path, monk
     def boom(*_a: Any, **_k: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cr.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(InputError, match="No space left on device"):
         cr.write_json_atomic(target, {"a": 1})
     assert target.read_text(encoding="utf-8") == "old\n"
@@ -813,7 +815,7 @@ def test_any_claim_text_and_verdict_survive_export_and_import(words: list[str], 
     document = json.loads(cr.dumps(cr.export(kb)))
     importer = import_objects(document)
     (claim,) = importer.data["claims"]
-    wrapped = text[0] in cr._QUOTE_PAIRS and text[-1] == cr._QUOTE_PAIRS[text[0]] and len(text) > 2
+    wrapped = text[0] in reading._QUOTE_PAIRS and text[-1] == reading._QUOTE_PAIRS[text[0]] and len(text) > 2
     if not wrapped:
         assert claim["text"] == text
     assert claim["verdict"] == verdict.value

@@ -1,4 +1,4 @@
-"""Clauses, frames, lists and spans: reading the claims inside real prose (factcheck.clauses).
+"""Clauses, frames, lists and spans: reading the claims inside real prose (factcheck.engine.clauses).
 
 The sentences here are written for these tests; `tests/data/prose/post.md` is a small document
 labelled line by line (`labels.jsonl`) with the claims each line makes, checked end to end by
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import clauses
-from factcheck.checker import FactChecker
-from factcheck.cli import app
-from factcheck.clauses import ASK, ASSERT, DENY, NONE, read
+from factcheck.engine import clauses
+from factcheck.engine.checker import FactChecker
+from factcheck.cli.app import app
+from factcheck.engine.clauses import ASK, ASSERT, DENY, NONE, read
 from factcheck.sentences import split_text
 
 PROSE = Path(__file__).parent / "data" / "prose"

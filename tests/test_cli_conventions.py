@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.commands.help import TOPICS, topic_text
+from factcheck.cli.app import app
+from factcheck.cli.help import TOPICS, topic_text
 from factcheck.result import ExitStatus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,8 +179,8 @@ def test_help_fits_a_60_column_terminal(command):
 def test_a_slow_knowledge_base_load_says_what_is_happening(monkeypatch):
     import threading
 
-    from factcheck import commands
-    from factcheck.checker import FactChecker
+    from factcheck.cli import common as commands
+    from factcheck.engine.checker import FactChecker
 
     said = threading.Event()
     real_info, real_load = commands._info, FactChecker.load
@@ -205,8 +205,8 @@ def test_a_fast_load_says_nothing():
 def test_piped_stdin_gets_the_progress_bar_from_the_start(monkeypatch):
     import io
 
-    from factcheck.commands import scan as scan_cmd
-    from factcheck.scan import Target
+    from factcheck.cli import scan as scan_cmd
+    from factcheck.scan.scanner import Target
 
     monkeypatch.setattr(scan_cmd, "_stderr_is_terminal", lambda: True)
     monkeypatch.setattr("sys.stdin", io.StringIO("piped"))

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.knowledge import Reliability, Stance, Verdict, load
+from factcheck.cli.app import app
+from factcheck.kb.knowledge import Reliability, Stance, Verdict, load
 from factcheck.result import LABELS
 
 KB = Path(__file__).parent / "golden" / "kb.json"

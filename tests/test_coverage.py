@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import knowledge
-from factcheck.cli import app
-from factcheck.coverage import CITED, ROW, UNCHECKABLE, UNMAPPED, coverage, map_source, units
-from factcheck.curation import validate_file
+from factcheck.kb import knowledge
+from factcheck.cli.app import app
+from factcheck.kb.coverage import CITED, ROW, UNCHECKABLE, UNMAPPED, coverage, map_source, units
+from factcheck.kb.curation import validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "knowledge.schema.json").read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def test_units_are_sentences_headings_items_and_table_rows() -> None:
 
 
 def test_a_unit_span_is_its_text_in_the_folded_document() -> None:
-    from factcheck.coverage import Folded
+    from factcheck.kb.coverage import Folded
 
     folded = Folded(DOCUMENT).text
     for u in units(DOCUMENT):

@@ -9,8 +9,8 @@ from typing import Iterable, Iterator
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import knowledge
-from factcheck.cli import app
+from factcheck.kb import knowledge
+from factcheck.cli.app import app
 from factcheck.errors import InputError
 from factcheck.evaluate import Case, Report, expected_polarity, parse_cases, read_cases, run
 from factcheck.result import CheckResult
@@ -165,7 +165,7 @@ def test_report_json_contract() -> None:
 
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("factcheck.commands.evaluate.load_checker", lambda ctx: Scripted(SCRIPT))
+    monkeypatch.setattr("factcheck.cli.evaluate.load_checker", lambda ctx: Scripted(SCRIPT))
 
 
 def _script_cases(tmp_path: Path) -> Path:

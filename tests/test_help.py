@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "FACTCHECK_KB": None}
 

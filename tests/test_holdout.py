@@ -53,7 +53,7 @@ CASES: list[Case] = evaluate.read_cases(HOLDOUT)
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    from factcheck.checker import FactChecker
+    from factcheck.engine.checker import FactChecker
 
     return evaluate.run(FactChecker.load(), CASES)
 
@@ -88,7 +88,7 @@ def test_enough_cases_in_every_category() -> None:
 
 
 def test_claims_are_known_and_only_set_when_a_match_is_required() -> None:
-    from factcheck.knowledge import load
+    from factcheck.kb.knowledge import load
 
     ids = {claim.id for claim in load().claims}
     unknown = [(c.line, c.claim) for c in CASES if c.claim is not None and c.claim not in ids]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 HERE = Path(__file__).resolve().parent
 KB = HERE / "golden" / "kb.json"
@@ -362,8 +362,8 @@ CACHE_STATEMENTS = ["Magnesium cures hemifacial spasm", "Botox treats HFS", "The
 @pytest.fixture()
 def cached(tmp_path, monkeypatch):
     """(knowledge base, cache folder, the uncached output) with a private, always-used cache."""
-    from factcheck import cache
-    from factcheck.knowledge import shipped_path
+    from factcheck.engine import cache
+    from factcheck.kb.knowledge import shipped_path
 
     kb = tmp_path / "kb.json"
     kb.write_bytes(shipped_path().read_bytes())
@@ -419,7 +419,7 @@ def _forge(blob: bytes, edit) -> bytes:
     import zlib
     from array import array
 
-    from factcheck.cache import MAGIC, _aligned
+    from factcheck.engine.cache import MAGIC, _aligned
 
     head = len(MAGIC) + 8
     n = int.from_bytes(blob[head:head + 8], "little")
@@ -475,7 +475,7 @@ def test_an_inconsistent_cache_the_key_file_vouches_for_is_caught_as_it_is_read(
     file without its checksum being read: every index is still checked as it is followed."""
     from array import array
 
-    from factcheck.cache import MAGIC, _aligned
+    from factcheck.engine.cache import MAGIC, _aligned
 
     kb, folder, plain = cached
     assert cache_run(kb) == plain
@@ -697,7 +697,7 @@ def test_text_in_another_script_is_not_read_as_a_claim():
 
 
 def test_the_fold_is_data_built_from_unicode_and_never_touches_ascii():
-    from factcheck.text import fold_confusables
+    from factcheck.engine.text import fold_confusables
 
     path = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "confusables.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()

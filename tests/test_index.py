@@ -1,4 +1,4 @@
-"""Unit tests of retrieval and candidate ordering (``factcheck/index.py``).
+"""Unit tests of retrieval and candidate ordering (``factcheck/engine/index.py``).
 
 They use small knowledge bases made here, with no lexicon, as if imported from a fact-check
 archive: what is tested is the index's mechanics, not the curation of a knowledge base.
@@ -9,11 +9,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import knowledge
-from factcheck.checker import FactChecker
-from factcheck.index import RANK_BLEND, Index, split_words
-from factcheck.matching import Judgement
-from factcheck.text import stem
+from factcheck.kb import knowledge
+from factcheck.engine.checker import FactChecker
+from factcheck.engine.index import RANK_BLEND, Index, split_words
+from factcheck.engine.matching import Judgement
+from factcheck.engine.text import stem
 
 SOURCE = {"id": "s", "title": "Archive", "publisher": "Archive", "kind": "fact-check", "reliability": "medium"}
 
@@ -158,7 +158,7 @@ def test_the_cached_index_is_the_built_one(tmp_path, monkeypatch) -> None:
     search results and checks as the index built in memory from the same knowledge base."""
     import json
 
-    from factcheck import cache
+    from factcheck.engine import cache
 
     claims = [*FILLER, ("Kellogg's Corn Flakes were invented to stop masturbation.", "Corn flakes and lust"),
               "Magnesium does not cure hemifacial spasm in most cases.", "Cape Cod: 19 sharks, 2019."]
@@ -218,7 +218,7 @@ def test_a_rejected_judgement_adds_nothing_to_the_order() -> None:
 
 
 def test_common_keys_are_looked_up_for_the_best_candidates_only(monkeypatch) -> None:
-    import factcheck.index as index
+    import factcheck.engine.index as index
 
     claims = [f"A photograph shows a video of item {n}." for n in range(30)]
     claims += ["A photograph shows a purple giraffe.", "A purple car was seen in Ohio.",

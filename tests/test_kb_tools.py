@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck import knowledge
-from factcheck.cli import app
-from factcheck.curation import Finding, fold_whitespace, lint, validate_file, verify_excerpts
-from factcheck.knowledge import Reliability, Stance, Verdict
+from factcheck.kb import knowledge
+from factcheck.cli.app import app
+from factcheck.kb.curation import Finding, fold_whitespace, lint, validate_file, verify_excerpts
+from factcheck.kb.knowledge import Reliability, Stance, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "knowledge.schema.json").read_text(encoding="utf-8"))

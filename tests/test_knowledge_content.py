@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import knowledge
-from factcheck.checker import FactChecker
-from factcheck.curation import count_sentences, fold_whitespace, lint
+from factcheck.kb import knowledge
+from factcheck.engine.checker import FactChecker
+from factcheck.kb.curation import count_sentences, fold_whitespace, lint
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_PATH = ROOT / "knowledge.json"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.checker import FactChecker
-from factcheck.cli import app
+from factcheck.engine.checker import FactChecker
+from factcheck.cli.app import app
 from factcheck.evaluate import Case, Outcome, Report, polarity, read_cases, run
 
 CASES_FILE = Path(__file__).with_name("cases.jsonl")

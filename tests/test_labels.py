@@ -1,7 +1,7 @@
 """The one home of verdict meaning (factcheck/labels.py) and the places that read it."""
 
 from factcheck.evaluate import expected_polarity, polarity
-from factcheck.knowledge import Verdict
+from factcheck.kb.knowledge import Verdict
 from factcheck.labels import BY_SEVERITY, ExitStatus, Label, Polarity, exit_status
 from factcheck.render.common import BADGES, STYLES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import clauses, language, relations, wordnet
-from factcheck.text import STOPWORDS, stem
+from factcheck.engine import clauses, language, relations, wordnet
+from factcheck.engine.text import STOPWORDS, stem
 
 
 def test_every_class_the_code_reads_is_in_the_file() -> None:

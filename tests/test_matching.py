@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import knowledge
-from factcheck.checker import FactChecker
+from factcheck.kb import knowledge
+from factcheck.engine.checker import FactChecker
 
 DATA = Path(__file__).parent / "data"
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import relations, wordnet
-from factcheck.checker import FactChecker
-from factcheck.knowledge import from_dict
-from factcheck.text import stem
+from factcheck.engine import relations, wordnet
+from factcheck.engine.checker import FactChecker
+from factcheck.kb.knowledge import from_dict
+from factcheck.engine.text import stem
 
 # --------------------------------------------------------------------------- the data
 
@@ -162,7 +162,7 @@ def test_explain_names_the_link_and_the_refusals(imported: FactChecker) -> None:
 def test_the_quick_bound_never_rejects_what_the_full_judgement_accepts(monkeypatch) -> None:
     """matching._cannot_accept skips the full judgement of most candidates; it must be an upper
     bound: whatever it skips, the full judgement would not have accepted either."""
-    from factcheck import matching
+    from factcheck.engine import matching
     from factcheck.evaluate import read_cases
     from pathlib import Path
 

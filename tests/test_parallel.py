@@ -1,4 +1,4 @@
-"""Checking on several cores: ``scan --jobs``, :class:`factcheck.parallel.CheckPool`, and a
+"""Checking on several cores: ``scan --jobs``, :class:`factcheck.scan.parallel.CheckPool`, and a
 FactChecker that travels to other processes as its knowledge base's path."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import knowledge
-from factcheck.checker import FactChecker
-from factcheck.parallel import CheckPool, available_cores
-from factcheck.scan import Finding, scan, walk
+from factcheck.kb import knowledge
+from factcheck.engine.checker import FactChecker
+from factcheck.scan.parallel import CheckPool, available_cores
+from factcheck.scan.scanner import Finding, scan, walk
 
 DATA = Path(__file__).parent / "data" / "scan"
 KB = str(DATA / "kb.json")

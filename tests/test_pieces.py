@@ -1,4 +1,4 @@
-"""Posts and run-on statements cut into pieces (factcheck/pieces.py), and checked piece by piece."""
+"""Posts and run-on statements cut into pieces (factcheck/engine/pieces.py), and checked piece by piece."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.checker import FactChecker
-from factcheck.pieces import pieces
+from factcheck.engine.checker import FactChecker
+from factcheck.engine.pieces import pieces
 
 
 def _texts(s: str) -> list[str]:

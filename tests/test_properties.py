@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.checker import FactChecker
+from factcheck.engine.checker import FactChecker
 from factcheck.errors import InputError
-from factcheck.knowledge import Claim, Verdict
+from factcheck.kb.knowledge import Claim, Verdict
 from factcheck.result import LABELS
-from factcheck.text import normalise, stem, tokenise
+from factcheck.engine.text import normalise, stem, tokenise
 
 FAST = settings(max_examples=400, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -30,7 +30,7 @@ def checker() -> FactChecker:
     """The shipped knowledge base's checker, built once ($FACTCHECK_KB may not choose it)."""
     global _CHECKER
     if _CHECKER is None:
-        from factcheck.knowledge import load, shipped_path
+        from factcheck.kb.knowledge import load, shipped_path
 
         _CHECKER = FactChecker(load(shipped_path()))
     return _CHECKER
@@ -190,7 +190,7 @@ def _lowered(text: str) -> str:
 
 def _relation_stems() -> frozenset[str]:
     """One-word relation terms: the knowledge base's own and the general relation classes'."""
-    from factcheck import relations
+    from factcheck.engine import relations
 
     general = {key[0] for entries in relations.table().phrases.values() for key, cls, _ in entries
                if len(key) == 1 and relations.kind(cls) == "relation"}

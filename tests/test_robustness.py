@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.errors import KnowledgeBaseError
 
 KB = Path(__file__).parent / "golden" / "kb.json"
@@ -157,8 +157,8 @@ def test_several_faults_name_the_first_and_count_the_rest(tmp_path):
 
 
 def test_a_broken_knowledge_base_is_rejected_whole(tmp_path):
-    from factcheck import knowledge
-    from factcheck.checker import FactChecker
+    from factcheck.kb import knowledge
+    from factcheck.engine.checker import FactChecker
 
     d = kb_data()
     d["claims"][5]["evidence"][0]["source"] = "nowhere"  # only the last claim is broken
@@ -216,7 +216,7 @@ def test_other_read_errors_name_the_file_and_the_reason(tmp_path, monkeypatch):
 
 
 def _crash(monkeypatch):
-    from factcheck.checker import FactChecker
+    from factcheck.engine.checker import FactChecker
 
     def boom(self, statement, **_):
         raise RuntimeError("boom")
@@ -308,7 +308,7 @@ def test_a_ten_megabyte_statement_is_clipped_in_text_and_says_so():
 
 
 def test_a_blank_statement_in_the_library_is_an_input_error():
-    from factcheck.checker import FactChecker
+    from factcheck.engine.checker import FactChecker
     from factcheck.errors import InputError
 
     checker = FactChecker.load(KB)
@@ -383,7 +383,7 @@ def test_scan_reads_invalid_utf8_with_a_warning(tmp_path):
 def test_scan_of_an_unreadable_file(tmp_path, monkeypatch):
     import builtins
 
-    import factcheck.scan as scan_module
+    import factcheck.scan.scanner as scan_module
 
     doc = tmp_path / "secret.txt"
     doc.write_text("Magnesium cures hemifacial spasm.\n")
@@ -674,8 +674,8 @@ CACHE_STATEMENTS = [
 def cached_kb(tmp_path, monkeypatch):
     """The shipped knowledge base copied to a temporary file, with a private cache directory;
     returns (knowledge base, cache directory, the uncached output)."""
-    from factcheck import cache
-    from factcheck.knowledge import shipped_path
+    from factcheck.engine import cache
+    from factcheck.kb.knowledge import shipped_path
 
     kb = tmp_path / "kb.json"
     kb.write_bytes(shipped_path().read_bytes())
@@ -753,7 +753,7 @@ def test_an_unwritable_cache_directory_is_no_error(cached_kb, monkeypatch, tmp_p
 def test_a_very_long_word_is_not_searched_for_parts(monkeypatch):
     """A 20,000-letter 'word' (the longest a statement can hold) costs a bounded amount of work:
     looking for the words run together in it used to stem every prefix, about 2 s for one."""
-    import factcheck.index as index
+    import factcheck.engine.index as index
 
     calls = 0
     real = index.stem

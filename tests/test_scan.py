@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import scan as scanlib
-from factcheck.checker import FactChecker
-from factcheck.cli import app
+from factcheck.scan import scanner as scanlib
+from factcheck.engine.checker import FactChecker
+from factcheck.cli.app import app
 from factcheck.render.scan import gh_escape
 from factcheck.result import CheckResult
-from factcheck.scan import (
+from factcheck.scan.scanner import (
     STDIN, FileDone, FileStart, Finding, Notice, Target, TextReader, is_claim_candidate, scan,
     walk,
 )

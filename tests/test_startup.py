@@ -10,8 +10,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import knowledge
-from factcheck.cli import COMMANDS, invoked, make_app
+from factcheck.kb import knowledge
+from factcheck.cli.app import COMMANDS, invoked, make_app
 
 
 @pytest.mark.parametrize("args, name", [
@@ -44,7 +44,7 @@ def test_a_check_imports_no_other_command_and_no_hashing(tmp_path):
     proc = subprocess.run(argv, capture_output=True, env=env, text=True)
     assert proc.returncode == 1
     modules = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    assert "factcheck.cache" in modules
-    for unwanted in ("factcheck.commands.scan", "factcheck.commands.kb", "factcheck.commands.evaluate",
-                     "factcheck.parallel", "multiprocessing", "hashlib"):
+    assert "factcheck.engine.cache" in modules
+    for unwanted in ("factcheck.cli.scan", "factcheck.cli.kb", "factcheck.cli.evaluate",
+                     "factcheck.scan.parallel", "multiprocessing", "hashlib"):
         assert unwanted not in modules

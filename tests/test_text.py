@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.text import clean, is_question, negation_cues, normalise, stem, tokenise
+from factcheck.engine.text import clean, is_question, negation_cues, normalise, stem, tokenise
 
 
 @pytest.mark.parametrize("raw, expected", [

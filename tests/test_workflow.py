@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "FACTCHECK_KB": None}

@@ -19,10 +19,10 @@ from .common import RELIABILITY_STYLES, SHOWN_MAX, safe, verdict_style
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..coverage import Coverage, MappedUnit, SourceCoverage
-    from ..curation import Finding, Stats, Validation
     from ..evaluate import Outcome, Report
-    from ..knowledge import Claim, Evidence
+    from ..kb.coverage import Coverage, MappedUnit, SourceCoverage
+    from ..kb.curation import Finding, Stats, Validation
+    from ..kb.knowledge import Claim, Evidence
 
 _LABEL_WIDTH = max(len(label) for label in LABELS)
 
@@ -203,7 +203,7 @@ def _evidence(console: Console, items: Iterable[Evidence]) -> None:
 
 def claim(console: Console, c: Claim) -> None:
     """A claim laid out for reading: what it says, its verdict and why, then the evidence."""
-    from ..knowledge import Stance
+    from ..kb.knowledge import Stance
 
     _indent(console, Text(safe(c.id), style="dim"), 0)
     _indent(console, Text(safe(c.text), style="bold"), 0)
@@ -365,7 +365,7 @@ def evaluation(console: Console, report: Report, top_misses: int | None = None) 
 
 def _excerpt(text: str) -> str:
     """An excerpt's whitespace folded and cut to what text output shows (no 200 MB folding)."""
-    from ..curation import fold_whitespace
+    from ..kb.curation import fold_whitespace
 
     if len(text) <= SHOWN_MAX:
         return safe(fold_whitespace(text).strip())

@@ -21,7 +21,7 @@ from .common import _INVISIBLE, _SURROGATES, _escape, json_safe, label_text, saf
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..scan import Event, Finding
+    from ..scan.scanner import Event, Finding
 
 #: Verdicts from the most to the least worrying, the order of the summary.
 SEVERITY = tuple(label.value for label in BY_SEVERITY)
@@ -41,7 +41,7 @@ class Tally:
     files_with_findings: int = 0
 
     def add(self, event: Event) -> None:
-        from ..scan import FileDone, Finding, Notice
+        from ..scan.scanner import FileDone, Finding, Notice
 
         if isinstance(event, Finding):
             self.findings += 1

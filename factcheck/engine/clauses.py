@@ -33,7 +33,7 @@ from typing import NamedTuple
 from . import wordnet
 from .text import REPORTING, is_question, stem
 
-DATA = Path(__file__).parent / "data" / "clauses.tsv"
+DATA = Path(__file__).parent.parent / "data" / "clauses.tsv"
 
 # Moods: what a clause does with its content.
 ASSERT = "assert"  # says it is so

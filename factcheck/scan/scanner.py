@@ -5,7 +5,7 @@ hidden and junk directories skipped, only text files taken); :func:`scan` reads 
 stream (bounded chunks, never the whole file), splits it into sentences with their positions,
 keeps those that could be claims (:func:`is_claim_candidate`; headings and Title Case lines
 too, reported only when they match, :func:`is_headline`), checks each with
-``FactChecker.findings`` (which reads a sentence clause by clause, ``factcheck.clauses``, and
+``FactChecker.findings`` (which reads a sentence clause by clause, ``factcheck.engine.clauses``, and
 may find several claims in it) and yields events: :class:`FileStart`, :class:`Finding`,
 :class:`Notice` (a skipped binary file, invalid UTF-8, an unreadable path) and :class:`FileDone`.
 Nothing here prints; the ``scan`` command renders the events.
@@ -23,12 +23,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .sentences import HEADING, Sentence, Splitter
+from ..sentences import HEADING, Sentence, Splitter
 
 if TYPE_CHECKING:
-    from .checker import FactChecker
+    from ..engine.checker import FactChecker
+    from ..result import CheckResult
     from .parallel import CheckPool
-    from .result import CheckResult
 
 #: How standard input is named in the output.
 STDIN = "<stdin>"

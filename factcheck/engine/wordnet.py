@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-DATA = Path(__file__).parent / "data" / "wordnet.tsv"
+DATA = Path(__file__).parent.parent / "data" / "wordnet.tsv"
 
 
 class Entry(NamedTuple):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from . import ColorChoice, OutputFormat, TextOrJson, fail, guard, make_console, settings, warn
+from .common import ColorChoice, OutputFormat, TextOrJson, fail, guard, make_console, settings, warn
 from .usage import Command
 
 _VERDICTS = "true, mostly-true, mixed, unproven, mostly-false, false"
@@ -37,7 +37,7 @@ def _print_json(data: object) -> None:
 
 
 def _load(ctx: typer.Context):  # -> KnowledgeBase
-    from ..knowledge import load
+    from ..kb.knowledge import load
 
     return load(settings(ctx).kb)
 
@@ -67,8 +67,8 @@ def validate(
     Exit status: 0 valid (warnings allowed); 2 any fault, or the file cannot be read as JSON.
     """
     with guard(ctx):
-        from ..curation import validate_file
-        from ..knowledge import resolve_path
+        from ..kb.curation import validate_file
+        from ..kb.knowledge import resolve_path
 
         report = validate_file(path or resolve_path(settings(ctx).kb), documents)
         if fmt is TextOrJson.json:
@@ -111,10 +111,10 @@ def coverage(
     directory is missing, or the source is unknown.
     """
     with guard(ctx):
-        from ..coverage import coverage as draw
         from ..errors import KnowledgeBaseError
-        from ..knowledge import read_json, resolve_path
-        from ..knowledge import validate as check
+        from ..kb.coverage import coverage as draw
+        from ..kb.knowledge import read_json, resolve_path
+        from ..kb.knowledge import validate as check
 
         kb_path = path or resolve_path(settings(ctx).kb)
         data, _ = read_json(kb_path)
@@ -145,7 +145,7 @@ def stats(
     """Count claims by verdict, sources by reliability, evidence by stance and by source,
     concepts by kind, and the claims that have no aliases."""
     with guard(ctx):
-        from ..curation import stats as count
+        from ..kb.curation import stats as count
 
         result = count(_load(ctx))
         if fmt is TextOrJson.json:
@@ -174,8 +174,8 @@ def list_claims(
 ) -> None:
     """List claims, one line each: id, verdict, text. Filters combine."""
     with guard(ctx):
-        from ..curation import claim_record, select
-        from ..knowledge import Verdict
+        from ..kb.curation import claim_record, select
+        from ..kb.knowledge import Verdict
         from ..render.common import json_safe
 
         wanted = []
@@ -210,7 +210,7 @@ def show(
     """Show one claim for reading: its text, verdict and summary, its aliases, and the excerpts
     that support and contradict it with each source's title, publisher and reliability."""
     with guard(ctx):
-        from ..curation import claim_detail, similar_claims
+        from ..kb.curation import claim_detail, similar_claims
 
         kb = _load(ctx)
         claim = kb.claim(claim_id)

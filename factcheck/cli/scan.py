@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from ..labels import ExitStatus, Label, Polarity
-from . import ColorChoice, fail, guard, load_checker, make_console
+from .common import ColorChoice, fail, guard, load_checker, make_console
 
 #: Show a progress bar (on a terminal's stderr) once this much input is known or has been read.
 PROGRESS_BYTES = 1 << 20
@@ -109,8 +109,8 @@ def scan(
       factcheck scan --format github docs/
     """
     from ..render import scan as render
-    from ..scan import STDIN, FileStart, Finding, Notice, Target, walk
-    from ..scan import scan as run_scan
+    from ..scan.scanner import STDIN, FileStart, Finding, Notice, Target, walk
+    from ..scan.scanner import scan as run_scan
 
     with guard(ctx):
         if not paths:
@@ -172,7 +172,7 @@ def _jobs(jobs: int | None, targets: list[Any]) -> int | None:
     (starting workers costs more than a few pages of text take to check)."""
     if jobs is not None:
         return jobs
-    from ..scan import Target
+    from ..scan.scanner import Target
 
     sizes = [t.size for t in targets if isinstance(t, Target)]
     if None not in sizes and sum(s or 0 for s in sizes) < PARALLEL_BYTES:
@@ -206,7 +206,7 @@ class _Progress:
     """
 
     def __init__(self, targets: list[Any], color: ColorChoice) -> None:
-        from ..scan import Target
+        from ..scan.scanner import Target
 
         files = [t for t in targets if isinstance(t, Target)]
         sizes = [t.size for t in files]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..kb.knowledge import Concept
 from . import relations
-from .knowledge import Concept
 from .text import stem, tokenise
 
 

@@ -1,7 +1,7 @@
 """Build a FactChecker from a knowledge base file, reusing a cached index when it is safe to.
 
 Tiny knowledge bases are simply loaded and indexed. Any other (over ``CACHE_MIN_BYTES``, the
-shipped one included) is analysed once and its index (what :class:`~factcheck.index.IndexBuilder`
+shipped one included) is analysed once and its index (what :class:`~factcheck.engine.index.IndexBuilder`
 made, nothing else) saved in the user's cache directory (``$FACTCHECK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/factcheck`` if that is an absolute path, else ``~/.cache/factcheck``; with no
 home directory at all, no cache).
@@ -51,10 +51,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
-from . import knowledge
-from .errors import FactcheckError
+from ..errors import FactcheckError
+from ..kb import knowledge
+from ..kb.knowledge import Claim, KnowledgeBase, Source
 from .index import Index, Phrasings, StoredDocs
-from .knowledge import Claim, KnowledgeBase, Source
 
 if TYPE_CHECKING:
     from .index import IndexData
@@ -182,7 +182,7 @@ _engine: dict[str, Any] = {}
 
 def engine_files() -> list[Path]:
     """Every file of the package that can change what an index holds: all its code and data."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     found = []
     for folder, dirs, files in os.walk(here):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
@@ -196,7 +196,7 @@ def engine_files() -> list[Path]:
 def _engine_stamp() -> str:
     """Cheap: the engine files' names, sizes and modification times (names the key file)."""
     if "stamp" not in _engine:
-        here = Path(__file__).resolve().parent
+        here = Path(__file__).resolve().parent.parent
         parts = []
         for f in engine_files():
             try:
@@ -213,7 +213,7 @@ def _engine_fingerprint() -> str:
     if "fingerprint" not in _engine:
         import hashlib
 
-        here = Path(__file__).resolve().parent
+        here = Path(__file__).resolve().parent.parent
         h = hashlib.sha256()
         for f in engine_files():
             h.update(f.relative_to(here).as_posix().encode() + b"\0")
@@ -310,7 +310,7 @@ class LazyClaims(Sequence[Claim]):
         raise CacheInconsistent from None
 
     def _read(self, start: int, end: int) -> bytes:
-        from .errors import KnowledgeBaseError
+        from ..errors import KnowledgeBaseError
 
         try:
             if self._fd is None:
@@ -696,8 +696,8 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
     """Analyse a knowledge base's claims one at a time straight into the index's arrays, and lay
     them out as a cache file's parts; None when the knowledge base is invalid, or when its
     claims do not come last (then the plain loader reports or builds it)."""
+    from ..files import _lone_surrogate
     from .analysis import Analyzer
-    from .files import _lone_surrogate
     from .index import IndexBuilder
     from .lexicon import Lexicon
 
@@ -738,7 +738,7 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
                 vocabulary.update(w for w in analysis.normalised.split() if w.isalpha())
                 builder.add(c, ph, analysis)  # noqa: F821 (ruff reads the `del` below as unbinding it first)
 
-    from .files import _Duplicate, _HugeInt
+    from ..files import _Duplicate, _HugeInt
 
     try:
         faults = knowledge.validate({**head, "claims": []}, claims=claims())
@@ -795,7 +795,7 @@ def _top_level(text: str, strict: bool = True) -> tuple[dict[str, Any], int] | N
 
     ``strict``: no duplicate keys, no endless integers (as the plain loader reads it); a head
     read back from a knowledge base that was so read when its index was built need not be."""
-    from .files import _DECODER, _Duplicate, _HugeInt
+    from ..files import _DECODER, _Duplicate, _HugeInt
 
     dec = _DECODER if strict else json.JSONDecoder()
     n = len(text)
@@ -831,7 +831,7 @@ def _top_level(text: str, strict: bool = True) -> tuple[dict[str, Any], int] | N
 def _array_items(text: str, i: int) -> Iterator[tuple[Any, int, int]]:
     """(value, start, end) of each item of the JSON array at ``text[i]``, which must be the last
     member of the top-level object; ValueError when it is not well-formed."""
-    from .files import _DECODER as dec  # strict: no duplicate keys, no endless integers
+    from ..files import _DECODER as dec  # strict: no duplicate keys, no endless integers
 
     n = len(text)
     i = _skip(text, i + 1)

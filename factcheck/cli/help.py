@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from . import fail
+from .common import fail
 
 #: topic name -> one line saying what it covers
 TOPICS = {

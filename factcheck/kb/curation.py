@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
+from ..result import Excerpt
 from .coverage import UNMAPPED, excerpt_of, items_of, uncheckable_entries
-from .errors import InputError
 from .knowledge import Claim, KnowledgeBase, Reliability, Stance, Verdict, read_json, validate
-from .result import Excerpt
 
 # Verbatim means verbatim, except that line breaks and runs of spaces differ between a document
 # and a JSON string; NBSP is the one non-ASCII space that copy-paste from web pages brings along.
@@ -37,7 +37,7 @@ def fold_whitespace(text: str) -> str:
 
 def count_sentences(text: str) -> int:
     """How many sentences ``text`` holds, by the splitter ``scan`` uses (it knows "e.g." and "Dr.")."""
-    from .sentences import split_text
+    from ..sentences import split_text
 
     return len(split_text(text))
 
@@ -536,6 +536,6 @@ def claim_detail(claim: Claim) -> dict[str, Any]:
 
 
 def _read_document(path: Path) -> bytes:
-    from .files import read_bytes
+    from ..files import read_bytes
 
     return read_bytes(path, what="document")

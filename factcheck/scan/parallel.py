@@ -7,7 +7,7 @@ starts: on Linux it is inherited (``fork``: the mapped index is shared, nothing 
 elsewhere it is pickled, which a FactChecker does as its knowledge base's path, so the worker
 loads it from the index cache.
 
-Used by ``scan --jobs`` (through :func:`factcheck.scan.scan`) and open to any caller:
+Used by ``scan --jobs`` (through :func:`factcheck.scan.scanner.scan`) and open to any caller:
 
     >>> with CheckPool(checker, jobs=2) as pool:
     ...     for result in pool.check_many(statements):
@@ -22,8 +22,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .checker import FactChecker
-    from .result import CheckResult
+    from ..engine.checker import FactChecker
+    from ..result import CheckResult
 
 BATCH = 64  # statements sent to a worker at a time
 IN_FLIGHT = 3  # batches queued per worker, at most

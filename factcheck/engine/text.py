@@ -87,7 +87,7 @@ def fold_confusables(text: str) -> str:
     if _FOLD is None:
         from pathlib import Path
 
-        rows = (Path(__file__).with_name("data") / "confusables.tsv").read_text(encoding="utf-8")
+        rows = (Path(__file__).parent.parent / "data" / "confusables.tsv").read_text(encoding="utf-8")
         _FOLD = {int(cp, 16): to for cp, _, to in (line.partition("\t") for line in rows.splitlines()
                                                       if line and not line.startswith("#"))}
     return text.translate(_FOLD)

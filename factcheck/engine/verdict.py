@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..kb.knowledge import Claim, KnowledgeBase, Stance
+from ..result import NO_MATCH, Candidate, CheckResult, Excerpt, Explanation
 from .analysis import Analysis
-from .knowledge import Claim, KnowledgeBase, Stance
 from .matching import Judgement
-from .result import NO_MATCH, Candidate, CheckResult, Excerpt, Explanation
 
 AMBIGUITY_MARGIN = 4.0  # two claims this close with opposite verdicts: abstain
 RELATED = 3  # candidates kept even without --top, to show as related claims

@@ -20,7 +20,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..checker import FactChecker
+    from ..engine.checker import FactChecker
 
 
 class ColorChoice(str, Enum):
@@ -63,9 +63,9 @@ def _env_debug() -> bool:
 
 def load_checker(ctx: typer.Context) -> FactChecker:
     """The fact-checker for the knowledge base chosen by --kb, $FACTCHECK_KB or the default."""
-    from ..checker import FactChecker
+    from ..engine.checker import FactChecker
     from ..errors import KnowledgeBaseError
-    from ..knowledge import ENV_VAR
+    from ..kb.knowledge import ENV_VAR
 
     path = settings(ctx).kb
     if path is not None and not path.strip():

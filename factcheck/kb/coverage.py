@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .sentences import CELL, HEADING, split_text
+from ..errors import InputError
+from ..sentences import CELL, HEADING, split_text
 
 CITED = "cited"
 UNCHECKABLE = "uncheckable"

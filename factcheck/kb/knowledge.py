@@ -15,8 +15,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from .errors import KnowledgeBaseError
-from .labels import Polarity, polarity
+from ..errors import KnowledgeBaseError
+from ..labels import Polarity, polarity
 
 FORMAT_VERSION = 1
 ENV_VAR = "FACTCHECK_KB"
@@ -176,7 +176,7 @@ class Fault:
 
 def shipped_path() -> Path:
     """The knowledge base shipped with the package (inside an installed wheel, or the repo's)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     inside = here / "knowledge.json"
     return inside if inside.is_file() else here.parent / "knowledge.json"
 
@@ -196,13 +196,13 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A knowledge base file's bytes, or a one-line KnowledgeBaseError saying why not."""
-    from .files import read_bytes as read
+    from ..files import read_bytes as read
 
     return read(path, what="knowledge base", error=KnowledgeBaseError)
 
 
 def decode(path: str | os.PathLike[str], raw: bytes) -> str:
-    from .files import decode as utf8
+    from ..files import decode as utf8
 
     return utf8(path, raw, error=KnowledgeBaseError)
 
@@ -210,7 +210,7 @@ def decode(path: str | os.PathLike[str], raw: bytes) -> str:
 def parse(path: str | os.PathLike[str], text: str) -> Any:
     """Parse JSON text strictly (see :func:`factcheck.files.loads`: no duplicate keys, no lone
     surrogates, no endless integers), with the file's line and column in any error."""
-    from .files import loads
+    from ..files import loads
 
     return loads(text, str(Path(path)), error=KnowledgeBaseError)
 

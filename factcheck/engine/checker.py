@@ -6,17 +6,17 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from ..errors import InputError
+from ..kb.knowledge import KnowledgeBase
+from ..labels import Label, Polarity, polarity
+from ..result import NO_MATCH, CheckResult, ClauseRef
 from . import clauses as clause_reader
 from . import language
 from .analysis import Analyzer, Speller
-from .errors import InputError
 from .index import Index
-from .knowledge import KnowledgeBase
-from .labels import Label, Polarity, polarity
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
-from .result import NO_MATCH, CheckResult, ClauseRef
 from .text import stem
 from .verdict import decide, usable
 
@@ -90,7 +90,7 @@ class FactChecker:
         """The verdict on one statement, with evidence; ``top`` adds the K best candidates.
 
         A statement of one plain clause is checked as it stands. A longer one (several clauses,
-        a frame such as "I doubt that", a list) is read clause by clause (``factcheck.clauses``):
+        a frame such as "I doubt that", a list) is read clause by clause (``factcheck.engine.clauses``):
         the best clause decides and ``result.clause`` says which; a list's items are checked
         one by one and combined. The whole statement's verdict stands only when no clause gives
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
@@ -277,7 +277,7 @@ def _reload(path: str, digest: str) -> FactChecker:
     if checker is None:
         checker = FactChecker.load(path)
         if checker.kb.digest != digest:
-            from .errors import KnowledgeBaseError
+            from ..errors import KnowledgeBaseError
 
             raise KnowledgeBaseError(f"knowledge base {path} changed since the checker was sent")
         _loaded.clear()  # one knowledge base per worker at a time

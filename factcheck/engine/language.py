@@ -3,8 +3,8 @@
 The lists live in ``data/english.tsv`` (its header gives the format): stop words, negators and
 negating phrases, antonym pairs, words of direction and degree, intensifiers, link and reporting
 words, auxiliaries, passive-voice forms. They are read once, on first use. The relation classes
-(``data/relations.tsv``, :mod:`factcheck.relations`), the clause reader's words
-(``data/clauses.tsv``, :mod:`factcheck.clauses`) and WordNet (:mod:`factcheck.wordnet`) have
+(``data/relations.tsv``, :mod:`factcheck.engine.relations`), the clause reader's words
+(``data/clauses.tsv``, :mod:`factcheck.engine.clauses`) and WordNet (:mod:`factcheck.engine.wordnet`) have
 their own files in the same folder; :func:`table` reads any of them.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 @cache

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from . import ColorChoice, TextOrJson, guard, load_checker, make_console
+from .common import ColorChoice, TextOrJson, guard, load_checker, make_console
 
 
 def evaluate(

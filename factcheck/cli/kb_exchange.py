@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from . import TextOrJson, fail, guard, settings, warn
+from .common import TextOrJson, fail, guard, settings, warn
 
 if TYPE_CHECKING:
     from ..claimreview import ImportReport
@@ -69,7 +69,7 @@ def import_command(
         from .. import claimreview as cr
         from ..errors import KnowledgeBaseError
         from ..files import read_stdin_text
-        from ..knowledge import Reliability, read_json, validate
+        from ..kb.knowledge import Reliability, read_json, validate
 
         if not files:
             fail("no file given: name ClaimReview files, or '-' to read standard input")
@@ -195,7 +195,7 @@ def export_command(
     """
     with guard(ctx):
         from .. import claimreview as cr
-        from ..knowledge import load
+        from ..kb.knowledge import load
 
         published = None
         if when is not None:

@@ -1,6 +1,6 @@
 """The command line: a thin Typer layer over the library.
 
-Each command lives in its own module under ``factcheck.commands``; this file wires them into one
+Each command lives in its own module under ``factcheck.cli``; this file wires them into one
 app with the global options (``--kb``, ``--debug``, ``--version``).
 """
 
@@ -10,8 +10,8 @@ import sys
 
 import typer
 
-from . import __version__
-from .commands import Settings, _env_debug, setup_streams
+from .. import __version__
+from .common import Settings, _env_debug, setup_streams
 
 #: The commands, in the order help lists them. Only the one invoked is imported and built into
 #: the app a run uses (see make_app): each command module and the Typer tree it builds cost
@@ -20,7 +20,7 @@ COMMANDS = ("check", "eval", "kb", "scan", "help")
 
 
 def _new_app() -> typer.Typer:
-    from .commands.usage import Group
+    from .usage import Group
 
     return typer.Typer(
         name="factcheck",
@@ -71,29 +71,29 @@ def make_app(only: str | None = None) -> typer.Typer:
     """The command-line app: every command, or only ``only`` (one of COMMANDS)."""
     app = _new_app()
     app.callback()(_main)
-    from .commands.usage import Command
+    from .usage import Command
 
     for name in COMMANDS:
         if only is not None and name != only:
             continue
         if name == "check":
-            from .commands import check as check_cmd
+            from . import check as check_cmd
 
             app.command("check", no_args_is_help=False, cls=Command)(check_cmd.check)
         elif name == "eval":
-            from .commands import evaluate as eval_cmd
+            from . import evaluate as eval_cmd
 
             app.command("eval", cls=Command)(eval_cmd.evaluate)
         elif name == "kb":
-            from .commands import kb as kb_cmd
+            from . import kb as kb_cmd
 
             app.add_typer(kb_cmd.kb_app, name="kb")
         elif name == "scan":
-            from .commands import scan as scan_cmd
+            from . import scan as scan_cmd
 
             app.command("scan", cls=Command)(scan_cmd.scan)
         else:
-            from .commands import help as help_cmd
+            from . import help as help_cmd
 
             app.command("help", cls=Command)(help_cmd.help_command)
     return app
@@ -120,7 +120,7 @@ def invoked(args: list[str]) -> str | None:
 
 
 def __getattr__(name: str) -> typer.Typer:
-    # ``factcheck.cli.app``: the whole app, built on first use (tests and embedding callers).
+    # ``factcheck.cli.app.app``: the whole app, built on first use (tests and embedding callers).
     if name == "app":
         app = make_app()
         globals()["app"] = app
@@ -140,7 +140,7 @@ def main() -> None:
         sys.stderr.write("\n")
         sys.exit(130)
     except BrokenPipeError:  # help or usage text written to a closed pipe
-        from .commands import quiet_broken_pipe
+        from .common import quiet_broken_pipe
 
         quiet_broken_pipe()
         sys.exit(0)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import typer
 
-from . import ColorChoice, OutputFormat, fail, guard, load_checker, make_console, warn
+from .common import ColorChoice, OutputFormat, fail, guard, load_checker, make_console, warn
 
 
 def check(
