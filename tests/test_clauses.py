@@ -255,3 +255,32 @@ def test_a_heading_that_makes_a_claim_is_checked_and_navigation_is_not(tmp_path)
     doc.write_text("# Magnesium Cures Hemifacial Spasm\n\n## What People Say\n\nMagnesium Cures HFS\n")
     rows = scan_jsonl("--all", str(doc))
     assert [(d["line"], d["verdict"]) for d in rows] == [(1, "false"), (5, "false")]
+
+
+# --------------------------------------------------------------------------- conditions as causes
+
+
+@pytest.mark.parametrize("sentence, reads", [
+    ("If you are low on iron, your hands may shake.", "you are low on iron can cause your hands shake"),
+    ("When people are anxious, their eyelids can flutter.", "people are anxious can cause their eyelids flutter"),
+    ("Your eyelid can twitch when you are stressed.", "you are stressed can cause your eyelid twitch"),
+])
+def test_a_condition_whose_main_clause_names_no_relation_is_read_as_its_cause(sentence, reads):
+    (clause,) = read(sentence)
+    assert clause.text == reads
+    assert clause.kind == "effect" and clause.mood == "assert"
+    assert clause.start <= sentence.index(reads.split()[0]) and clause.end >= len(sentence.rstrip(".")) - 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you take zinc, your hands won't shake.",  # a negated effect: zinc prevents it, not "does not cause"
+    "If you don't sleep, your hands may shake.",  # a negated condition
+    "If zinc cures tremor, doctors would prescribe it.",  # the condition is itself a claim: a hypothesis
+    "If your hands shake, it could be a tremor.",  # the effect says what something is
+    "Tremor often gets worse when you are tired.",  # the effect says how a thing changes
+    "Tremor often gets weaker when you are tired.",
+    "If you have a tremor, zinc can treat it.",  # the effect has a relation of its own
+    "Your hands shake after you drink coffee.",  # "after" orders events; it does not say why
+])
+def test_conditions_that_are_not_causes_are_left_as_they_were(sentence):
+    assert all(c.kind != "effect" for c in read(sentence))

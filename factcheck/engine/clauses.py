@@ -25,7 +25,7 @@ Pure and deterministic; nothing here knows about claims or the knowledge base.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -217,6 +217,7 @@ class _Seg(NamedTuple):
     kind: str
     antecedent: str = ""  # a relative clause's subject, from before the comma
     inherit: bool = False  # "..., and that X": X continues the frame of the clause before
+    opener: str = ""  # the subordinator that opened the clause ("if", "when")
 
 
 _SUBORDINATORS = ("condition", "reason", "contrast", "time")
@@ -293,7 +294,7 @@ def _segments(toks: list[Tok]) -> list[_Seg]:
                 stop = _next_comma(toks, i + length)
                 body = toks[i + length:stop]
                 if stop < n and _clause_like(body):
-                    segs.append(_Seg(body, cls))
+                    segs.append(_Seg(body, cls, opener=_words_of(toks, i, length)))
                     kind = "consequence" if cls == "condition" else kind
                     i = stop + 1
                     if i < n and toks[i].low == "then":
@@ -305,7 +306,7 @@ def _segments(toks: list[Tok]) -> list[_Seg]:
                 body = toks[i + length:stop]
                 if _clause_like(body) and _clause_like(cur[_clause_start(cur):]):
                     segs.append(_Seg(cur, kind, inherit=inherit))
-                    segs.append(_Seg(body, cls))
+                    segs.append(_Seg(body, cls, opener=_words_of(toks, i, length)))
                     cur, kind, inherit = [], "main", False
                     i = stop
                     if i < n and toks[i].low == ",":
@@ -317,6 +318,10 @@ def _segments(toks: list[Tok]) -> list[_Seg]:
         segs.append(_Seg(cur, kind, inherit=inherit))
     del pending_rel
     return [s for s in segs if any(t.word for t in s.toks)]
+
+
+def _words_of(toks: list[Tok], i: int, length: int) -> str:
+    return " ".join(t.low for t in toks[i:i + length])
 
 
 def _next_break(toks: list[Tok], i: int) -> int:
@@ -574,54 +579,44 @@ def read(sentence: str) -> tuple[Clause, ...]:
         last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
         mood = ASK if sentence.rstrip().endswith("?") else ASSERT
         return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
-    question = sentence.rstrip().endswith("?")
     segs = _segments(toks)
-    clauses: list[Clause] = []
-    before: list[list[Tok]] = []  # the clauses read so far (their noun phrases found on need)
-    last_frame: tuple[str, str] | None = None
-    for idx, seg in enumerate(segs):
+    reading = _Reading(sentence, sentence.rstrip().endswith("?"), len(segs))
+    read_segs = [(seg, c) for idx, seg in enumerate(segs) if (c := reading.clause(idx, seg)) is not None]
+    return tuple(sorted(_effects(read_segs, sentence), key=lambda c: c.start))
+
+
+@dataclass
+class _Reading:
+    """What reading a sentence's clauses in order carries from one clause to the next."""
+
+    sentence: str
+    question: bool  # the sentence ends with "?"
+    count: int  # clauses in the sentence
+    before: list[list[Tok]] = field(default_factory=list)  # the clauses read so far
+    last_frame: tuple[str, str] | None = None  # (frame words, mood) of the latest frame
+
+    def clause(self, idx: int, seg: _Seg) -> Clause | None:
         words = seg.toks
-        start, end = words[0].start, words[-1].end
+        start = words[0].start
         while words and not words[-1].word and words[-1].low not in ("?",):
             words = words[:-1]
         if not words:
-            continue
+            return None
         end = words[-1].end
-        mood = ASSERT
-        frame_text = ""
-        notes: list[str] = []
-        content = words
-        for _ in range(2):  # "I read that my doctor thinks X": frames may nest
-            f = _frame(content)
-            if f is None:
-                break
-            frame_text = (frame_text + " " if frame_text else "") + _text(content[:f.length], sentence)
-            content = content[f.length:]
-            mood = _combine(mood, f.mood)
-        if frame_text:
-            last_frame = (frame_text, mood)
-        elif seg.inherit and last_frame is not None:
-            frame_text, mood = last_frame
-        if seg.kind == "condition":
-            mood = NONE
-        ends_q = content and content[-1].low == "?"
-        if mood != NONE and (ends_q or (question and (idx == len(segs) - 1 or is_question(_text(content, sentence))))):
+        frame_text, mood, content = self._framed(seg, words)
+        ends_q = bool(content) and content[-1].low == "?"
+        if mood != NONE and (ends_q or (self.question and (
+                idx == self.count - 1 or is_question(_text(content, self.sentence))))):
             mood = ASK
         if content and not content[-1].word:
             content = content[:-1]
-        # A subject pronoun stands for the one noun phrase named earlier that it can.
-        if idx > 0 and content and content[0].low in lang().pronouns \
-                and any(_verb_like(t) for t in content[1:4]):
-            plural = lang().pronouns[content[0].low] == "plural"
-            fits = [np for b in before for np, pl in _candidates(b) if pl == plural]
-            if len(set(fits)) == 1:
-                np = fits[0]
-                notes.append(f"read '{content[0].text}' as '{np}'")
-                content = [Tok(np, np.lower(), content[0].start, content[0].end)] + content[1:]
+        notes: list[str] = []
+        if idx > 0:
+            content = self._resolve_pronoun(content, notes)
         if seg.kind == "relative":
             notes.append(f"a relative clause: its subject is '{seg.antecedent}'")
-        before.append(content)
-        text = _text(content, sentence)
+        self.before.append(content)
+        text = _text(content, self.sentence)
         if mood == ASK and not text.endswith("?"):
             text += "?"
         if _anecdote(content):
@@ -629,11 +624,100 @@ def read(sentence: str) -> tuple[Clause, ...]:
         parts: tuple[str, ...] = ()
         lst = _parts(content)
         if lst is not None:
-            head, items, tail = lst  # (not `before`: that is the clauses read so far)
-            parts = tuple(_text(head + it + tail, sentence) + ("?" if mood == ASK else "")
+            head, items, tail = lst
+            parts = tuple(_text(head + it + tail, self.sentence) + ("?" if mood == ASK else "")
                           for it in items)
-        clauses.append(Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts))
-    return tuple(sorted(clauses, key=lambda c: c.start))
+        return Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts)
+
+    def _framed(self, seg: _Seg, words: list[Tok]) -> tuple[str, str, list[Tok]]:
+        """(frame words, mood, the words after the frames): frames may nest ("I read that my
+        doctor thinks X"); "..., and that X" continues the frame of the clause before."""
+        mood = ASSERT
+        frame_text = ""
+        content = words
+        for _ in range(2):
+            f = _frame(content)
+            if f is None:
+                break
+            frame_text = (frame_text + " " if frame_text else "") + _text(content[:f.length], self.sentence)
+            content = content[f.length:]
+            mood = _combine(mood, f.mood)
+        if frame_text:
+            self.last_frame = (frame_text, mood)
+        elif seg.inherit and self.last_frame is not None:
+            frame_text, mood = self.last_frame
+        if seg.kind == "condition":
+            mood = NONE
+        return frame_text, mood, content
+
+    def _resolve_pronoun(self, content: list[Tok], notes: list[str]) -> list[Tok]:
+        """A subject pronoun stands for the one noun phrase named earlier that it can."""
+        if not content or content[0].low not in lang().pronouns or not any(_verb_like(t) for t in content[1:4]):
+            return content
+        plural = lang().pronouns[content[0].low] == "plural"
+        fits = [np for b in self.before for np, pl in _candidates(b) if pl == plural]
+        if len(set(fits)) != 1:
+            return content
+        np = fits[0]
+        notes.append(f"read '{content[0].text}' as '{np}'")
+        return [Tok(np, np.lower(), content[0].start, content[0].end)] + content[1:]
+
+
+# --------------------------------------------------------------------------- conditions as causes
+
+
+def _effects(read_segs: list[tuple[_Seg, Clause]], sentence: str) -> list[Clause]:
+    """"If A, B", "B when A": B is an effect of A when B names no relation of its own. The pair is
+    read as one claim, "A can cause B" ("If you are low on magnesium, your face may twitch").
+    Left as it is when either side is negated (A preventing B is not A not causing B), when B
+    says what something is ("it could be HFS") or is asked, and after any other subordinator."""
+    out = [c for _, c in read_segs]
+    for k in range(len(read_segs) - 1):
+        pair = read_segs[k:k + 2]
+        conds = [(s, c) for s, c in pair if s.kind in ("condition", "time") and _in("cause-condition", s.opener)]
+        effects = [(s, c) for s, c in pair if s.kind in ("consequence", "main") and c.mood == ASSERT and not c.frame]
+        if len(conds) != 1 or len(effects) != 1:
+            continue
+        (cseg, cond), (_, effect) = conds[0], effects[0]
+        words = [t for t in tokens(effect.text) if t.word]
+        if not _bare_effect(words) or not _bare_effect([t for t in tokens(cond.text) if t.word], cause=True):
+            continue
+        kept = [t.text for t in words if not _in("modal", t.low)]
+        if effect.start == 0 and kept and kept[0][1:].islower():
+            kept[0] = kept[0].lower()  # "Your eyelid can twitch when ...": no longer the first word
+        said = " ".join(kept)
+        merged = Clause(f"{cond.text} can cause {said}", min(cond.start, effect.start), max(cond.end, effect.end),
+                        ASSERT, "effect", "", (*cond.notes, *effect.notes,
+                                               f"'{cseg.opener} A, B' read as 'A can cause B'"))
+        out = [merged if c is effect else c for c in out if c is not cond]
+    return out
+
+
+def _comparative(low: str) -> bool:
+    """A word that compares ("worse", "more", "weaker"): an effect with one says how a thing
+    changes, which "A can cause B" would drop."""
+    if _in("comparative", low):
+        return True
+    if not low.endswith("er") or wordnet.known(low) and low in wordnet.lemmas(low):
+        return False  # "water", "after", "never": words of their own
+    return any(lemma != low and any(sense[0] == "a" for sense in wordnet.entry(lemma).senses)
+               for lemma in wordnet.lemmas(low))
+
+
+def _bare_effect(words: list[Tok], cause: bool = False) -> bool:
+    """Words that can stand on one side of "can cause": no negation, no relation of their own (a
+    condition that makes a claim, "if magnesium cures HFS", is a hypothesis), and for the effect
+    no "is" ("it could be HFS")."""
+    if not words or any(_negator(t.low) for t in words):
+        return False
+    if not cause and any(t.low in _COPULAS or _comparative(t.low) for t in words):
+        return False  # ("gets worse when you're stressed": stress worsens it, not causes it)
+    from . import relations
+
+    stems = [stem(t.low) for t in words]
+    table = relations.table()
+    return not any(table.kinds.get(sp.cls) in ("relation", "symmetric relation")
+                   for sp in relations.match(stems, set(), [t.low for t in words]))
 
 
 @lru_cache(maxsize=1)
