@@ -461,7 +461,11 @@ class Splitter:
             self._join = False
             self._lines += 1
             self._first_raw = None
-            if pending and not self._buf[-1].isspace():
+            if pending and text[:1].isupper() and _title_line(self._buf[self._start:]):
+                # "Magnesium Cures Hemifacial Spasm" over a line of text: a headline of its own
+                self._emit(len(self._buf))
+                pending = False
+            elif pending and not self._buf[-1].isspace():
                 self._buf += " "  # a line break inside a paragraph reads as a space
         if not pending:
             # at the start of a sentence: leading white space is not part of it
@@ -585,6 +589,26 @@ class Splitter:
 
 
 # --------------------------------------------------------------------------- functions
+
+
+def title_case(words: list[str]) -> bool:
+    """Every longer word capitalised, as in "Magnesium And Hemifacial Spasm Explained"."""
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long) and not all(
+        w.isupper() for w in long
+    ) and sum(1 for w in words if w[0].isupper()) >= len(words) - 2
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def _title_line(text: str) -> bool:
+    """A line that reads as a title: no closing punctuation, three words or more, Title Case."""
+    text = text.strip()
+    if not text or text[-1] in ".!?;:,":
+        return False
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and title_case(words)
 
 
 def split_lines(lines: Iterable[str], *, max_chars: int = MAX_SENTENCE) -> Iterator[Sentence]:

@@ -308,3 +308,14 @@ def test_a_rule_on_the_first_line_that_never_closes_is_not_front_matter():
     assert found[0] == Sentence("Line 0 is text.", 2, 1)
     assert found[-1] == Sentence("End here.", 153, 1)
     assert len(found) == 151
+
+
+def test_a_title_case_line_over_text_is_a_sentence_of_its_own():
+    text = "Zinc Cures Restless Legs\nSome readers wrote in about it. Others did not\nreply at all.\n"
+    got = [(s.text, s.line, s.column) for s in split_text(text)]
+    assert got[0] == ("Zinc Cures Restless Legs", 1, 1)
+    assert got[1] == ("Some readers wrote in about it.", 2, 1)
+    # an ordinary hard-wrapped sentence still joins its lines, even where a line ends in capitals
+    assert got[2][0] == "Others did not reply at all."
+    wrapped = split_text("Doctors say this helps In The Short\nterm only.\n")
+    assert [s.text for s in wrapped] == ["Doctors say this helps In The Short term only."]

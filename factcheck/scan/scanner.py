@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..sentences import HEADING, Sentence, Splitter
+from ..sentences import HEADING, Sentence, Splitter, title_case
 
 if TYPE_CHECKING:
     from ..engine.checker import FactChecker
@@ -318,7 +318,7 @@ def is_claim_candidate(sentence: Sentence | str) -> bool:
         return False
     if len(words) <= SMALL_TALK_MAX_WORDS and _SMALL_TALK.match(text.lstrip("\"'([*_ ")):
         return False
-    return not (text[-1] not in ".!?;:" and _title_case(words))
+    return not (text[-1] not in ".!?;:" and title_case(words))
 
 
 def is_headline(sentence: Sentence | str) -> bool:
@@ -333,14 +333,6 @@ def is_headline(sentence: Sentence | str) -> bool:
     else:
         text = sentence
     return bool(text) and text[-1] not in ".!?;:" and is_claim_candidate(text + ".")
-
-
-def _title_case(words: list[str]) -> bool:
-    """Every longer word capitalised, as in "Magnesium And Hemifacial Spasm Explained"."""
-    long = [w for w in words if len(w) > 3]
-    return len(long) >= 2 and all(w[0].isupper() for w in long) and not all(
-        w.isupper() for w in long
-    ) and sum(1 for w in words if w[0].isupper()) >= len(words) - 2
 
 
 # --------------------------------------------------------------------------- scanning
