@@ -80,6 +80,9 @@ CLAIMS = [
     ("The council assigns housing grants on the basis of income.", "true"),
     ("Garlic repels mosquitoes.", "true"),
     ("Turmeric cures diabetes.", "false"),
+    ("Copper is needed for healthy hair growth.", "true"),
+    ("Adults need 900 micrograms of copper a day.", "true"),
+    ("Eels need brackish water to spawn.", "true"),
 ]
 
 
@@ -133,6 +136,14 @@ def imported() -> FactChecker:
     ("Garlic repels mosquitoes whenever the moon is full.", "no-match"),
     ("Turmeric cures diabetes whenever you take it with pepper.", "false"),
     ("Garlic repels mosquitoes, especially if you eat it raw.", "true"),
+    # what the object of "need" is for stands where the passive puts it ("you need X for Y" is
+    # "X is needed for Y"); the two objects swapped are another claim; a range is not a purpose
+    ("You need copper for your hair to grow well.", "true"),
+    ("Healthy hair growth requires copper.", "true"),
+    ("Brackish water is needed for eels to spawn.", "true"),
+    ("Eels need to spawn in brackish water.", "no-match"),
+    ("Hair growth is needed for healthy copper.", "no-match"),
+    ("Adults need 900 to 1000 micrograms of copper a day.", "no-match"),
     # a passive agent ends where its own phrase begins
     ("Housing grants are assigned by the council on the basis of income.", "true"),
 ])

@@ -233,7 +233,8 @@ class Analyzer:
         need = next((c.start for c in cues if c.words == "without"), None) if len(cues) % 2 == 0 else None
         units = [_Unit(["without"], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
                  else u for j, u in enumerate(units) if j not in cue_positions or j == need]
-        units = _instrument(_active_voice(_practitioners(units, self.lexicon), inverse), self.lexicon)
+        units = _instrument(_active_voice(_purpose_first(_practitioners(units, self.lexicon), inverse), inverse),
+                            self.lexicon)
         terms, concepts = self._terms(units)
         return Analysis(
             normalised=" ".join(tokens),
@@ -421,6 +422,29 @@ def _instrument(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     if at is None or at + 1 >= len(units):
         return units
     return units[at + 1:] + units[:rel + 1] + units[rel + 1:at]
+
+
+def _purpose_first(units: list[_Unit], inverse: set[int]) -> list[_Unit]:
+    """Read "S need Y for Z" (and "to Z", "so Z") as "S Z need Y": what the object is for stands
+    where the passive "Y is needed for Z" puts it once turned round, so the two line up. Only
+    where something stands between the relation and the purpose word ("needs to be taken" is not
+    a purpose)."""
+    for j, u in enumerate(units):
+        if not u.concept or u.start in inverse:
+            continue
+        marks = relations.purpose_words(u.concept)
+        if not marks:
+            continue
+        k = next((k for k in range(j + 2, len(units) - 1) if not units[k].concept and units[k].word in marks
+                  and not _number(units[k - 1]) and not _number(units[k + 1])), None)  # (not "400 to 420")
+        if k is None or k + 1 >= len(units) or not any(x.concept or x.word not in STOPWORDS for x in units[j + 1:k]):
+            return units
+        return units[:j] + units[k + 1:] + [u] + units[j + 1:k]
+    return units
+
+
+def _number(u: _Unit) -> bool:
+    return not u.concept and u.word[:1].isdigit()
 
 
 def _is_participle(u: _Unit) -> bool:

@@ -37,6 +37,7 @@ class Table(NamedTuple):
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]]  # first stem -> [(stems, class, inverse)]
     entails: frozenset[tuple[str, str]]  # (narrower, broader), transitively closed
     light: frozenset[str]  # stems of light words
+    purpose: dict[str, frozenset[str]]  # class -> the words that open its purpose ("need X *for* Y")
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def table() -> Table:
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     pairs: set[tuple[str, str]] = set()
     light: set[str] = set()
+    purpose: dict[str, frozenset[str]] = {}
     for raw in DATA.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -56,6 +58,9 @@ def table() -> Table:
         cls, kind, words = line.split("\t")
         if kind == "light":
             light.update(stem(w.strip()) for w in words.split(";") if w.strip())
+            continue
+        if kind == "purpose":
+            purpose[cls] = frozenset(w.strip() for w in words.split(";") if w.strip())
             continue
         kinds[cls] = kind
         for phrase in words.split(";"):
@@ -76,7 +81,7 @@ def table() -> Table:
                 if b == c and (a, d) not in closed:
                     closed.add((a, d))
                     changed = True
-    return Table(kinds, phrases, frozenset(closed), frozenset(light))
+    return Table(kinds, phrases, frozenset(closed), frozenset(light), purpose)
 
 
 def kind(cls: str) -> str | None:
@@ -97,6 +102,12 @@ def names_patient_first(stems: list[str], cls: str) -> bool:
     as a cause ("twitching comes from stress"), not as a source ("B12 comes from meat")."""
     key = tuple(s for s in stems if s not in SKIPPABLE)
     return any(k == key and inverse and c == cls for k, c, inverse in table().phrases.get(key[0], ())) if key else False
+
+
+def purpose_words(cls: str) -> frozenset[str]:
+    """The words after which relation ``cls`` names what its object is for ("you need calcium
+    *for* your muscles to contract": the muscles' contraction needs calcium); empty for most."""
+    return table().purpose.get(cls, frozenset())
 
 
 def light(word_stem: str) -> bool:
