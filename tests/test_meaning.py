@@ -144,6 +144,14 @@ def imported() -> FactChecker:
     ("Eels need to spawn in brackish water.", "no-match"),
     ("Hair growth is needed for healthy copper.", "no-match"),
     ("Adults need 900 to 1000 micrograms of copper a day.", "no-match"),
+    # a subject that is the relation itself: "the cause of Y is X" is "X causes Y"
+    ("The cause of childhood cystitis is folate.", "true"),
+    ("The cure for chronic gout is zinc.", "false"),
+    ("The cause of folate is childhood cystitis.", "no-match"),
+    ("The main cause of childhood cystitis is folate.", "no-match"),  # the claim says less
+    # "one of the most common causes" is one cause of several, not the main one
+    ("Folate is one of the most common causes of childhood cystitis.", "true"),
+    ("Folate is the most common cause of childhood cystitis.", "no-match"),
     # a passive agent ends where its own phrase begins
     ("Housing grants are assigned by the council on the basis of income.", "true"),
 ])

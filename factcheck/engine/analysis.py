@@ -233,8 +233,8 @@ class Analyzer:
         need = next((c.start for c in cues if c.words == "without"), None) if len(cues) % 2 == 0 else None
         units = [_Unit(["without"], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
                  else u for j, u in enumerate(units) if j not in cue_positions or j == need]
-        units = _instrument(_active_voice(_purpose_first(_practitioners(units, self.lexicon), inverse), inverse),
-                            self.lexicon)
+        units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
+        units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
         terms, concepts = self._terms(units)
         return Analysis(
             normalised=" ".join(tokens),
@@ -324,6 +324,9 @@ _FRAME_TAIL = re.compile(
 _MAIN = language.phrases("main-cause")
 
 
+_ONE_OF = language.phrases("one-of")
+
+
 def _superlatives(tokens: list[str]) -> list[str]:
     """"the most common cause" reads as "the main cause" (same length: positions are kept)."""
     if "most" not in tokens and "commonest" not in tokens:
@@ -331,9 +334,14 @@ def _superlatives(tokens: list[str]) -> list[str]:
     out = list(tokens)
     for i in range(len(out)):
         for p in _MAIN:
-            if tuple(out[i:i + len(p)]) == p:
+            if tuple(out[i:i + len(p)]) == p and not _one_of(out, i):
                 out[i:i + len(p)] = ["most"] * (len(p) - 1) + ["main"]
     return out
+
+
+def _one_of(tokens: list[str], i: int) -> bool:
+    """"one of the most common causes", "among the most common": one cause of several, not the main one."""
+    return any(tuple(tokens[max(0, i - len(p)):i]) == p for p in _ONE_OF)
 
 
 def _but_not(tokens: list[str]) -> list[str]:
@@ -403,6 +411,34 @@ def _practitioners(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     if at is not None and at + 1 < len(units):
         return units[:rel] + units[rel + 1:at] + [units[rel]] + units[at + 1:]
     return units
+
+
+def _subject_named_by_relation(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
+    """"The most common cause of facial twitching is stress" says "stress is the main cause of
+    facial twitching": a subject that is the relation itself ("the cause of Y", "the best
+    treatment for Y"), then "is", then X, reads as X [relation] Y. Only the relation's own
+    modifiers ("the main", "the best") may stand before it."""
+    rel = next((j for j, u in enumerate(units) if u.concept), None)
+    if rel is None or not lexicon.relation(units[rel].concept or "") or rel + 1 >= len(units):
+        return units
+    if units[rel].tokens[-1] in _RELATION_OF:
+        patient = rel + 1  # ("cause of" matched as one phrase)
+    elif not units[rel + 1].concept and units[rel + 1].word in _RELATION_OF:
+        patient = rel + 2
+    else:
+        return units
+    if any(u.concept or (u.word not in STOPWORDS and u.word not in _RELATION_MODIFIERS) for u in units[:rel]):
+        return units
+    be = next((k for k in range(patient, len(units)) if not units[k].concept and units[k].word in _BE), None)
+    if be is None or be == patient or be + 1 >= len(units):
+        return units
+    if any(not u.concept and u.word in _BE for u in units[be + 1:]):
+        return units  # ("the cause of X is what is ..."): not one plain subject and predicate
+    return units[be + 1:] + units[:rel + 1] + units[patient:be]
+
+
+_RELATION_OF = language.words("relation-of")
+_RELATION_MODIFIERS = language.words("relation-modifier")
 
 
 def _adverb_unit(u: _Unit) -> bool:
