@@ -320,17 +320,19 @@ def write_text(path: str | os.PathLike[str], text: str, *,
             raise error(f"cannot write {shown}: it is a socket")
         _write_through(target, shown, text, error)
         return
-    if st is not None:
-        mode = st.st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    _replace(target, shown, text, st, error)
+
+
+def _replace(target: Path, shown: Path, text: str, old: os.stat_result | None,
+             error: type[FactcheckError]) -> None:
+    """Write a regular file whole or not at all: into a temporary file beside ``target``, synced,
+    given the permissions (and, when we may, the owner) of the ``old`` file it replaces, then
+    renamed into place. On any failure the temporary file is removed and ``target`` untouched."""
+    mode = _new_mode(old)
     import tempfile
 
-    directory = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise error(f"cannot write {shown}: {exc.strerror or exc}") from None
     try:
@@ -339,9 +341,9 @@ def write_text(path: str | os.PathLike[str], text: str, *,
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        if st is not None:
+        if old is not None:
             try:  # keep the owner too when we may (root writing a user's file)
-                os.chown(tmp, st.st_uid, st.st_gid)
+                os.chown(tmp, old.st_uid, old.st_gid)
             except OSError:
                 pass
         os.replace(tmp, target)
@@ -353,6 +355,16 @@ def write_text(path: str | os.PathLike[str], text: str, *,
         if isinstance(exc, OSError):
             raise error(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise
+
+
+def _new_mode(old: os.stat_result | None) -> int:
+    """The permission bits for a file written in place of ``old``: the old file's, or for a new
+    file what ``open`` would give it under the process's umask."""
+    if old is not None:
+        return old.st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _write_through(target: Path, shown: Path, text: str, error: type[FactcheckError]) -> None:

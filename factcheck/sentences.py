@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: Longest sentence handed on; a longer run of text (a 10 MB line with no full stop) is cut at
 #: word boundaries into pieces of at most this many characters.
@@ -153,6 +154,13 @@ def clean(text: str) -> str:
 # --------------------------------------------------------------------------- the splitter
 
 
+class _Rest(NamedTuple):
+    """A line after its block-quote markers, and the column (1-based) where that part starts."""
+
+    text: str
+    col: int
+
+
 class Splitter:
     """A streaming sentence splitter: :meth:`feed` pieces of lines, then :meth:`close`.
 
@@ -243,14 +251,18 @@ class Splitter:
     # ----------------------------------------------------------------- lines
 
     def _begin_line(self, text: str) -> None:
+        """Read the start of a line: tell what it is and hand its text to the unit it belongs to.
+
+        Inside a code fence only the closing fence counts, and inside an HTML comment
+        everything is text; otherwise a line that starts with a letter is prose, a blank line
+        ends the unit, and any other line may open a block of its own (after any block-quote
+        markers) or continue the paragraph.
+        """
         self._mode = "skip"
         if self._hold is not None:
             self._release(text)
         if self._fence is not None:
-            m = _FENCE.match(text)
-            if m and m.group(1)[0] == self._fence[0] and len(m.group(1)) >= self._fence[1] \
-                    and not text[m.end():].strip():
-                self._fence = None
+            self._close_fence(text, self._fence)
             return
         if self._line == 1 and text.rstrip() == "---":
             self._front = []
@@ -261,24 +273,43 @@ class Splitter:
             self._text(text, 1)
             return
         if text[:1].isalpha() and "|" not in text and "<!--" not in text:
-            # Most lines of prose: no block marker can start with a letter.
-            self._mode = "text"
-            self._table = False
-            if self._quote:
-                self._end_unit()
-                self._quote = 0
-            if self._kind is None:
-                self._open(PARAGRAPH)
-                self._first_raw = (text, self._line)
-            else:
-                self._join = True
-            self._append(text, 1)
+            self._prose_line(text)  # most lines of prose: no block marker starts with a letter
             return
         if _BLANK.match(text):
             self._end_unit()
             self._table = False
             return
+        rest = self._unquote(text)
+        if rest is not None and not self._block(rest):
+            self._paragraph_line(text, rest)
 
+    def _close_fence(self, text: str, fence: tuple[str, int]) -> None:
+        """A line inside a code ``fence`` (its character and length): skipped, and the fence
+        closed if the line is a fence of the same character, at least as long, with nothing
+        after it."""
+        m = _FENCE.match(text)
+        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] \
+                and not text[m.end():].strip():
+            self._fence = None
+
+    def _prose_line(self, text: str) -> None:
+        """A line that starts with a letter: it ends a block quote and a table, and opens a
+        paragraph or continues the one being gathered."""
+        self._mode = "text"
+        self._table = False
+        if self._quote:
+            self._end_unit()
+            self._quote = 0
+        if self._kind is None:
+            self._open(PARAGRAPH)
+            self._first_raw = (text, self._line)
+        else:
+            self._join = True
+        self._append(text, 1)
+
+    def _unquote(self, text: str) -> _Rest | None:
+        """The line after its block-quote markers, a change of quote depth having ended the
+        unit; None for a blank line inside a quote (which ends the unit too)."""
         col = 1
         quote = 0
         m = _QUOTE.match(text)
@@ -291,56 +322,72 @@ class Splitter:
         rest = text[col - 1:] if col > 1 else text
         if quote and _BLANK.match(rest):
             self._end_unit()
-            return
+            return None
+        return _Rest(rest, col)
 
-        m = _FENCE.match(rest)
+    def _block(self, rest: _Rest) -> bool:
+        """Whether the line opens a block of its own (a code fence, a heading or its underline,
+        a thematic break, a table row, a list item), having read it if so."""
+        text, col = rest.text, rest.col
+        m = _FENCE.match(text)
         if m:
             self._end_unit()
             self._fence = (m.group(1)[0], len(m.group(1)))
-            return
-        m = _ATX.match(rest)
+            return True
+        m = _ATX.match(text)
         if m:
             self._end_unit()
-            body = rest[m.end():]
+            body = text[m.end():]
             close = _ATX_CLOSE.search(body) if self._eol else None  # "## Title ##"
             self._open(HEADING)
             self._mode = "heading"
             self._text(body[: close.start()] if close else body, col + m.end())
-            return
-        if self._setext(rest):
-            return
-        if _BREAK.match(rest):
+            return True
+        if self._setext(text):
+            return True
+        if _BREAK.match(text):
             self._end_unit()
-            return
-        if "|" in rest:
-            if _TABLE_RULE.match(rest):
-                self._table_rule()
-                return
-            if rest.lstrip().startswith("|") or self._table:
-                self._end_unit()
-                if not self._table:
-                    self._hold = len(self._out)
-                self._table = True
-                self._mode = "table"
-                self._table_text(rest, col)
-                return
+            return True
+        if "|" in text and self._table_row(rest):
+            return True
         self._table = False
-        m = _ITEM.match(rest)
+        m = _ITEM.match(text)
         if m:
             self._end_unit()
             self._open(ITEM)
             self._mode = "text"
-            self._text(rest[m.end():], col + m.end())
-            return
+            self._text(text[m.end():], col + m.end())
+            return True
+        return False
 
+    def _table_row(self, rest: _Rest) -> bool:
+        """Whether a line with a | is part of a table (its |---| rule, or a row: one that starts
+        with a |, or any line with a | while a table goes on), having read it if so. The first
+        row of a table is held until the next line tells whether it is a header."""
+        if _TABLE_RULE.match(rest.text):
+            self._table_rule()
+            return True
+        if rest.text.lstrip().startswith("|") or self._table:
+            self._end_unit()
+            if not self._table:
+                self._hold = len(self._out)
+            self._table = True
+            self._mode = "table"
+            self._table_text(rest.text, rest.col)
+            return True
+        return False
+
+    def _paragraph_line(self, text: str, rest: _Rest) -> None:
+        """A line that opens no block: it opens a paragraph or continues the one being
+        gathered (``text`` is the whole line, ``rest`` what follows its quote markers)."""
         self._mode = "text"
         if self._kind is None:
             self._open(PARAGRAPH)
-            if col == 1:
+            if rest.col == 1:
                 self._first_raw = (text, self._line)
         else:
             self._join = True
-        self._text(rest, col)
+        self._text(rest.text, rest.col)
 
     def _replay_front(self) -> None:
         """A --- on line 1 that did not close soon: its lines were text after all."""

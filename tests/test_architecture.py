@@ -1,6 +1,10 @@
 """The package's import graph has no cycles: every module, every import (at module level, inside
 functions and under TYPE_CHECKING), read with ``ast``. A cycle means two modules that cannot be
-understood, tested or changed apart; what they share belongs in the lower one."""
+understood, tested or changed apart; what they share belongs in the lower one.
+
+And no function or method outside ``factcheck/cli/`` is longer than ``MAX_FUNCTION_LINES``: a
+longer one is several steps that want names of their own. (The Typer commands in ``cli/`` are
+long with their option declarations, not with logic.)"""
 
 from __future__ import annotations
 
@@ -13,6 +17,16 @@ PACKAGE = Path(factcheck.__file__).parent
 
 #: Cycles not yet removed: an edge "a -> b" left out of the graph, and why (none at present).
 KNOWN: dict[str, str] = {}
+
+#: The longest a function or method may be, from its ``def`` line to its last line.
+MAX_FUNCTION_LINES = 60
+
+#: Functions still longer than that ("module.qualified_name"), and why.
+KNOWN_LONG: dict[str, str] = {
+    "factcheck.engine.clauses._segments": "being split in the clause-reading work",
+    "factcheck.engine.clauses._frame": "being split in the clause-reading work",
+    "factcheck.engine.clauses.read": "being split in the clause-reading work",
+}
 
 
 def _modules() -> dict[str, Path]:
@@ -107,3 +121,55 @@ def test_no_import_cycles():
 
 def test_the_package_says_it_is_typed():
     assert (PACKAGE / "py.typed").is_file()
+
+
+def function_lengths(module: str, source: str) -> dict[str, int]:
+    """"module.Class.method" (nested functions too) -> its length in lines, ``def`` to end."""
+    found: dict[str, int] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                name = f"{prefix}.{child.name}"
+                found[name] = (child.end_lineno or child.lineno) - child.lineno + 1
+                visit(child, name)
+            elif isinstance(child, ast.ClassDef):
+                visit(child, f"{prefix}.{child.name}")
+            else:
+                visit(child, prefix)
+
+    visit(ast.parse(source), module)
+    return found
+
+
+def long_functions() -> dict[str, int]:
+    """Every function and method of the package outside ``factcheck/cli/`` that is too long."""
+    found = {}
+    for module, path in _modules().items():
+        if module == "factcheck.cli" or module.startswith("factcheck.cli."):
+            continue
+        lengths = function_lengths(module, path.read_text(encoding="utf-8"))
+        found.update({name: n for name, n in lengths.items() if n > MAX_FUNCTION_LINES})
+    return found
+
+
+def test_function_lengths_are_counted_from_def_to_end():
+    def body(indent: str, n: int) -> str:
+        return "".join(f"{indent}x{i} = {i}\n" for i in range(n))
+
+    source = ("def fits():\n" + body("    ", MAX_FUNCTION_LINES - 1)
+              + "class C:\n    @staticmethod\n    def too_long():\n" + body("        ", MAX_FUNCTION_LINES - 2)
+              + "        def inner():\n            pass\n")
+    lengths = function_lengths("m", source)
+    assert lengths == {"m.fits": MAX_FUNCTION_LINES, "m.C.too_long": MAX_FUNCTION_LINES + 1,
+                       "m.C.too_long.inner": 2}
+
+
+def test_no_function_is_too_long():
+    found = long_functions()
+    for name in KNOWN_LONG:
+        assert name in found, f"{name} is listed as too long but is no longer: remove it from KNOWN_LONG"
+    too_long = {name: n for name, n in found.items() if name not in KNOWN_LONG}
+    assert too_long == {}, (
+        f"functions over {MAX_FUNCTION_LINES} lines (split them into named steps): {too_long}"
+    )

@@ -49,7 +49,7 @@ import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, cast
 
 from ..errors import FactcheckError
 from ..kb import knowledge
@@ -398,11 +398,31 @@ def _open(cls, file: Path, path: Path, digest: str, trusted_stat, kb_stat):
         return None
 
 
+class _Blob(NamedTuple):
+    """An index file's contents, checked: its JSON metadata and its arrays (casts of the file's
+    bytes, in the order ``index.ARRAYS`` names them, then ``claim_bytes``)."""
+
+    meta: dict[str, Any]
+    arrays: dict[str, Any]
+
+
 def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted: bool,
                file: Path | None = None):
-    from .index import ARRAYS, IndexData
-    from .lexicon import Lexicon
+    """A checker over the index file's bytes in ``view``, or None when they are not a sound
+    index of the knowledge base at ``path`` (with this ``digest``).
 
+    The CRC-32 is checked unless ``trusted``; ``file``, when given, is where the bytes came
+    from, removed if the index turns out inconsistent so that the next run writes a good one.
+    """
+    blob = _read_blob(view, digest, trusted)
+    if blob is None:
+        return None
+    return _checker_over(cls, blob, path, digest, kb_stat, file)
+
+
+def _read_blob(view: memoryview, digest: str, trusted: bool) -> _Blob | None:
+    """The metadata and arrays of an index file, or None unless its magic number, checksum
+    (when not ``trusted``), digest, byte order and layout are all as they must be."""
     if bytes(view[:len(MAGIC)]) != MAGIC:
         return None
     head = len(MAGIC) + 8
@@ -417,9 +437,20 @@ def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted:
     meta = json.loads(bytes(view[head + 8:head + 8 + meta_len]).decode("utf-8"))
     if not isinstance(meta, dict) or meta.get("digest") != digest or meta.get("byteorder") != sys.byteorder:
         return None
+    arrays = _read_arrays(view, meta, _aligned(head + 8 + meta_len))
+    if arrays is None or not _consistent(meta, arrays):
+        return None  # (a valid checksum over inconsistent contents: rebuilt, never trusted)
+    return _Blob(meta, arrays)
+
+
+def _read_arrays(view: memoryview, meta: dict[str, Any], offset: int) -> dict[str, Any] | None:
+    """The typed arrays that follow the metadata from ``offset``, as the metadata lists them
+    (name, type code, count), or None unless they are exactly the expected ones, each aligned,
+    and fill the file to its end."""
+    from .index import ARRAYS
+
     codes = dict(ARRAYS, claim_bytes="q")
     arrays: dict[str, Any] = {}
-    offset = _aligned(head + 8 + meta_len)
     for name, code, count in meta["arrays"]:
         if codes.get(name) != code or name in arrays or type(count) is not int or count < 0:
             return None
@@ -428,10 +459,20 @@ def _from_blob(cls, view: memoryview, path: Path, digest: str, kb_stat, trusted:
             return None
         arrays[name] = view[offset:offset + size].cast(code) if size else array(code)
         offset = _aligned(offset + size)
-    if offset != len(view) or list(codes) != list(arrays) or not _consistent(meta, arrays):
-        return None  # (a valid checksum over inconsistent contents: rebuilt, never trusted)
+    if offset != len(view) or list(codes) != list(arrays):
+        return None
+    return arrays
 
-    # What the user reads comes from the knowledge base's own bytes, not from the cache.
+
+def _checker_over(cls, blob: _Blob, path: Path, digest: str, kb_stat, file: Path | None):
+    """A checker over a checked index file's contents, with everything the user reads (version,
+    sources, concepts, claims) taken from the knowledge base's own bytes, not from the cache;
+    None when the knowledge base's head cannot be read or the cached lexicon disagrees with its
+    concepts."""
+    from .index import IndexData
+    from .lexicon import Lexicon
+
+    meta, arrays = blob.meta, blob.arrays
     top = _kb_head(path, kb_stat, meta["head"])
     if top is None:
         return None

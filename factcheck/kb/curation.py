@@ -11,9 +11,9 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..result import Excerpt
@@ -174,78 +174,120 @@ def verify_excerpts(
             f"files that the sources' 'file' fields name; the shipped knowledge base's five "
             f"documents are not in the repository, see 'Source documents' in docs/knowledge-base.md)"
         )
-    faults: list[Finding] = []
-    warnings: list[Finding] = []
-    texts: dict[str, str | None] = {}  # source id -> folded document, None if unusable
-    files: dict[str, str] = {}
-    where_of: dict[str, int] = {}
+    found = _ExcerptCheck()
+    docs = _read_documents(data, root, found)
+    _check_claim_excerpts(data, docs, found)
+    _check_uncheckable_excerpts(data, docs, found)
+    warnings = [
+        _finding(data, f"sources[{docs.index[sid]}]",
+                 f"has no 'file', so its {n} excerpt{'s' if n != 1 else ''} could not be verified")
+        for sid, n in found.unchecked.items()
+    ]
+    return found.faults, warnings, found.verified
+
+
+@dataclass
+class _Documents:
+    """The sources' documents, each read once to check excerpts against."""
+
+    index: dict[str, int] = field(default_factory=dict)  # source id -> its place in "sources"
+    files: dict[str, str] = field(default_factory=dict)  # source id -> the file it names
+    folded: dict[str, str | None] = field(default_factory=dict)  # its text folded; None: unusable
+
+
+@dataclass
+class _ExcerptCheck:
+    """What checking excerpts has found so far: faults in the order met, excerpts verified, and
+    per source without a file the excerpts that could not be checked."""
+
+    faults: list[Finding] = field(default_factory=list)
+    verified: int = 0
+    unchecked: Counter[str] = field(default_factory=Counter)
+
+
+class _Folded(NamedTuple):
+    """A document read for checking: its text with whitespace folded, or None and why not."""
+
+    text: str | None
+    fault: str = ""
+
+
+def _read_documents(data: Any, root: Path, found: _ExcerptCheck) -> _Documents:
+    """Read the document of every source that names a ``file`` under ``root``; one that cannot
+    be read is one fault. Sources without a usable id are skipped (the validator reports them)."""
+    docs = _Documents()
     for i, src in items_of(data, "sources"):
         sid, file = src.get("id"), src.get("file")
-        if not isinstance(sid, str) or sid in where_of:
+        if not isinstance(sid, str) or sid in docs.index:
             continue  # the validator reports it
-        where_of[sid] = i
+        docs.index[sid] = i
         if not isinstance(file, str) or not file.strip():
             continue
-        files[sid] = file
-        try:
-            if not (root / file).exists():
-                raise FileNotFoundError
-            texts[sid] = fold_whitespace(_read_document(root / file).decode("utf-8-sig"))
-        except InputError as exc:  # a device, a FIFO, too large: bounded reads refuse it
-            texts[sid] = None
-            faults.append(_finding(data, f"sources[{i}].file", str(exc)))
-        except FileNotFoundError:
-            texts[sid] = None
-            faults.append(_finding(data, f"sources[{i}].file", f"{file} not found in {root}"))
-        except UnicodeDecodeError as exc:
-            texts[sid] = None
-            faults.append(_finding(
-                data, f"sources[{i}].file", f"{file} is not UTF-8 text (invalid byte at offset {exc.start})"
-            ))
-        except OSError as exc:
-            texts[sid] = None
-            faults.append(_finding(data, f"sources[{i}].file", f"cannot read {file}: {exc.strerror or exc}"))
+        docs.files[sid] = file
+        folded = _fold_document(root, file)
+        docs.folded[sid] = folded.text
+        if folded.text is None:
+            found.faults.append(_finding(data, f"sources[{i}].file", folded.fault))
+    return docs
 
-    verified = 0
-    unchecked: Counter[str] = Counter()
+
+def _fold_document(root: Path, file: str) -> _Folded:
+    """The document ``file`` under ``root`` as text with whitespace folded, or why it cannot be
+    read: missing, not UTF-8, unreadable, or refused by the bounded reader."""
+    try:
+        if not (root / file).exists():
+            raise FileNotFoundError
+        return _Folded(fold_whitespace(_read_document(root / file).decode("utf-8-sig")))
+    except InputError as exc:  # a device, a FIFO, too large: bounded reads refuse it
+        return _Folded(None, str(exc))
+    except FileNotFoundError:
+        return _Folded(None, f"{file} not found in {root}")
+    except UnicodeDecodeError as exc:
+        return _Folded(None, f"{file} is not UTF-8 text (invalid byte at offset {exc.start})")
+    except OSError as exc:
+        return _Folded(None, f"cannot read {file}: {exc.strerror or exc}")
+
+
+def _check_claim_excerpts(data: Any, docs: _Documents, found: _ExcerptCheck) -> None:
+    """Look for every claim's evidence excerpts in their sources' documents: each found is
+    verified, each not found a fault; those of a source without a file are counted unchecked."""
     for i, claim in items_of(data, "claims"):
         evidence = claim.get("evidence")
         for j, ev in enumerate(evidence if isinstance(evidence, list) else ()):
             if not isinstance(ev, dict):
                 continue
             sid, excerpt = ev.get("source"), ev.get("excerpt")
-            if sid not in where_of or not isinstance(excerpt, str) or not excerpt.strip():
+            if sid not in docs.index or not isinstance(excerpt, str) or not excerpt.strip():
                 continue  # the validator reports it
-            if sid not in files:
-                unchecked[sid] += 1
+            if sid not in docs.files:
+                found.unchecked[sid] += 1
                 continue
-            text = texts[sid]
+            text = docs.folded[sid]
             if text is None:
                 continue  # the missing file is already one fault
             quote = fold_whitespace(excerpt).strip()
             if quote in text:
-                verified += 1
+                found.verified += 1
             else:
-                faults.append(_finding(
-                    data, f"claims[{i}].evidence[{j}].excerpt", _not_found(quote, text, files[sid])
+                found.faults.append(_finding(
+                    data, f"claims[{i}].evidence[{j}].excerpt", _not_found(quote, text, docs.files[sid])
                 ))
+
+
+def _check_uncheckable_excerpts(data: Any, docs: _Documents, found: _ExcerptCheck) -> None:
+    """Look for the excerpts a source lists as not checkable in its own document: each not
+    found is a fault (they are not counted as verified)."""
     for i, src in items_of(data, "sources"):
         sid = src.get("id")
-        doc = texts.get(sid) if isinstance(sid, str) else None
-        if not isinstance(sid, str) or sid not in files or doc is None:
+        doc = docs.folded.get(sid) if isinstance(sid, str) else None
+        if not isinstance(sid, str) or sid not in docs.files or doc is None:
             continue
         for k, excerpt, _ in uncheckable_entries(src):
             quote = fold_whitespace(excerpt).strip()
             if quote not in doc:
-                faults.append(_finding(
-                    data, f"sources[{i}].uncheckable[{k}].excerpt", _not_found(quote, doc, files[sid])
+                found.faults.append(_finding(
+                    data, f"sources[{i}].uncheckable[{k}].excerpt", _not_found(quote, doc, docs.files[sid])
                 ))
-    for sid, n in unchecked.items():
-        warnings.append(_finding(
-            data, f"sources[{where_of[sid]}]",
-            f"has no 'file', so its {n} excerpt{'s' if n != 1 else ''} could not be verified",
-        ))
-    return faults, warnings, verified
 
 
 def check_coverage(data: Any, documents: str | os.PathLike[str]) -> tuple[list[Finding], list[Finding]]:

@@ -19,9 +19,9 @@ import re
 import stat
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ..sentences import HEADING, Sentence, Splitter, title_case
 
@@ -387,24 +387,17 @@ def _scan_one(
     stdin: BinaryIO | None,
     on_bytes: Callable[[int], None] | None,
 ) -> Iterator[Event]:
+    """Read one target and check its sentences: FileStart, its findings, any notices about
+    reading it, FileDone; or a single notice when it cannot be opened or is binary."""
     path = target.path
     try:
-        if target.fs_path is None:
-            if stdin is None:
-                import sys
-
-                stdin = sys.stdin.buffer
-            stream: BinaryIO = stdin
-            owned = False
-        else:
-            stream = open(target.fs_path, "rb")  # noqa: SIM115 - closed below
-            owned = True
+        opened = _open_target(target, stdin)
     except OSError as exc:
         yield Notice(path, f"{path}: {_reason(exc)}", error=True)
         return
     try:
         try:
-            reader = TextReader(stream, on_bytes)
+            reader = TextReader(opened.stream, on_bytes)
         except OSError as exc:
             yield Notice(path, f"{path}: {_reason(exc)}", error=True)
             return
@@ -412,38 +405,97 @@ def _scan_one(
             yield Notice(path, f"skipping binary file {path}")
             return
         yield FileStart(path, target.size)
-        checked = found = 0
-        queue: deque[tuple[Sentence, bool]] = deque()
-
-        def statements() -> Iterator[str]:
-            for s in sentences(reader):
-                if is_claim_candidate(s):
-                    queue.append((s, False))
-                elif is_headline(s):
-                    queue.append((s, True))  # reported only when it matches a claim
-                else:
-                    continue
-                yield s.text
-
-        for results in pool.findings_many(statements(), top=top, explain=explain,
-                                          matched_only=not report_all):
-            s, headline = queue.popleft()
-            checked += 1
-            for result in results:
-                if not (result.matched or (report_all and not headline)):
-                    continue
-                found += 1
-                clause = result.clause
-                lo, hi = (clause.start, clause.end) if clause is not None else (0, len(s.text))
-                line, col = s.locate(lo) if lo else (s.line, s.column)
-                end_line, end_col = s.locate_end(hi)
-                yield Finding(path, line, col, result, end_line, end_col, (lo, hi))
-        if reader.bad_bytes:
-            n = reader.bad_bytes
-            yield Notice(path, f"{path}: not valid UTF-8; {n} byte{'s' * (n != 1)} replaced")
-        if reader.error is not None:
-            yield Notice(path, f"{path}: read error: {_reason(reader.error)}", error=True)
-        yield FileDone(path, checked, found)
+        counts = yield from _check_text(path, reader, pool, report_all, top, explain)
+        yield from _reading_notices(path, reader)
+        yield FileDone(path, counts.checked, counts.found)
     finally:
-        if owned:
-            stream.close()
+        if opened.owned:
+            opened.stream.close()
+
+
+class _Opened(NamedTuple):
+    """The stream a target is read from, and whether it was opened here (and is closed here)."""
+
+    stream: BinaryIO
+    owned: bool
+
+
+class _Queued(NamedTuple):
+    """A sentence handed to the checker, in the order its results come back."""
+
+    sentence: Sentence
+    headline: bool  # a heading or Title Case line: reported only when it matches a claim
+
+
+class _Counts(NamedTuple):
+    """What checking one file came to."""
+
+    checked: int  # sentences checked (claim candidates and headlines)
+    found: int  # findings reported
+
+
+def _open_target(target: Target, stdin: BinaryIO | None) -> _Opened:
+    """The stream to read ``target`` from: standard input (``stdin`` when given), which is not
+    ours to close, or the file, opened here. An OSError is the caller's to report."""
+    if target.fs_path is None:
+        if stdin is None:
+            import sys
+
+            stdin = sys.stdin.buffer
+        return _Opened(stdin, owned=False)
+    return _Opened(open(target.fs_path, "rb"), owned=True)  # noqa: SIM115 - closed by _scan_one
+
+
+def _check_text(
+    path: str,
+    reader: TextReader,
+    pool: CheckPool,
+    report_all: bool,
+    top: int,
+    explain: bool,
+) -> Generator[Finding, None, _Counts]:
+    """Check the claim candidates and headlines among a file's sentences, as the splitter
+    completes them; yield the findings in order and return the counts."""
+    queue: deque[_Queued] = deque()
+
+    def statements() -> Iterator[str]:
+        for s in sentences(reader):
+            if is_claim_candidate(s):
+                queue.append(_Queued(s, headline=False))
+            elif is_headline(s):
+                queue.append(_Queued(s, headline=True))
+            else:
+                continue
+            yield s.text
+
+    checked = found = 0
+    for results in pool.findings_many(statements(), top=top, explain=explain,
+                                      matched_only=not report_all):
+        queued = queue.popleft()
+        checked += 1
+        for result in results:
+            if not (result.matched or (report_all and not queued.headline)):
+                continue
+            found += 1
+            yield _finding(path, queued.sentence, result)
+    return _Counts(checked, found)
+
+
+def _finding(path: str, s: Sentence, result: CheckResult) -> Finding:
+    """A result as a finding, placed at the span of the clause that was checked (the whole
+    sentence when it was read whole)."""
+    clause = result.clause
+    lo, hi = (clause.start, clause.end) if clause is not None else (0, len(s.text))
+    line, col = s.locate(lo) if lo else (s.line, s.column)
+    end_line, end_col = s.locate_end(hi)
+    return Finding(path, line, col, result, end_line, end_col, (lo, hi))
+
+
+def _reading_notices(path: str, reader: TextReader) -> Iterator[Notice]:
+    """What went wrong in reading a file that the user should know: bytes that were not UTF-8
+    (replaced), a read error that cut the file short."""
+    if reader.bad_bytes:
+        n = reader.bad_bytes
+        yield Notice(path, f"{path}: not valid UTF-8; {n} byte{'s' * (n != 1)} replaced")
+    if reader.error is not None:
+        yield Notice(path, f"{path}: read error: {_reason(reader.error)}", error=True)
