@@ -22,11 +22,7 @@ KNOWN: dict[str, str] = {}
 MAX_FUNCTION_LINES = 60
 
 #: Functions still longer than that ("module.qualified_name"), and why.
-KNOWN_LONG: dict[str, str] = {
-    "factcheck.engine.clauses._segments": "being split in the clause-reading work",
-    "factcheck.engine.clauses._frame": "being split in the clause-reading work",
-    "factcheck.engine.clauses.read": "being split in the clause-reading work",
-}
+KNOWN_LONG: dict[str, str] = {}
 
 
 def _modules() -> dict[str, Path]:

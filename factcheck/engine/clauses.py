@@ -245,79 +245,108 @@ def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
 
 
 def _segments(toks: list[Tok]) -> list[_Seg]:
-    segs: list[_Seg] = []
-    cur: list[Tok] = []
-    kind = "main"
-    inherit = False
-    i, n = 0, len(toks)
-    pending_rel: _Seg | None = None
-    while i < n:
-        t = toks[i]
-        if t.low == ";":
-            segs.append(_Seg(cur, kind, inherit=inherit))
-            cur, kind, inherit = [], "coordinate", False
+    """The sentence cut into segments: at ";", at a comma before a coordinator or a relative
+    pronoun, and around subordinate clauses."""
+    return _Segmenter(toks).run()
+
+
+class _Segmenter:
+    """Reads tokens left to right, closing a segment wherever a clause ends."""
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.toks = toks
+        self.segs: list[_Seg] = []
+        self.cur: list[Tok] = []  # the words of the segment being read
+        self.kind = "main"
+        self.inherit = False
+
+    def run(self) -> list[_Seg]:
+        toks, i, n = self.toks, 0, len(self.toks)
+        while i < n:
+            t = toks[i]
+            nxt: int | None = None
+            if t.low == ";":
+                self._close("coordinate")
+                nxt = i + 1
+            elif t.low == "," and i + 1 < n:
+                nxt = self._coordinated(i)
+                if nxt is None:
+                    nxt = self._relative(i)
+            if nxt is None and t.word:
+                nxt = self._subordinate(i)
+            if nxt is not None:
+                i = nxt
+                continue
+            self.cur.append(t)
             i += 1
-            continue
-        if t.low == "," and i + 1 < n:
-            p = _phrase_at(toks, i + 1, "coordinator")
-            if p:
-                j = i + 1 + len(p)
-                stop = _next_break(toks, j)
-                right = toks[j:stop]
-                if right and right[0].low == "that" and segs + [cur]:
-                    ok, inh, right_from = True, True, j + 1
-                else:
-                    both = _clause_like(cur[_clause_start(cur):]) and _clause_like(right)
-                    ok = both if p[0] in ("and", "or") else bool(right) and _clause_like(right)
-                    inh, right_from = False, j
-                if ok:
-                    segs.append(_Seg(cur, kind, inherit=inherit))
-                    cur, kind, inherit = [], "coordinate", inh
-                    i = right_from
-                    continue
-            if toks[i + 1].low in lang().words.get("relative", ()) and cur:
-                ant = _antecedent(cur)
-                stop = _next_comma(toks, i + 2)
-                rel = toks[i + 2:stop]
-                if ant and rel and _verb_like(rel[0]):
-                    segs.append(_Seg([Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)] + rel,
-                                     "relative", antecedent=ant))
-                    if stop < n and toks[stop].low == ",":
-                        stop += 1  # the main clause goes on after the relative clause
-                    i = stop
-                    continue
-        sub = _subordinator(toks, i) if t.word else None
-        if sub is not None:
-            cls, length = sub
-            if not cur or (len(cur) == 1 and not cur[0].word):
-                # a clause opening with a subordinator: it runs to the first comma
-                stop = _next_comma(toks, i + length)
-                body = toks[i + length:stop]
-                if stop < n and _clause_like(body):
-                    segs.append(_Seg(body, cls, opener=_words_of(toks, i, length)))
-                    kind = "consequence" if cls == "condition" else kind
-                    i = stop + 1
-                    if i < n and toks[i].low == "then":
-                        i += 1
-                    cur = []
-                    continue
-            else:
-                stop = _next_break(toks, i + length)
-                body = toks[i + length:stop]
-                if _clause_like(body) and _clause_like(cur[_clause_start(cur):]):
-                    segs.append(_Seg(cur, kind, inherit=inherit))
-                    segs.append(_Seg(body, cls, opener=_words_of(toks, i, length)))
-                    cur, kind, inherit = [], "main", False
-                    i = stop
-                    if i < n and toks[i].low == ",":
-                        i += 1
-                    continue
-        cur.append(t)
-        i += 1
-    if cur:
-        segs.append(_Seg(cur, kind, inherit=inherit))
-    del pending_rel
-    return [s for s in segs if any(t.word for t in s.toks)]
+        if self.cur:
+            self.segs.append(_Seg(self.cur, self.kind, inherit=self.inherit))
+        return [s for s in self.segs if any(t.word for t in s.toks)]
+
+    def _close(self, kind: str, inherit: bool = False) -> None:
+        """End the segment being read; the next one is of ``kind``."""
+        self.segs.append(_Seg(self.cur, self.kind, inherit=self.inherit))
+        self.cur, self.kind, self.inherit = [], kind, inherit
+
+    def _coordinated(self, i: int) -> int | None:
+        """", so X", ", but X" (", and X" when both sides are clauses), ", and that X" (X in the
+        frame of the clause before): where the next segment starts, or None."""
+        toks = self.toks
+        p = _phrase_at(toks, i + 1, "coordinator")
+        if not p:
+            return None
+        j = i + 1 + len(p)
+        right = toks[j:_next_break(toks, j)]
+        if right and right[0].low == "that" and self.segs + [self.cur]:
+            self._close("coordinate", inherit=True)
+            return j + 1
+        both = _clause_like(self.cur[_clause_start(self.cur):]) and _clause_like(right)
+        if not (both if p[0] in ("and", "or") else bool(right) and _clause_like(right)):
+            return None
+        self._close("coordinate")
+        return j
+
+    def _relative(self, i: int) -> int | None:
+        """", which are a standard treatment": a segment of its own, with the noun before the
+        comma as its subject; the main clause goes on after it."""
+        toks, n = self.toks, len(self.toks)
+        if toks[i + 1].low not in lang().words.get("relative", ()) or not self.cur:
+            return None
+        ant = _antecedent(self.cur)
+        stop = _next_comma(toks, i + 2)
+        rel = toks[i + 2:stop]
+        if not (ant and rel and _verb_like(rel[0])):
+            return None
+        self.segs.append(_Seg([Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)] + rel,
+                              "relative", antecedent=ant))
+        return stop + 1 if stop < n and toks[stop].low == "," else stop
+
+    def _subordinate(self, i: int) -> int | None:
+        """A subordinate clause ("because ...", "if ..."): at the start of a clause it runs to the
+        first comma; inside one, to the clause's end. Where reading goes on, or None."""
+        sub = _subordinator(self.toks, i)
+        if sub is None:
+            return None
+        cls, length = sub
+        toks, n = self.toks, len(self.toks)
+        opener = _words_of(toks, i, length)
+        if not self.cur or (len(self.cur) == 1 and not self.cur[0].word):
+            stop = _next_comma(toks, i + length)
+            body = toks[i + length:stop]
+            if not (stop < n and _clause_like(body)):
+                return None
+            self.segs.append(_Seg(body, cls, opener=opener))
+            self.kind = "consequence" if cls == "condition" else self.kind
+            self.cur = []
+            i = stop + 1
+            return i + 1 if i < n and toks[i].low == "then" else i
+        stop = _next_break(toks, i + length)
+        body = toks[i + length:stop]
+        if not (_clause_like(body) and _clause_like(self.cur[_clause_start(self.cur):])):
+            return None
+        self._close("main")
+        self.segs.append(_Seg(body, cls, opener=opener))
+        return stop + 1 if stop < n and toks[stop].low == "," else stop
 
 
 def _words_of(toks: list[Tok], i: int, length: int) -> str:
@@ -378,16 +407,9 @@ def _frame(toks: list[Tok]) -> _Frame | None:
     """A frame at the start of a clause's words, and what it does to what follows."""
     if not toks:
         return None
-    for cls, mood in (("deny-head", DENY), ("assert-head", ASSERT)):
-        p = _phrase_at(toks, 0, cls)
-        if p:
-            if p == ("according", "to"):
-                stop = _next_comma(toks, 2)
-                if stop < len(toks) - 2:
-                    return _Frame(stop + 1, ASSERT)
-                return None
-            if len(toks) - len(p) >= 3:
-                return _Frame(len(p), mood)
+    head = _head_frame(toks)
+    if head is not None:
+        return head if isinstance(head, _Frame) else None
     limit = min(len(toks) - 1, MAX_FRAME_SUBJECT + 3)
     negs = 0
     for i in range(limit):
@@ -429,16 +451,33 @@ def _frame(toks: list[Tok]) -> _Frame | None:
             return None
         if cls == "report" and not that and p[0] not in REPORTING and p[0] not in ("swear", "swears", "swore"):
             return None  # "she found the jar": only a few verbs take a bare clause
-        if cls == "deny":
-            mood = ASSERT if negs % 2 else DENY
-        elif negs % 2 and cls == "belief":
-            mood = DENY  # "I don't think X" denies X
-        elif negs % 2:
-            mood = NONE  # "she never said X" asserts nothing about X
-        else:
-            mood = ASSERT
-        return _Frame(j, mood)
+        return _Frame(j, _frame_mood(cls, negs))
     return None
+
+
+def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
+    """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
+    False when such words open the clause but frame nothing, None when there are none."""
+    for cls, mood in (("deny-head", DENY), ("assert-head", ASSERT)):
+        p = _phrase_at(toks, 0, cls)
+        if p:
+            if p == ("according", "to"):
+                stop = _next_comma(toks, 2)
+                return _Frame(stop + 1, ASSERT) if stop < len(toks) - 2 else False
+            if len(toks) - len(p) >= 3:
+                return _Frame(len(p), mood)
+    return None
+
+
+def _frame_mood(cls: str, negs: int) -> str:
+    """What a frame of class ``cls`` with ``negs`` denials in it does to the clause it frames."""
+    if cls == "deny":
+        return ASSERT if negs % 2 else DENY
+    if negs % 2 and cls == "belief":
+        return DENY  # "I don't think X" denies X
+    if negs % 2:
+        return NONE  # "she never said X" asserts nothing about X
+    return ASSERT
 
 
 def _aux(low: str) -> bool:
