@@ -17,7 +17,7 @@ class ConceptInfo(NamedTuple):
     id: str
     kind: str | None
     name: str
-    ancestors: frozenset[str]  # every broader concept, transitively
+    ancestors: tuple[str, ...]  # every broader concept, transitively, nearest first
     parts: tuple[str, ...]  # what a compound means; (id,) for a plain concept
 
 
@@ -35,13 +35,14 @@ class Lexicon:
         self.words: set[str] = set()  # every normalised word of every term (for typo correction)
         broader = {c.id: c.broader for c in concepts}
 
-        def ancestors(cid: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
-            out: set[str] = set()
-            for b in broader.get(cid, ()):
-                if b not in seen and b != cid:
-                    out.add(b)
-                    out |= ancestors(b, seen | {cid})
-            return frozenset(out)
+        def ancestors(cid: str) -> tuple[str, ...]:
+            """Every broader concept, nearest first (ties by name): one order on every run."""
+            out: list[str] = []
+            level = sorted(set(broader.get(cid, ())) - {cid})
+            while level:
+                out.extend(level)
+                level = sorted({b for a in level for b in broader.get(a, ())} - set(out) - {cid})
+            return tuple(out)
 
         for c in concepts:
             self.concepts[c.id] = ConceptInfo(
@@ -63,7 +64,7 @@ class Lexicon:
     def state(self) -> dict:
         """A JSON-ready form of the built lexicon, so a cache can skip re-stemming every term."""
         return {
-            "concepts": [[c.id, c.kind, c.name, sorted(c.ancestors), list(c.parts)]
+            "concepts": [[c.id, c.kind, c.name, list(c.ancestors), list(c.parts)]
                          for c in self.concepts.values()],
             "phrases": [[list(k), v] for k, v in self.phrases.items()],
             "alternates": [[list(k), v] for k, v in self.alternates.items()],
@@ -74,7 +75,7 @@ class Lexicon:
     def from_state(cls, state: dict) -> Lexicon:
         self = cls(())
         for cid, kind, name, ancestors, parts in state["concepts"]:
-            self.concepts[cid] = ConceptInfo(cid, kind, name, frozenset(ancestors), tuple(parts))
+            self.concepts[cid] = ConceptInfo(cid, kind, name, tuple(ancestors), tuple(parts))
         self.phrases = {tuple(k): v for k, v in state["phrases"]}
         self._starts = None
         self._mentions = None
@@ -168,9 +169,9 @@ class Lexicon:
         words, single = index
         return bool(single.get(part, set()) & words.get(whole, set()))
 
-    def ancestors(self, cid: str) -> frozenset[str]:
+    def ancestors(self, cid: str) -> tuple[str, ...]:
         info = self.concepts.get(cid)
-        return info.ancestors if info else frozenset()
+        return info.ancestors if info else ()
 
     def name(self, cid: str) -> str:
         info = self.concepts.get(cid)
