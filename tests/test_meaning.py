@@ -205,3 +205,31 @@ def test_the_quick_bound_never_rejects_what_the_full_judgement_accepts(monkeypat
                 monkeypatch.setattr(matching, "_cannot_accept", full)
                 assert not judged.accepted, (text, checker.kb.claims[claim].id, judged)
     assert skipped > 100  # (the bound does skip work)
+
+
+@pytest.fixture(scope="module")
+def flushing() -> FactChecker:
+    data = {
+        "version": 1,
+        "sources": [{"id": "s", "title": "A source", "publisher": "p", "kind": "article", "reliability": "medium"}],
+        "concepts": [
+            {"id": "facial-flushing", "label": "facial flushing", "kind": "symptom", "terms": ["facial flushing"]},
+            {"id": "flushing", "label": "flushing", "kind": "symptom", "terms": ["flushing"]},
+            {"id": "alcohol", "label": "alcohol", "kind": "substance", "terms": ["alcohol"]},
+        ],
+        "claims": [{"id": "alcohol-flushing", "text": "Alcohol causes facial flushing.", "verdict": "true",
+                    "summary": "s", "evidence": [], "origin": {"source": "s"}}],
+    }
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Alcohol causes flushing in your face.", "true"),  # "in your face": the lexicon's "facial"
+    ("Alcohol causes flushing of the face.", "true"),
+    ("Alcohol causes flushing in your legs.", "no-match"),  # no "leg" term: another claim
+    ("Alcohol causes flushing.", "no-match"),  # broader than the claim
+])
+def test_a_prepositional_phrase_reads_as_the_lexicons_adjective(flushing: FactChecker, statement: str,
+                                                                verdict: str) -> None:
+    result = flushing.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)

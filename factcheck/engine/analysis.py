@@ -255,6 +255,8 @@ class Analyzer:
         """The token sequence as units: the lexicon's concepts, then general relation classes
         in the words it left, then single words; and the relations that name their patient first."""
         tokens = _superlatives(tokens)
+        if self.lexicon:
+            tokens = _pertainyms(tokens, self.lexicon)
         stems = [stem(t) for t in tokens]
         spans = self.lexicon.match(stems) if self.lexicon else []
         taken = {k for s, e, _ in spans for k in range(s, e)}
@@ -337,6 +339,31 @@ def _superlatives(tokens: list[str]) -> list[str]:
             if tuple(out[i:i + len(p)]) == p and not _one_of(out, i):
                 out[i:i + len(p)] = ["most"] * (len(p) - 1) + ["main"]
     return out
+
+
+def _pertainyms(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """"Twitching in your face" names what the lexicon's "facial twitching" names: a noun, then
+    "in/of/on [the/your] Y", is read as "[adjective of Y] noun" when that phrase is one of the
+    lexicon's terms (WordNet's derived forms give the adjective: face -> facial). The words are
+    moved, not dropped, so positions stay where they were."""
+    out = tokens
+    for i in range(len(tokens) - 2):
+        if tokens[i + 1] not in _PERTAINYM_PREPOSITIONS:
+            continue
+        j = i + 3 if tokens[i + 2] in _PERTAINYM_DETERMINERS else i + 2
+        if j >= len(tokens) or tokens[i] in STOPWORDS:
+            continue
+        for adj in sorted(wordnet.entry(tokens[j]).derived):
+            spans = lexicon.match([stem(adj), stem(tokens[i])])
+            if len(spans) == 1 and spans[0][:2] == (0, 2):
+                out = list(out) if out is tokens else out
+                out[i:j + 1] = tokens[i + 1:j] + [adj, tokens[i]]
+                break
+    return out
+
+
+_PERTAINYM_PREPOSITIONS = frozenset(("in", "of", "on", "around", "at"))
+_PERTAINYM_DETERMINERS = frozenset(("the", "your", "my", "his", "her", "their", "our", "its", "a", "one"))
 
 
 def _one_of(tokens: list[str], i: int) -> bool:
