@@ -33,6 +33,12 @@ def _texts(s: str) -> list[str]:
     ("It is false that whole grains, legumes, meat, fish and dairy are rich in B vitamins.",
      ["It is false that whole grains, legumes, meat, fish and dairy are rich in B vitamins."]),
     ("Magnesium cures hemifacial spasm.", ["Magnesium cures hemifacial spasm."]),
+    # a short last part that opens like a new thought is an aside
+    ("zinc cures tinnitus in adults, change my mind", ["zinc cures tinnitus in adults", "change my mind"]),
+    ("there is no diet that treats gout, sorry to the influencers",
+     ["there is no diet that treats gout", "sorry to the influencers"]),
+    # ... but a list's last item is not
+    ("Zinc cures tinnitus in adults, teens and babies", ["Zinc cures tinnitus in adults, teens and babies"]),
 ])
 def test_pieces(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
@@ -57,3 +63,13 @@ def test_a_post_is_checked_piece_by_piece(checker: FactChecker) -> None:
     assert r.clause is not None and r.clause.text.startswith("b12 supplements")
     found = checker.findings("lol my eyelid twitched all week 😅 pretty sure caffeine can trigger eyelid twitching")
     assert [f.claim.id for f in found if f.claim] == ["caffeine-triggers-facial-twitching"]
+
+
+def test_a_post_that_is_one_piece_is_checked_without_its_label_and_tags(checker: FactChecker) -> None:
+    """One piece, but not the whole text: the label, the emoji and the hashtags are left out of
+    what is checked (they only diluted the match before)."""
+    r = checker.check("friendly reminder: hemifacial spasm is NOT caused by a vitamin deficiency 🙏 #HFSawareness")
+    assert r.verdict in ("true", "mostly-true") and r.negated
+    assert r.clause is not None and r.clause.text == "hemifacial spasm is NOT caused by a vitamin deficiency"
+    (f,) = checker.findings("magnesium deficiency causes hemifacial spasm, change my mind 💪 #wellness")
+    assert f.claim is not None and f.claim.id == "magnesium-deficiency-causes-hfs"

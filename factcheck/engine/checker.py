@@ -97,9 +97,10 @@ class FactChecker:
         """
         statement = self._validate(statement)
         spans = pieces(statement)
-        if len(spans) > 1:
+        if len(spans) > 1 or _trimmed(statement, spans):
             # A post that strings several thoughts together: each piece is read on its own, and
-            # the statement is as true as its weakest piece that matched.
+            # the statement is as true as its weakest piece that matched. (One piece: the post
+            # without its label, hashtags or emoji, "PSA: X #tag" read as X.)
             results = [_shifted(self.check(statement[a:b], top=top, explain=explain), statement, a)
                        for a, b in spans]
             matched = _consistent([r for r in results if r.matched])
@@ -135,7 +136,7 @@ class FactChecker:
         """
         statement = self._validate(statement)
         spans = pieces(statement)
-        if len(spans) > 1:
+        if len(spans) > 1 or _trimmed(statement, spans):
             found = [_shifted(r, statement, a) for a, b in spans
                      for r in self.findings(statement[a:b], top=top, explain=explain) if r.matched]
             consistent = _consistent(found)
@@ -266,6 +267,14 @@ class FactChecker:
             assert best is not None
             judged.append(best)
         return self.index.order(query, hits, judged)
+
+
+def _trimmed(statement: str, spans: list[tuple[int, int]]) -> bool:
+    """One piece that leaves words out of the statement (a label, hashtags, an emoji)."""
+    if len(spans) != 1:
+        return False
+    a, b = spans[0]
+    return len(statement[a:b].strip()) < len(statement.strip())
 
 
 _loaded: dict[tuple[str, str], FactChecker] = {}

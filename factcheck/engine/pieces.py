@@ -3,7 +3,8 @@
 Social-media text strings claims together without full stops: an emoji or a "!!!" ends a thought,
 "PSA:" or "hot take:" labels one, a comma splices two ("botox is the standard treatment, don't
 waste money on vitamins"; the second starts with a new subject or an imperative, never with a
-list's next item), and hashtags trail after. The clause reader (``clauses.py``) then reads
+list's next item; a short last one is an aside: "..., change my mind"), and hashtags trail
+after. The clause reader (``clauses.py``) then reads
 each piece. Words that decide where to cut are data (``data/english.tsv``: ``no-splice``).
 """
 
@@ -16,6 +17,7 @@ from . import language
 
 LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
 SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
+ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "..., trust me")
 
 # (a full stop is left to the sentence splitter and the clause reader, which know "Dr." and "e.g.")
 _END = re.compile(r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
@@ -85,7 +87,8 @@ def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
         after = text[a + m.end():b].split()
         before = text[pos:cut].split()
         first = after[0].lower().strip("'\"").replace("\u2019", "'") if after else ""
-        if (len(before) >= SPLICE_WORDS and len(after) >= SPLICE_WORDS
+        last = "," not in text[a + m.end():b]
+        if (len(before) >= SPLICE_WORDS and len(after) >= (ASIDE_WORDS if last else SPLICE_WORDS)
                 and before[0].lower() not in keep  # ("If X, Y": the comma closes a subordinate clause)
                 and first in starts):  # a new subject or an imperative, never a list's next item
             out.append((pos, cut))
