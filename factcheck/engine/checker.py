@@ -270,11 +270,11 @@ class FactChecker:
 
 
 def _trimmed(statement: str, spans: list[tuple[int, int]]) -> bool:
-    """One piece that leaves words out of the statement (a label, hashtags, an emoji)."""
+    """One piece that leaves words out of the statement (a label, hashtags), not only marks."""
     if len(spans) != 1:
         return False
     a, b = spans[0]
-    return len(statement[a:b].strip()) < len(statement.strip())
+    return sum(ch.isalnum() for ch in statement[a:b]) < sum(ch.isalnum() for ch in statement)
 
 
 _loaded: dict[tuple[str, str], FactChecker] = {}
