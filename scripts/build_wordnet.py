@@ -9,7 +9,7 @@ the plain WNDB files ``index.*``, ``data.*`` and ``*.exc``). Run on a developmen
 The output is one sorted text file, one line a lemma, read at run time by binary search over a
 memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 
-    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms
+    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms <TAB> more
 
 - ``senses``: the synsets of the lemma's most frequent senses (MAX_SENSES per part of speech),
   as compact ids whose first letter is the part of speech (n, v, a, r). Two lemmas that share one are synonyms in a frequent sense.
@@ -18,6 +18,10 @@ memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 - ``derived``: lemmas derivationally related to it (compress / compression, deficient /
   deficiency), which the matcher reads as the same idea.
 - ``antonyms``: lemmas WordNet marks as its antonyms (increase / decrease).
+- ``more``: the verb senses after the frequent ones, up to MAX_VERB_SENSES. A verb's frequent
+  sense that is one of another verb's senses makes the two synonyms: "earn" (its first sense)
+  is one of the senses of "make" (its tenth), so "panhandlers make $50 an hour" says what
+  "panhandlers earn $50 an hour" says.
 
 Lines for the inflected forms WordNet lists as exceptions (``*.exc``: "worse" -> "bad",
 "children" -> "child") are written as ``=form <TAB> lemma lemma ...``.
@@ -36,6 +40,7 @@ from collections import defaultdict
 from pathlib import Path
 
 MAX_SENSES = 3  # senses per lemma and part of speech counted as its meanings
+MAX_VERB_SENSES = 15  # verb senses kept in all (the rest, after MAX_SENSES, in ``more``)
 MAX_DEPTH = 3  # hypernym levels above each sense
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data"
@@ -85,6 +90,7 @@ def main(argv: list[str]) -> int:
         return ids[key]
 
     senses: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    more: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, p in POS.items():
         for line in (root / f"index.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith("  "):
@@ -94,6 +100,8 @@ def main(argv: list[str]) -> int:
             offsets = [int(o) for o in f[4 + p_cnt + 2:]][:synset_cnt]
             if _ok(lemma):
                 senses[lemma].extend((p, o) for o in offsets[:MAX_SENSES])
+                if p == "v":
+                    more[lemma].extend((p, o) for o in offsets[MAX_SENSES:MAX_VERB_SENSES])
 
     def ancestors(key: tuple[str, int]) -> set[tuple[str, int]]:
         out: set[tuple[str, int]] = set()
@@ -132,8 +140,8 @@ def main(argv: list[str]) -> int:
                         (derived if sym == "+" else antonyms).add(w)
         lines.append("\t".join((
             lemma, " ".join(sid(k) for k in keys), " ".join(sorted(sid(k) for k in anc)),
-            " ".join(sorted(derived)), " ".join(sorted(antonyms)),
-        )))
+            " ".join(sorted(derived)), " ".join(sorted(antonyms)), " ".join(sid(k) for k in more[lemma]),
+        )).rstrip("\t"))
     exceptions: dict[str, set[str]] = defaultdict(set)
     for name in POS:
         for line in (root / f"{name}.exc").read_text(encoding="latin-1").splitlines():

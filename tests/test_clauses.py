@@ -284,3 +284,15 @@ def test_a_condition_whose_main_clause_names_no_relation_is_read_as_its_cause(se
 ])
 def test_conditions_that_are_not_causes_are_left_as_they_were(sentence):
     assert all(c.kind != "effect" for c in read(sentence))
+
+
+def test_a_preposition_before_a_gerund_opens_no_clause():
+    """"relax after contracting": "after" here heads a phrase, and the sentence stays whole (its
+    "cannot ... unless" is one requirement, which the analyser reads)."""
+    (clause,) = read("A muscle cannot relax after contracting unless it has magnesium.")
+    assert clause.text == "A muscle cannot relax after contracting unless it has magnesium"
+
+
+def test_unless_after_a_denial_is_not_a_condition():
+    (clause,) = read("Eels cannot spawn unless they have brackish water.")
+    assert clause.mood == ASSERT and clause.kind == "main"

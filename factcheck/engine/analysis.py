@@ -229,9 +229,14 @@ class Analyzer:
             or any(not u.concept and stem(u.word) in _LINK_STEMS for u in units)
         )
         cue_positions = {p for c in cues for p in range(c.start, c.end)}
+        negated = len(cues) % 2 == 1
         # "Muscles can't contract without calcium": the two denials cancel into a requirement.
-        need = next((c.start for c in cues if c.words == "without"), None) if len(cues) % 2 == 0 else None
-        units = [_Unit(["without"], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
+        need = next((c.start for c in cues if c.words == "without"), None) if not negated else None
+        # ... and so do a denial and "unless" ("a muscle can't relax unless it has magnesium").
+        unless = _unless(units, cues) if negated and self.lexicon.relation("need") else None
+        if unless is not None:
+            need, negated = unless, False
+        units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
                  else u for j, u in enumerate(units) if j not in cue_positions or j == need]
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
@@ -239,14 +244,14 @@ class Analyzer:
         return Analysis(
             normalised=" ".join(tokens),
             terms=tuple(terms),
-            negated=len(cues) % 2 == 1,
+            negated=negated,
             cues=tuple(c.words for c in cues),
             question=question,
             concepts=tuple(concepts),
             corrections=tuple(corrections),
             truncated=truncated,
             denies_link=denies_link,
-            limit=_limit(tokens),
+            limit=-1 if unless is not None else _limit(tokens),
             majority=any(t in MAJORITY for t in tokens),
         )
 
@@ -504,6 +509,12 @@ def _purpose_first(units: list[_Unit], inverse: set[int]) -> list[_Unit]:
             return units
         return units[:j] + units[k + 1:] + [u] + units[j + 1:k]
     return units
+
+
+def _unless(units: list[_Unit], cues) -> int | None:
+    """Where "unless" follows the one denial of a statement ("X can't happen unless Y"), or None."""
+    first = cues[0].start
+    return next((j for j, u in enumerate(units) if j > first and not u.concept and u.word == "unless"), None)
 
 
 def _number(u: _Unit) -> bool:

@@ -240,6 +240,8 @@ def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
             nxt = toks[i + len(p)] if i + len(p) < len(toks) else None
             if nxt is None or nxt.low == "of" or not nxt.word:
                 return None  # "because of stress" is a relation phrase
+            if nxt.low.endswith("ing") and cls == "time" and i > 0:
+                return None  # "relax after contracting": a phrase inside the clause, not a clause
             return cls, len(p)
     return None
 
@@ -340,6 +342,8 @@ class _Segmenter:
             self.cur = []
             i = stop + 1
             return i + 1 if i < n and toks[i].low == "then" else i
+        if _in("requirement", opener) and any(_negator(t.low) for t in self.cur):
+            return None  # "a muscle can't relax unless it has magnesium": one claim, a requirement
         stop = _next_break(toks, i + length)
         body = toks[i + length:stop]
         if not (_clause_like(body) and _clause_like(self.cur[_clause_start(self.cur):])):

@@ -310,6 +310,9 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     q_years = {t.key for t in q_terms if _year(t) and t.key not in m.q}
     if d_years and q_years:
         return f"the statement is about {', '.join(sorted(q_years))}; the claim about {', '.join(sorted(d_years))}"
+    subject = _missing_subject(d_terms, m)
+    if subject is not None:
+        return f"the claim is about {_name(subject, lex)}; the statement is not"
     # No word standing where the claim has a different word.
     clash = _substitution(q_terms, d_terms, m.pairs, m.covered)
     if clash:
@@ -475,6 +478,25 @@ def _unique(terms: Sequence[Term]) -> list[Term]:
 
 def _name(t: Term, lex: Lexicon) -> str:
     return f"'{lex.name(t.key[1:])}'" if t.kind == "concept" else f"'{t.surface}'"
+
+
+def _missing_subject(d_terms: list[Term], m: _Match) -> Term | None:
+    """A noun the claim names before everything the statement matched, which the statement
+    lacks: what the claim is about ("Magnesium helps muscles relax" is not settled by "muscles
+    cannot relax"). Without a lexicon a claim's subject is a plain word, not a concept, and would
+    otherwise count only as "the claim says more"."""
+    covered = {t.pos for t in d_terms if t.key in m.covered}
+    if not covered:
+        return None
+    first = min(covered)
+    before = [t for t in d_terms if t.pos < first]
+    # A verb must stand between the noun and what was matched: nouns right before a matched term
+    # name it more fully ("*vitamin* B12", "the *search engine* Ecosia") and are no subject.
+    for k, t in enumerate(before):
+        if t.kind == "word" and t.key not in m.covered and _content(t) and wordnet.noun(t.surface.lower()) \
+                and any(u.kind == "word" and wordnet.verb(u.surface.lower()) for u in before[k + 1:]):
+            return t
+    return None
 
 
 def _strong(t: Term, index: Index) -> bool:

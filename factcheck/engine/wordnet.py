@@ -26,9 +26,10 @@ class Entry(NamedTuple):
     ancestors: frozenset[str]
     derived: frozenset[str]
     antonyms: frozenset[str]
+    more: frozenset[str]  # its rarer verb senses
 
 
-_EMPTY = Entry(frozenset(), frozenset(), frozenset(), frozenset())
+_EMPTY = Entry(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 _map: mmap.mmap | None = None
 _unavailable = False
 
@@ -89,8 +90,8 @@ def entry(lemma: str) -> Entry:
     if line is None:
         return _EMPTY
     parts = line.decode().split("\t")
-    parts += [""] * (5 - len(parts))
-    return Entry(*(frozenset(p.split()) for p in parts[1:5]))
+    parts += [""] * (6 - len(parts))
+    return Entry(*(frozenset(p.split()) for p in parts[1:6]))
 
 
 _RULES = (
@@ -131,13 +132,15 @@ def _entries(word: str) -> list[tuple[str, Entry]]:
 
 @lru_cache(maxsize=100_000)
 def same(a: str, b: str) -> bool:
-    """Two word forms that mean the same in a frequent sense, or are forms of one idea."""
+    """Two word forms that mean the same in a frequent sense, or are forms of one idea. For verbs,
+    a frequent sense of one that is a rarer sense of the other counts ("earn" / "make")."""
     if a == b:
         return True
     ea, eb = _entries(a), _entries(b)
     for la, xa in ea:
         for lb, xb in eb:
-            if la == lb or xa.senses & xb.senses or lb in xa.derived or la in xb.derived:
+            if la == lb or xa.senses & xb.senses or lb in xa.derived or la in xb.derived \
+                    or xa.senses & xb.more or xa.more & xb.senses:
                 return True
     return False
 
@@ -154,6 +157,12 @@ def opposite(a: str, b: str) -> bool:
     """WordNet marks the two as antonyms (in any of their frequent senses)."""
     ea, eb = _entries(a), _entries(b)
     return any(lb in xa.antonyms or la in xb.antonyms for la, xa in ea for lb, xb in eb)
+
+
+@lru_cache(maxsize=50_000)
+def noun(word: str) -> bool:
+    """The word form can name a thing: a frequent sense of one of its lemmas is a noun."""
+    return any(s[0] == "n" for _, e in _entries(word) for s in e.senses)
 
 
 @lru_cache(maxsize=50_000)
