@@ -11,7 +11,10 @@ its README gives the label format. Each line's labelled claims are compared with
   line with no claim (or only claims the documents do not settle), and a **flip** when its
   verdict has the polarity opposite to what the line's claims expect.
 
-Usage: python benchmarks/prose.py [--json]   (runs the installed package: python -m factcheck)
+Usage: python benchmarks/prose.py [--json] [--dev [--misses]]   (runs the installed package: python -m factcheck)
+
+``--dev`` scores `benchmarks/prose-dev/` instead: written the same way, but for study and tuning,
+so only it lists its misses.
 Writes benchmarks/results/prose.json and .md.
 """
 
@@ -78,13 +81,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--misses", action="store_true", help="list the claims not found")
+    ap.add_argument("--dev", action="store_true",
+                    help="score the development corpus (benchmarks/prose-dev/, for study) instead of the blind one")
     args = ap.parse_args(argv)
-    labels = [json.loads(x) for x in (CORPUS / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    corpus = HERE / "prose-dev" if args.dev else CORPUS
+    if not args.dev and args.misses:
+        ap.error("--misses lists the blind corpus's claims: use it with --dev (the blind corpus is not for study)")
+    name = "prose-dev" if args.dev else "prose"
+    labels = [json.loads(x) for x in (corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     docs = sorted({row["doc"] for row in labels})
     result: dict = {"documents": {}}
     total: Counter = Counter()
     for doc in docs:
-        r = score([row for row in labels if row["doc"] == doc], findings(CORPUS / doc))
+        r = score([row for row in labels if row["doc"] == doc], findings(corpus / doc))
         result["documents"][doc] = r
         total.update(r["counts"])
     result["total"] = dict(total)
@@ -101,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(result, indent=1) if args.json else text)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
-    (out / "prose.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    (out / "prose.md").write_text("```\n" + "\n".join(lines) + "\n```\n", encoding="utf-8")
+    (out / f"{name}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    (out / f"{name}.md").write_text("```\n" + "\n".join(lines) + "\n```\n", encoding="utf-8")
     return 0
 
 
