@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from factcheck.cli.app import app
 from factcheck.engine import clauses
 from factcheck.engine.checker import FactChecker
-from factcheck.cli.app import app
 from factcheck.engine.clauses import ASK, ASSERT, DENY, NONE, read
 from factcheck.sentences import split_text
 
@@ -296,3 +296,28 @@ def test_a_preposition_before_a_gerund_opens_no_clause():
 def test_unless_after_a_denial_is_not_a_condition():
     (clause,) = read("Eels cannot spawn unless they have brackish water.")
     assert clause.mood == ASSERT and clause.kind == "main"
+
+
+@pytest.mark.parametrize("sentence, text, mood", [
+    ("She told me something I didn't know: zinc may interact with lithium.", "zinc may interact with lithium", ASSERT),
+    ("Myth: zinc cures tinnitus.", "zinc cures tinnitus", DENY),
+    ("Not true: zinc cures tinnitus.", "zinc cures tinnitus", DENY),
+    ("Fun fact: zinc is found mostly in oysters.", "zinc is found mostly in oysters", ASSERT),
+])
+def test_words_before_a_colon_frame_the_clause_after_it(sentence, text, mood):
+    (clause,) = read(sentence)
+    assert (clause.text, clause.mood) == (text, mood)
+
+
+def test_a_colon_before_a_phrase_is_no_frame():
+    (clause,) = read("Dose: 400 mg daily.")
+    assert clause.text == "Dose: 400 mg daily" and not clause.frame
+
+
+def test_a_last_verbless_denial_is_a_part_of_its_own():
+    main, tail = read("The forums had stories about zinc helping wounds heal, nothing about burns.")
+    assert main.text == "The forums had stories about zinc helping wounds heal"
+    assert tail.text == "nothing about burns"
+    # a number limits what comes before: kept
+    (clause,) = read("Zinc is safe, no more than 40 mg a day.")
+    assert clause.text == "Zinc is safe, no more than 40 mg a day"

@@ -73,3 +73,10 @@ def test_a_post_that_is_one_piece_is_checked_without_its_label_and_tags(checker:
     assert r.clause is not None and r.clause.text == "hemifacial spasm is NOT caused by a vitamin deficiency"
     (f,) = checker.findings("magnesium deficiency causes hemifacial spasm, change my mind 💪 #wellness")
     assert f.claim is not None and f.claim.id == "magnesium-deficiency-causes-hfs"
+
+
+def test_a_quoted_condition_is_not_spliced_off():
+    """'"If X, we would have noticed," she said': the comma closes the "if" clause inside the
+    quote; cutting there asserted X."""
+    text = '"If zinc cured tinnitus, we would have noticed by now," she said.'
+    assert _texts(text) == [text.rstrip(".") + "."] or len(pieces(text)) == 1

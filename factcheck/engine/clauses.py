@@ -274,6 +274,8 @@ class _Segmenter:
                 nxt = self._coordinated(i)
                 if nxt is None:
                     nxt = self._relative(i)
+                if nxt is None:
+                    nxt = self._negative_tail(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is not None:
@@ -307,6 +309,21 @@ class _Segmenter:
             return None
         self._close("coordinate")
         return j
+
+    def _negative_tail(self, i: int) -> int | None:
+        """", nothing about her condition", ", not twitching": a last part with no verb that only
+        denies something of its own. It is a segment apart, so its denial stays out of the clause
+        before it. (Not with a number: ", no more than 400 mg" limits what comes before.)"""
+        toks = self.toks
+        tail = toks[i + 1:]
+        if not tail or not _in("negative-tail", tail[0].low) or any(t.low in (",", ";", ":") for t in tail):
+            return None
+        words = [t for t in tail if t.word]
+        if len(words) < 2 or _clause_like(tail) or any(t.low[:1].isdigit() for t in words) \
+                or not _clause_like(self.cur):
+            return None
+        self._close("coordinate")
+        return i + 1
 
     def _relative(self, i: int) -> int | None:
         """", which are a standard treatment": a segment of its own, with the noun before the
@@ -414,6 +431,9 @@ def _frame(toks: list[Tok]) -> _Frame | None:
     head = _head_frame(toks)
     if head is not None:
         return head if isinstance(head, _Frame) else None
+    colon = _colon_frame(toks)
+    if colon is not None:
+        return colon
     limit = min(len(toks) - 1, MAX_FRAME_SUBJECT + 3)
     negs = 0
     for i in range(limit):
@@ -469,8 +489,25 @@ def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
                 stop = _next_comma(toks, 2)
                 return _Frame(stop + 1, ASSERT) if stop < len(toks) - 2 else False
             if len(toks) - len(p) >= 3:
-                return _Frame(len(p), mood)
+                colon = len(p) < len(toks) and toks[len(p)].low == ":"
+                return _Frame(len(p) + colon, mood)  # ("Fun fact: X": the colon is the frame's)
     return None
+
+
+def _colon_frame(toks: list[Tok]) -> _Frame | None:
+    """Words before a colon that introduce the clause after it ("It also mentioned something I
+    didn't know: X", "Myth: X"): a frame. X is denied when the words name it false ("myth",
+    "not true"), else asserted; a denial in the words ("I didn't know") is theirs, not X's."""
+    c = next((k for k, t in enumerate(toks[:MAX_FRAME_SUBJECT + 5]) if t.low == ":"), None)
+    if c is None or c == 0:
+        return None
+    rest = toks[c + 1:]
+    if len([t for t in rest if t.word]) < 3 or not _clause_like(rest):
+        return None
+    label = toks[:c]
+    if any(_phrase_at(label, k, "deny-label") for k in range(len(label))):
+        return _Frame(c + 1, DENY)
+    return _Frame(c + 1, ASSERT)
 
 
 def _frame_mood(cls: str, negs: int) -> str:
@@ -617,7 +654,8 @@ def read(sentence: str) -> tuple[Clause, ...]:
     toks = tokens(sentence)
     if not toks:
         return ()
-    if "," not in sentence and ";" not in sentence and not any(t.low in _triggers() for t in toks):
+    if "," not in sentence and ";" not in sentence and ":" not in sentence \
+            and not any(t.low in _triggers() for t in toks):
         # nothing that opens a clause, a frame or a list: one plain clause (most sentences)
         last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
         mood = ASK if sentence.rstrip().endswith("?") else ASSERT

@@ -75,6 +75,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _bare(word: str) -> str:
+    """A word without the quotes and brackets around it, lower case ('"If' -> 'if')."""
+    return word.lower().strip("'\"\u201c\u201d\u2018\u2019()[]*_").replace("\u2019", "'")
+
+
 def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut a comma splice: two clauses joined by a comma alone, each of SPLICE_WORDS words or
     more, the second not opening with a word that ties it to the first ("which", "because")."""
@@ -86,10 +91,10 @@ def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
         cut = a + m.start()
         after = text[a + m.end():b].split()
         before = text[pos:cut].split()
-        first = after[0].lower().strip("'\"").replace("\u2019", "'") if after else ""
+        first = _bare(after[0]) if after else ""
         last = "," not in text[a + m.end():b]
         if (len(before) >= SPLICE_WORDS and len(after) >= (ASIDE_WORDS if last else SPLICE_WORDS)
-                and before[0].lower() not in keep  # ("If X, Y": the comma closes a subordinate clause)
+                and _bare(before[0]) not in keep  # ("If X, Y": the comma closes a subordinate clause)
                 and first in starts):  # a new subject or an imperative, never a list's next item
             out.append((pos, cut))
             pos = a + m.end()
