@@ -510,7 +510,9 @@ class Splitter:
             self._first_raw = None
             if pending and text[:1].isupper() and _title_line(self._buf[self._start:]):
                 # "Magnesium Cures Hemifacial Spasm" over a line of text: a headline of its own
-                self._emit(len(self._buf))
+                self._split(final=True)
+                if self._start < len(self._buf):
+                    self._emit(len(self._buf))
                 pending = False
             elif pending and not self._buf[-1].isspace():
                 self._buf += " "  # a line break inside a paragraph reads as a space
@@ -652,7 +654,7 @@ _TITLE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 def _title_line(text: str) -> bool:
     """A line that reads as a title: no closing punctuation, three words or more, Title Case."""
     text = text.strip()
-    if not text or text[-1] in ".!?;:,":
+    if not text or any(ch in ".!?;:" for ch in text) or text[-1] == ",":
         return False
     words = _TITLE_WORD.findall(text)
     return len(words) >= 3 and title_case(words)

@@ -321,3 +321,10 @@ def test_a_last_verbless_denial_is_a_part_of_its_own():
     # a number limits what comes before: kept
     (clause,) = read("Zinc is safe, no more than 40 mg a day.")
     assert clause.text == "Zinc is safe, no more than 40 mg a day"
+
+
+def test_a_reporting_verb_joined_to_the_clauses_own_verb_is_a_frame():
+    (clause,) = read("My aunt laughed and told me that zinc cures tinnitus.")
+    assert clause.text == "zinc cures tinnitus" and clause.frame == "My aunt laughed and told me that"
+    (clause,) = read("My aunt laughed and never said that zinc cures tinnitus.")
+    assert clause.mood == NONE  # a negated report asserts nothing

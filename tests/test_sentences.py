@@ -319,3 +319,5 @@ def test_a_title_case_line_over_text_is_a_sentence_of_its_own():
     assert got[2][0] == "Others did not reply at all."
     wrapped = split_text("Doctors say this helps In The Short\nterm only.\n")
     assert [s.text for s in wrapped] == ["Doctors say this helps In The Short term only."]
+    # a line with a sentence end inside is no title (found by the property test below)
+    assert [s.text for s in split_text("XXXX XXXa . X\nX")] == ["XXXX XXXa .", "X X"]

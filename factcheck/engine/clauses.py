@@ -455,7 +455,10 @@ def _frame(toks: list[Tok]) -> _Frame | None:
             if _subordinator(toks, i) or _in("coordinator", t.low) or t.low in lang().words.get("relative", ()):
                 return None  # a frame's subject is a noun phrase, not a clause
             if i > 0 and _verb_like(t, toks[i - 1]) and not _aux(t.low):
-                return None  # the clause's own verb comes first: no frame
+                # the clause's own verb comes first: no frame, unless a reporting verb joins it
+                # ("she laughed and told me that X")
+                k = next((k for k in range(i + 1, min(len(toks), i + 4)) if toks[k].low == "and"), None)
+                return _that_frame(toks, k + 1) if k is not None else None
             continue
         cls, p = hit
         subject = [x for x in toks[:i] if x.word and not _negator(x.low) and not _aux(x.low)]
@@ -492,6 +495,28 @@ def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
                 colon = len(p) < len(toks) and toks[len(p)].low == ":"
                 return _Frame(len(p) + colon, mood)  # ("Fun fact: X": the colon is the frame's)
     return None
+
+
+def _that_frame(toks: list[Tok], start: int) -> _Frame | None:
+    """After "and": a reporting or belief verb, perhaps its listener, then "that" ("My wife
+    laughed and told me that X"): everything up to "that" frames X."""
+    for i in range(start, min(len(toks) - 3, start + 4)):
+        if not toks[i].word:
+            return None
+        p = next((q for cls in ("report", "belief") if (q := _phrase_at(toks, i, cls))), None)
+        if p is None:
+            continue
+        j = i + len(p)
+        if j < len(toks) and toks[j].low in _LISTENERS:
+            j += 1
+        if j < len(toks) and toks[j].low == "that" and len([t for t in toks[j + 1:] if t.word]) >= 3:
+            negs = sum(_negator(t.low) for t in toks[start:i])
+            return _Frame(j + 1, _frame_mood("report", negs))
+        return None
+    return None
+
+
+_LISTENERS = frozenset(("me", "us", "him", "her", "them", "you", "everyone"))
 
 
 def _colon_frame(toks: list[Tok]) -> _Frame | None:
