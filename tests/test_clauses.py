@@ -328,3 +328,10 @@ def test_a_reporting_verb_joined_to_the_clauses_own_verb_is_a_frame():
     assert clause.text == "zinc cures tinnitus" and clause.frame == "My aunt laughed and told me that"
     (clause,) = read("My aunt laughed and never said that zinc cures tinnitus.")
     assert clause.mood == NONE  # a negated report asserts nothing
+
+
+def test_a_parenthesis_with_a_number_is_left_out_and_one_of_words_kept():
+    (clause,) = read("Zinc (25 mg) helps wounds heal.")
+    assert clause.text == "Zinc helps wounds heal"
+    (clause,) = read("Surgery (microvascular decompression) treats the spasm.")
+    assert clause.text == "Surgery (microvascular decompression) treats the spasm"

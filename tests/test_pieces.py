@@ -37,6 +37,9 @@ def _texts(s: str) -> list[str]:
     ("zinc cures tinnitus in adults, change my mind", ["zinc cures tinnitus in adults", "change my mind"]),
     ("there is no diet that treats gout, sorry to the influencers",
      ["there is no diet that treats gout", "sorry to the influencers"]),
+    # a post's head (handles, its age, the handles it answers) is no part of what it says
+    ("@nadia_rd · 3h — @sam_k zinc cures tinnitus in adults", ["zinc cures tinnitus in adults"]),
+    ("Write to me at a@b.com if zinc cures tinnitus", ["Write to me at a@b.com if zinc cures tinnitus"]),
     # ... but a list's last item is not
     ("Zinc cures tinnitus in adults, teens and babies", ["Zinc cures tinnitus in adults, teens and babies"]),
 ])

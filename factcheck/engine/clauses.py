@@ -679,7 +679,7 @@ def read(sentence: str) -> tuple[Clause, ...]:
     toks = tokens(sentence)
     if not toks:
         return ()
-    if "," not in sentence and ";" not in sentence and ":" not in sentence \
+    if "," not in sentence and ";" not in sentence and ":" not in sentence and "(" not in sentence \
             and not any(t.low in _triggers() for t in toks):
         # nothing that opens a clause, a frame or a list: one plain clause (most sentences)
         last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
@@ -689,6 +689,23 @@ def read(sentence: str) -> tuple[Clause, ...]:
     reading = _Reading(sentence, sentence.rstrip().endswith("?"), len(segs))
     read_segs = [(seg, c) for idx, seg in enumerate(segs) if (c := reading.clause(idx, seg)) is not None]
     return tuple(sorted(_effects(read_segs, sentence), key=lambda c: c.start))
+
+
+def _without_specs(toks: list[Tok]) -> list[Tok]:
+    """The words without a parenthesis that holds a number ("Magnesium (200 mg), ...", "I have HFS
+    (left side, eleven years)"): a specification beside the claim, not part of it. A parenthesis
+    of words ("surgery (microvascular decompression)") may name what the claim is about: kept."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        if toks[k].low == "(":
+            close = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j].low == ")"), None)
+            if close is not None and any(t.low[:1].isdigit() for t in toks[k + 1:close]):
+                k = close + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 @dataclass
@@ -702,7 +719,9 @@ class _Reading:
     last_frame: tuple[str, str] | None = None  # (frame words, mood) of the latest frame
 
     def clause(self, idx: int, seg: _Seg) -> Clause | None:
-        words = seg.toks
+        words = _without_specs(seg.toks)
+        if not words:
+            return None
         start = words[0].start
         while words and not words[-1].word and words[-1].low not in ("?",):
             words = words[:-1]

@@ -22,7 +22,11 @@ ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "...,
 # (a full stop is left to the sentence splitter and the clause reader, which know "Dr." and "e.g.")
 _END = re.compile(r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
 _TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")
-_MAYBE_CUT = re.compile(r"[!?|:#,]")
+_MAYBE_CUT = re.compile(r"[!?|:#,@]")
+# A post's head: handles, a middle dot and an age ("· 3h"), a dash, the handles it answers.
+_POST_HEAD = re.compile(r"\s*(?:@\w+\s*)+"  # who wrote it
+                        r"(?:[\u00b7\u2022|-]\s*\d+\s*[smhdw]\w*\s*)?"  # "· 3h"
+                        r"[\u2014\u2013:-]?\s*(?:@\w+[\s,]*)*")  # "— @sam": to whom
 _LABEL = re.compile(r"^\s*([^:.!?,]{1,40}):\s+(?=\S)")
 
 
@@ -60,6 +64,9 @@ def pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    m = _POST_HEAD.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()  # "@nadia · 3h — @sam ...": who wrote it, when, and to whom
     piece = text[a:b]
     m = _TRAILING_TAGS.search(piece)
     if m and m.start() > 0:
