@@ -225,12 +225,18 @@ def flushing() -> FactChecker:
         "version": 1,
         "sources": [{"id": "s", "title": "A source", "publisher": "p", "kind": "article", "reliability": "medium"}],
         "concepts": [
-            {"id": "facial-flushing", "label": "facial flushing", "kind": "symptom", "terms": ["facial flushing"]},
+            {"id": "facial-flushing", "label": "facial flushing", "kind": "symptom", "terms": ["facial flushing"],
+             "broader": ["flushing"]},
             {"id": "flushing", "label": "flushing", "kind": "symptom", "terms": ["flushing"]},
             {"id": "alcohol", "label": "alcohol", "kind": "substance", "terms": ["alcohol"]},
+            {"id": "niacin", "label": "niacin", "kind": "substance", "terms": ["niacin"], "broader": ["vitamin"]},
+            {"id": "vitamin", "label": "vitamin", "kind": "substance", "terms": ["vitamin", "vitamins"]},
+            {"id": "coffee", "label": "coffee", "kind": "substance", "terms": ["coffee"]},
         ],
-        "claims": [{"id": "alcohol-flushing", "text": "Alcohol causes facial flushing.", "verdict": "true",
-                    "summary": "s", "evidence": [], "origin": {"source": "s"}}],
+        "claims": [{"id": i, "text": t, "verdict": v, "summary": "s", "evidence": [], "origin": {"source": "s"}}
+                   for i, t, v in (("alcohol-flushing", "Alcohol causes facial flushing.", "true"),
+                                   ("niacin-flushing", "Niacin causes facial flushing.", "true"),
+                                   ("coffee-flushing", "Coffee causes facial flushing.", "false"))],
     }
     return FactChecker(from_dict(data))
 
@@ -239,7 +245,14 @@ def flushing() -> FactChecker:
     ("Alcohol causes flushing in your face.", "true"),  # "in your face": the lexicon's "facial"
     ("Alcohol causes flushing of the face.", "true"),
     ("Alcohol causes flushing in your legs.", "no-match"),  # no "leg" term: another claim
-    ("Alcohol causes flushing.", "no-match"),  # broader than the claim
+    # a statement more general than a true claim in what the relation acts on is supported by it
+    # (facial flushing caused is flushing caused); a false claim does not settle it
+    ("Alcohol causes flushing.", "true"),
+    ("Alcohol does not cause flushing.", "false"),
+    ("Coffee causes flushing.", "no-match"),
+    # ... but not in what acts: "vitamins" is not said by "niacin", nor another vitamin
+    ("Vitamins cause facial flushing.", "no-match"),
+    ("Vitamin K causes facial flushing.", "no-match"),
 ])
 def test_a_prepositional_phrase_reads_as_the_lexicons_adjective(flushing: FactChecker, statement: str,
                                                                 verdict: str) -> None:

@@ -169,6 +169,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     m = _Match()
     _cover_exact(m, q_terms, q_keys, st.ancestors, side.keys)
+    _cover_narrower_claim(m, q_terms, side.terms, index.lexicon)
     _cover_mentioned(m, q_terms, index.lexicon)
     _cover_general(m, q_terms, side.terms, index.lexicon)
     if st.query.denies_link and st.query.negated:
@@ -219,6 +220,37 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
+
+
+def _cover_narrower_claim(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
+    """A claim concept after the claim's relation that is a kind of a statement concept
+    ("twitches" against the claim's "facial twitching"): the statement is more general. Only a
+    claim whose core is true settles it (verdict.usable): facial twitching caused means
+    twitching caused, not the reverse."""
+    relation = next((t.pos for t in d_terms if t.relation), None)
+    if relation is None:
+        return
+    for dt in d_terms:
+        # (only what the relation acts on: "X causes twitches" is said by "X causes facial
+        # twitching"; "vitamin K deficiency" is not said by "B12 deficiency")
+        if dt.kind != "concept" or dt.relation or dt.key in m.covered or dt.pos < relation:
+            continue
+        ancestors = lex.ancestors(dt.key[1:])
+        for t in q_terms:
+            if t.kind == "concept" and t.key not in m.q and t.key[1:] in ancestors \
+                    and not _modified(t, q_terms, d_terms):
+                m.cover(t, dt.key, BROADER_MATCH * t.factor)
+                m.general = True
+                m.links.append(_LINK_WORDS["broader"].format(a=_name(t, lex), b=_name(dt, lex)))
+                break
+
+
+def _modified(t: Term, q_terms: list[Term], d_terms: list[Term]) -> bool:
+    """A word of the statement right before or after ``t`` that the claim lacks ("flushing *in
+    your legs*"): ``t`` is narrowed in a way the claim's narrower concept may not be."""
+    claim_keys = {d.key for d in d_terms}
+    return any(abs(o.pos - t.pos) == 1 and o.kind == "word" and o.key not in claim_keys and _content(o)
+               for o in q_terms)
 
 
 def _cover_mentioned(m: _Match, q_terms: list[Term], lex: Lexicon) -> None:
@@ -366,8 +398,10 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     link = st.query.denies_link and st.query.negated
     reach = st.reach
     sure_d = 0.0
+    lex = index.lexicon
     for key, w, relation, general in side.others:
-        if key in reach or general or (link and relation):
+        if key in reach or general or (link and relation) or (
+                key[:1] == "@" and any(f"@{a}" in st.keys for a in lex.ancestors(key[1:]))):
             sure_d += w
     free_d: list[float] = []
     for key, w in side.words:
@@ -388,7 +422,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
                 sure_q += kw
         for key, ancestors in st.ancestors.items():
             if key not in d_keys and (any(a in d_keys for a in ancestors) or (
-                    key in st.mentioned)):
+                    key in st.mentioned) or _names_a_kind_of(key, d_keys, lex)):
                 sure_q += st.weights[key]
         free_q = []
         for key, w in st.words:
@@ -410,9 +444,15 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     cover_q = sum(wq[k] for k in shared) / st.total if st.total else 0.0
     score = 100.0 * math.sqrt(cover_q * cover_d)
     for t in side.terms:
-        if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation:
+        if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
+                t.kind == "concept" and any(f"@{a}" in st.keys for a in lex.ancestors(t.key[1:]))):
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
+
+
+def _names_a_kind_of(key: str, d_keys: dict[str, Term], lex: Lexicon) -> bool:
+    """A statement concept that some claim concept is a kind of (it may cover that one)."""
+    return any(k[:1] == "@" and key[1:] in lex.ancestors(k[1:]) for k in d_keys)
 
 
 def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
@@ -429,7 +469,8 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
         if t.key in d_keys or (t.relation and side.has_relation) or (
                 t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
                 t.key in st.mentioned) or (
-                link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS):
+                link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS) or (
+                t.kind == "concept" and _names_a_kind_of(t.key, d_keys, lex)):
             sure_q += w
         elif t.kind == "word":
             free_q.append(w)
