@@ -396,19 +396,8 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     document end here. The score given is that of the exact overlap.
     """
     link = st.query.denies_link and st.query.negated
-    reach = st.reach
-    sure_d = 0.0
     lex = index.lexicon
-    for key, w, relation, general in side.others:
-        if key in reach or general or (link and relation) or (
-                key[:1] == "@" and any(f"@{a}" in st.keys for a in lex.ancestors(key[1:]))):
-            sure_d += w
-    free_d: list[float] = []
-    for key, w in side.words:
-        if key in reach:
-            sure_d += w
-        else:
-            free_d.append(w)
+    sure_d, free_d = _claim_bound(st, side, link, lex)
     d_keys = side.keys
     if st.framed:
         sure_q, total_q, free_q = _statement_bound_slow(st, side, link, doc_majority, index.lexicon)
@@ -448,6 +437,23 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
                 t.kind == "concept" and any(f"@{a}" in st.keys for a in lex.ancestors(t.key[1:]))):
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
+
+
+def _claim_bound(st: Statement, side: ClaimSide, link: bool, lex: Lexicon) -> tuple[float, list[float]]:
+    """The claim's side of the quick bound: the weight the statement can surely cover, and the
+    weights of the claim's other words (heaviest first)."""
+    sure_d = 0.0
+    for key, w, relation, general in side.others:
+        if key in st.reach or general or (link and relation) or (
+                key[:1] == "@" and any(f"@{a}" in st.keys for a in lex.ancestors(key[1:]))):
+            sure_d += w
+    free_d: list[float] = []
+    for key, w in side.words:
+        if key in st.reach:
+            sure_d += w
+        else:
+            free_d.append(w)
+    return sure_d, free_d
 
 
 def _names_a_kind_of(key: str, d_keys: dict[str, Term], lex: Lexicon) -> bool:
