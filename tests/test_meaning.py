@@ -87,6 +87,8 @@ CLAIMS = [
     ("Adults need 900 micrograms of copper a day.", "true"),
     ("Eels need brackish water to spawn.", "true"),
     ("Zinc helps wounds heal.", "true"),
+    ("Lithium depletes sodium.", "true"),
+    ("Licorice depletes potassium.", "false"),
 ]
 
 
@@ -156,6 +158,11 @@ def imported() -> FactChecker:
     # "one of the most common causes" is one cause of several, not the main one
     ("Folate is one of the most common causes of childhood cystitis.", "true"),
     ("Folate is the most common cause of childhood cystitis.", "no-match"),
+    # depleting entails lowering: a true "depletes" settles "lowers", a false one does not
+    ("Lithium lowers sodium.", "true"),
+    ("Lithium can drag your sodium down.", "true"),
+    ("Lithium does not lower sodium.", "false"),
+    ("Licorice lowers potassium.", "no-match"),
     # a denial and "unless" make a requirement, not a condition
     ("Eels cannot spawn unless they have brackish water.", "true"),
     ("Eels can spawn unless they have brackish water.", "no-match"),
