@@ -17,6 +17,7 @@ from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
+from .reach import Reach
 from .text import stem
 from .verdict import decide, usable
 
@@ -63,6 +64,7 @@ class FactChecker:
 
         self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
+        self.reach = Reach(self.index, self.speller)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:
@@ -125,6 +127,12 @@ class FactChecker:
         if matched:
             return _contradiction(matched[0])
         return self._fallback(statement, clauses, results, whole)
+
+    def may_match(self, statement: str) -> bool:
+        """False only when no reading of the statement can match a claim (``engine.reach``): then
+        neither :meth:`check` nor :meth:`findings` gives a match, and a scan that reports only
+        matches skips it."""
+        return self.reach.may_match(statement)
 
     def findings(self, statement: str, *, top: int = 0, explain: bool = False) -> list[CheckResult]:
         """Every claim a sentence makes, one result each (what ``scan`` reports).

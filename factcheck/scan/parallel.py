@@ -73,8 +73,7 @@ class CheckPool:
         that makes one), in input order; with ``matched_only`` only the matched ones."""
         if self._pool is None:
             for s in statements:
-                yield [r for r in self.checker.findings(s, top=top, explain=explain)
-                       if r.matched or not matched_only]
+                yield _findings(self.checker, s, top, explain, matched_only)
             return
         yield from self._in_order(_findings_batch, statements, (top, explain, matched_only))
 
@@ -129,5 +128,11 @@ def _check_batch(statements: list[str], top: int, explain: bool,
 
 def _findings_batch(statements: list[str], top: int, explain: bool,
                     matched_only: bool) -> list[list[CheckResult]]:
-    return [[r for r in _checker.findings(s, top=top, explain=explain) if r.matched or not matched_only]
-            for s in statements]
+    return [_findings(_checker, s, top, explain, matched_only) for s in statements]
+
+
+def _findings(checker: FactChecker, statement: str, top: int, explain: bool,
+              matched_only: bool) -> list[CheckResult]:
+    if matched_only and isinstance(statement, str) and statement.strip() and not checker.may_match(statement):
+        return []  # no reading of it can match a claim: nothing to report (engine.reach)
+    return [r for r in checker.findings(statement, top=top, explain=explain) if r.matched or not matched_only]
