@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -27,6 +28,7 @@ __all__ = ["FactChecker", "CheckResult"]
 #: a sentence of such clauses as a whole, are not checked again (they would cost time, not find).
 NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
+RECENT = 4096  # texts whose results are kept: a document repeats sentences, a sentence its clauses
 
 
 class FactChecker:
@@ -65,6 +67,7 @@ class FactChecker:
         self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
         self.reach = Reach(self.index, self.speller)
+        self._recent: OrderedDict[tuple[str, bool, int, bool], CheckResult] = OrderedDict()
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:
@@ -188,7 +191,22 @@ class FactChecker:
 
     def _check_text(self, text: str, *, deny: bool = False, top: int = 0,
                     explain: bool = False) -> CheckResult:
-        """One claim's text through the engine; ``deny``: a frame around it denies it."""
+        """One claim's text through the engine; ``deny``: a frame around it denies it. The
+        results of the last RECENT texts are kept (a result is frozen, and a function of these
+        arguments): a text seen again is not analysed and judged again."""
+        key = (text, deny, top, explain)
+        recent = self._recent
+        result = recent.get(key)
+        if result is not None:
+            recent.move_to_end(key)
+            return result
+        result = self._judged_text(text, deny, top, explain)
+        recent[key] = result
+        if len(recent) > RECENT:
+            recent.popitem(last=False)
+        return result
+
+    def _judged_text(self, text: str, deny: bool, top: int, explain: bool) -> CheckResult:
         query = self.analyzer.analyse(text)
         judged = self.judge(query, depth=max(JUDGE, top))
         if deny:  # (judged as written; only the polarity of the verdict is the frame's)
