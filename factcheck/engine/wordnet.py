@@ -149,11 +149,7 @@ def _word(word: str) -> _Word:
 @lru_cache(maxsize=100_000)
 def same(a: str, b: str) -> bool:
     """Two word forms that mean the same in a frequent sense, or are forms of one idea."""
-    if a == b:
-        return True
-    wa, wb = _word(a), _word(b)
-    return not (wa.lemmas.isdisjoint(wb.lemmas) and wa.senses.isdisjoint(wb.senses)
-                and wb.lemmas.isdisjoint(wa.derived) and wa.lemmas.isdisjoint(wb.derived))
+    return a == b or _same(_word(a), _word(b))
 
 
 @lru_cache(maxsize=100_000)
@@ -167,6 +163,32 @@ def opposite(a: str, b: str) -> bool:
     """WordNet marks the two as antonyms (in any of their frequent senses)."""
     wa, wb = _word(a), _word(b)
     return not (wb.lemmas.isdisjoint(wa.antonyms) and wa.lemmas.isdisjoint(wb.antonyms))
+
+
+def link(a: str, b: str) -> str | None:
+    """How ``a`` relates to ``b``: 'synonym' (:func:`same`), 'narrower' (``a`` is a kind of
+    ``b``), 'broader' (``b`` is a kind of ``a``), or None; asked in that order. (Not kept per
+    pair: the judge asks about many pairs once each, and per word it is a few intersections.)"""
+    if a == b:
+        return "synonym"
+    wa, wb = _word(a), _word(b)
+    if _same(wa, wb):
+        return "synonym"
+    if not wa.ancestors.isdisjoint(wb.senses):
+        return "narrower"
+    if not wb.ancestors.isdisjoint(wa.senses):
+        return "broader"
+    return None
+
+
+def opposes(word: str) -> bool:
+    """WordNet gives the word form an antonym (else it is the opposite of no word)."""
+    return bool(_word(word).antonyms)
+
+
+def _same(wa: _Word, wb: _Word) -> bool:
+    return not (wa.lemmas.isdisjoint(wb.lemmas) and wa.senses.isdisjoint(wb.senses)
+                and wb.lemmas.isdisjoint(wa.derived) and wa.lemmas.isdisjoint(wb.derived))
 
 
 @lru_cache(maxsize=50_000)
