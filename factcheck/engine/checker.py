@@ -6,6 +6,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
@@ -18,9 +19,11 @@ from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
-from .reach import Reach
 from .text import stem
 from .verdict import decide, usable
+
+if TYPE_CHECKING:
+    from .reach import Reach
 
 __all__ = ["FactChecker", "CheckResult"]
 
@@ -66,8 +69,11 @@ class FactChecker:
 
         self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
-        self.reach = Reach(self.index, self.speller)
-        self._recent: OrderedDict[tuple[str, bool, int, bool], CheckResult] = OrderedDict()
+        self._reach: Reach | None = None  # (built on first use: only a scan asks)
+        # Results of the texts and sentences checked last (results are frozen; each is a function
+        # of its arguments): a document repeats sentences, and sentences share clauses.
+        self._recent_texts: _Recent[tuple[str, bool, int, bool], CheckResult] = _Recent(RECENT)
+        self._recent_findings: _Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = _Recent(RECENT)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:
@@ -135,7 +141,11 @@ class FactChecker:
         """False only when no reading of the statement can match a claim (``engine.reach``): then
         neither :meth:`check` nor :meth:`findings` gives a match, and a scan that reports only
         matches skips it."""
-        return self.reach.may_match(statement)
+        if self._reach is None:
+            from .reach import Reach
+
+            self._reach = Reach(self.index, self.speller)
+        return self._reach.may_match(statement)
 
     def findings(self, statement: str, *, top: int = 0, explain: bool = False) -> list[CheckResult]:
         """Every claim a sentence makes, one result each (what ``scan`` reports).
@@ -145,6 +155,14 @@ class FactChecker:
         verdicts on one claim (both are dropped). At least one result, perhaps a no-match.
         """
         statement = self._validate(statement)
+        key = (statement, top, explain)
+        found = self._recent_findings.get(key)
+        if found is None:
+            found = tuple(self._findings(statement, top, explain))
+            self._recent_findings.put(key, found)
+        return list(found)
+
+    def _findings(self, statement: str, top: int, explain: bool) -> list[CheckResult]:
         spans = pieces(statement)
         if len(spans) > 1:
             found = [_shifted(r, statement, a) for a, b in spans
@@ -195,15 +213,10 @@ class FactChecker:
         results of the last RECENT texts are kept (a result is frozen, and a function of these
         arguments): a text seen again is not analysed and judged again."""
         key = (text, deny, top, explain)
-        recent = self._recent
-        result = recent.get(key)
-        if result is not None:
-            recent.move_to_end(key)
-            return result
-        result = self._judged_text(text, deny, top, explain)
-        recent[key] = result
-        if len(recent) > RECENT:
-            recent.popitem(last=False)
+        result = self._recent_texts.get(key)
+        if result is None:
+            result = self._judged_text(text, deny, top, explain)
+            self._recent_texts.put(key, result)
         return result
 
     def _judged_text(self, text: str, deny: bool, top: int, explain: bool) -> CheckResult:
@@ -292,6 +305,29 @@ class FactChecker:
             assert best is not None
             judged.append(best)
         return self.index.order(query, hits, judged)
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Recent(Generic[K, V]):
+    """The last ``size`` values put, by key (the least recently used goes first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        self._items[key] = value
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
 
 
 _loaded: dict[tuple[str, str], FactChecker] = {}

@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from .index import Index
     from .lexicon import Lexicon
 
-# Punctuation read as a space: the tokens of a sentence cut inside "hemi-facial", "1,000" or a
-# link, which are needed only when such a character stands inside the sentence (not at its end).
+# Punctuation read as a space: the tokens of a sentence cut inside "hemi-facial", "1,000", "1.5"
+# or a link or a hashtag. Only where the tokeniser reads such a character with its neighbours
+# (and wherever a character is not ASCII) can a cut give other tokens than the whole sentence.
 _PUNCT = re.compile(r"[^\w\s]")
-_CUTS_WORDS = re.compile(r"[-,./#@%\x1b]|[^\x00-\x7f]")
+_CUTS_WORDS = re.compile(r"\w[-,.]\w|[/#@%\x1b]|[^\x00-\x7f]")
 _SUPERLATIVE = ("most", "commonest")  # read as "main" by the analyser ("the most common cause")
 
 
@@ -60,7 +61,7 @@ class Reach:
         """The concept keys (with their broader concepts) and numbers any reading of ``sentence``
         could have, besides those any sentence may have (relation classes: ``given``)."""
         words = set(tokenise(sentence))
-        if _CUTS_WORDS.search(sentence.rstrip(".!?\"' ")):
+        if _CUTS_WORDS.search(sentence):
             words.update(tokenise(_PUNCT.sub(" ", sentence)))
         if "most" in words or "commonest" in words:
             words.add("main")  # (the analyser reads "the most common cause" as "the main cause")
