@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
@@ -19,6 +18,7 @@ from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
+from .recent import Recent
 from .text import stem
 from .verdict import decide, usable
 
@@ -72,8 +72,8 @@ class FactChecker:
         self._reach: Reach | None = None  # (built on first use: only a scan asks)
         # Results of the texts and sentences checked last (results are frozen; each is a function
         # of its arguments): a document repeats sentences, and sentences share clauses.
-        self._recent_texts: _Recent[tuple[str, bool, int, bool], CheckResult] = _Recent(RECENT)
-        self._recent_findings: _Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = _Recent(RECENT)
+        self._recent_texts: Recent[tuple[str, bool, int, bool], CheckResult] = Recent(RECENT)
+        self._recent_findings: Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = Recent(RECENT)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:
@@ -305,29 +305,6 @@ class FactChecker:
             assert best is not None
             judged.append(best)
         return self.index.order(query, hits, judged)
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _Recent(Generic[K, V]):
-    """The last ``size`` values put, by key (the least recently used goes first)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
-
-    def put(self, key: K, value: V) -> None:
-        self._items[key] = value
-        if len(self._items) > self.size:
-            self._items.popitem(last=False)
 
 
 _loaded: dict[tuple[str, str], FactChecker] = {}
