@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
@@ -17,8 +18,12 @@ from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
+from .recent import Recent
 from .text import stem
 from .verdict import decide, usable
+
+if TYPE_CHECKING:
+    from .reach import Reach
 
 __all__ = ["FactChecker", "CheckResult"]
 
@@ -26,6 +31,7 @@ __all__ = ["FactChecker", "CheckResult"]
 #: a sentence of such clauses as a whole, are not checked again (they would cost time, not find).
 NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
+RECENT = 4096  # texts whose results are kept: a document repeats sentences, a sentence its clauses
 
 
 class FactChecker:
@@ -63,6 +69,11 @@ class FactChecker:
 
         self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
+        self._reach: Reach | None = None  # (built on first use: only a scan asks)
+        # Results of the texts and sentences checked last (results are frozen; each is a function
+        # of its arguments): a document repeats sentences, and sentences share clauses.
+        self._recent_texts: Recent[tuple[str, bool, int, bool], CheckResult] = Recent(RECENT)
+        self._recent_findings: Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = Recent(RECENT)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:
@@ -127,6 +138,16 @@ class FactChecker:
             return _contradiction(matched[0])
         return self._fallback(statement, clauses, results, whole)
 
+    def may_match(self, statement: str) -> bool:
+        """False only when no reading of the statement can match a claim (``engine.reach``): then
+        neither :meth:`check` nor :meth:`findings` gives a match, and a scan that reports only
+        matches skips it."""
+        if self._reach is None:
+            from .reach import Reach
+
+            self._reach = Reach(self.index, self.speller)
+        return self._reach.may_match(statement)
+
     def findings(self, statement: str, *, top: int = 0, explain: bool = False) -> list[CheckResult]:
         """Every claim a sentence makes, one result each (what ``scan`` reports).
 
@@ -135,6 +156,14 @@ class FactChecker:
         verdicts on one claim (both are dropped). At least one result, perhaps a no-match.
         """
         statement = self._validate(statement)
+        key = (statement, top, explain)
+        found = self._recent_findings.get(key)
+        if found is None:
+            found = tuple(self._findings(statement, top, explain))
+            self._recent_findings.put(key, found)
+        return list(found)
+
+    def _findings(self, statement: str, top: int, explain: bool) -> list[CheckResult]:
         spans = pieces(statement)
         if len(spans) > 1 or _trimmed(statement, spans):
             found = [_shifted(r, statement, a) for a, b in spans
@@ -181,7 +210,17 @@ class FactChecker:
 
     def _check_text(self, text: str, *, deny: bool = False, top: int = 0,
                     explain: bool = False) -> CheckResult:
-        """One claim's text through the engine; ``deny``: a frame around it denies it."""
+        """One claim's text through the engine; ``deny``: a frame around it denies it. The
+        results of the last RECENT texts are kept (a result is frozen, and a function of these
+        arguments): a text seen again is not analysed and judged again."""
+        key = (text, deny, top, explain)
+        result = self._recent_texts.get(key)
+        if result is None:
+            result = self._judged_text(text, deny, top, explain)
+            self._recent_texts.put(key, result)
+        return result
+
+    def _judged_text(self, text: str, deny: bool, top: int, explain: bool) -> CheckResult:
         query = self.analyzer.analyse(text)
         judged = self.judge(query, depth=max(JUDGE, top))
         if deny:  # (judged as written; only the polarity of the verdict is the frame's)

@@ -297,15 +297,18 @@ def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
     for qt in q_terms:
         if qt.kind != "word" or qt.key in m.q:
             continue
+        paired, opposes = has_antonyms(qt.key), wordnet.opposes(qt.surface)
         for dt in d_terms:
             if dt.kind != "word" or dt.key in m.covered:
                 continue
-            kind = antonymy(qt.key, dt.key) if has_antonyms(qt.key) and has_antonyms(dt.key) else None
+            kind = antonymy(qt.key, dt.key) if paired and has_antonyms(dt.key) else None
             if kind == "complementary":
                 m.cover(qt, dt.key, qt.factor)
                 m.flipped = not m.flipped
                 break
-            if kind == "contrary" or wordnet.opposite(qt.surface, dt.surface):
+            # (a pair where neither word has an antonym in WordNet is not asked about)
+            if kind == "contrary" or ((opposes or wordnet.opposes(dt.surface))
+                                      and wordnet.opposite(qt.surface, dt.surface)):
                 m.refuse(f"'{qt.surface}' is the opposite of '{dt.surface}'")
 
 
@@ -504,13 +507,7 @@ def _link(t: Term, dt: Term) -> str | None:
         if relations.entails(b, a):
             return "broader"
         return None
-    if wordnet.same(t.surface, dt.surface):
-        return "synonym"
-    if wordnet.narrower(t.surface, dt.surface):
-        return "narrower"
-    if wordnet.narrower(dt.surface, t.surface):
-        return "broader"
-    return None
+    return wordnet.link(t.surface, dt.surface)
 
 
 def _unique(terms: Sequence[Term]) -> list[Term]:

@@ -126,49 +126,85 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _entries(word: str) -> list[tuple[str, Entry]]:
-    return [(lemma, entry(lemma)) for lemma in lemmas(word)]
+class _Word(NamedTuple):
+    """What WordNet says of a word form: the union over the lemmas it may be."""
+
+    lemmas: frozenset[str]
+    senses: frozenset[str]
+    ancestors: frozenset[str]
+    derived: frozenset[str]
+    antonyms: frozenset[str]
+    more: frozenset[str]  # rarer verb senses
+
+
+@lru_cache(maxsize=50_000)
+def _word(word: str) -> _Word:
+    """Each question about two words asks whether some lemma of one relates to some lemma of
+    the other; over the unions of their entries that is one set intersection, worked out once
+    per word instead of once per pair of lemmas of every pair of words."""
+    names = lemmas(word)
+    entries = [entry(lemma) for lemma in names]
+    return _Word(frozenset(names), *(frozenset().union(*(getattr(e, f) for e in entries))
+                                     for f in ("senses", "ancestors", "derived", "antonyms", "more")))
 
 
 @lru_cache(maxsize=100_000)
 def same(a: str, b: str) -> bool:
     """Two word forms that mean the same in a frequent sense, or are forms of one idea. For verbs,
     a frequent sense of one that is a rarer sense of the other counts ("earn" / "make")."""
-    if a == b:
-        return True
-    ea, eb = _entries(a), _entries(b)
-    for la, xa in ea:
-        for lb, xb in eb:
-            if la == lb or xa.senses & xb.senses or lb in xa.derived or la in xb.derived \
-                    or xa.senses & xb.more or xa.more & xb.senses:
-                return True
-    return False
+    return a == b or _same(_word(a), _word(b))
 
 
 @lru_cache(maxsize=100_000)
 def narrower(a: str, b: str) -> bool:
     """``a`` names a kind of what ``b`` names (in frequent noun senses): artery / vessel."""
-    ea, eb = _entries(a), _entries(b)
-    return any(xa.ancestors & xb.senses for _, xa in ea for _, xb in eb)
+    return not _word(a).ancestors.isdisjoint(_word(b).senses)
 
 
 @lru_cache(maxsize=100_000)
 def opposite(a: str, b: str) -> bool:
     """WordNet marks the two as antonyms (in any of their frequent senses)."""
-    ea, eb = _entries(a), _entries(b)
-    return any(lb in xa.antonyms or la in xb.antonyms for la, xa in ea for lb, xb in eb)
+    wa, wb = _word(a), _word(b)
+    return not (wb.lemmas.isdisjoint(wa.antonyms) and wa.lemmas.isdisjoint(wb.antonyms))
+
+
+def link(a: str, b: str) -> str | None:
+    """How ``a`` relates to ``b``: 'synonym' (:func:`same`), 'narrower' (``a`` is a kind of
+    ``b``), 'broader' (``b`` is a kind of ``a``), or None; asked in that order. (Not kept per
+    pair: the judge asks about many pairs once each, and per word it is a few intersections.)"""
+    if a == b:
+        return "synonym"
+    wa, wb = _word(a), _word(b)
+    if _same(wa, wb):
+        return "synonym"
+    if not wa.ancestors.isdisjoint(wb.senses):
+        return "narrower"
+    if not wb.ancestors.isdisjoint(wa.senses):
+        return "broader"
+    return None
+
+
+def opposes(word: str) -> bool:
+    """WordNet gives the word form an antonym (else it is the opposite of no word)."""
+    return bool(_word(word).antonyms)
+
+
+def _same(wa: _Word, wb: _Word) -> bool:
+    return not (wa.lemmas.isdisjoint(wb.lemmas) and wa.senses.isdisjoint(wb.senses)
+                and wb.lemmas.isdisjoint(wa.derived) and wa.lemmas.isdisjoint(wb.derived)
+                and wa.senses.isdisjoint(wb.more) and wa.more.isdisjoint(wb.senses))
 
 
 @lru_cache(maxsize=50_000)
 def noun(word: str) -> bool:
     """The word form can name a thing: a frequent sense of one of its lemmas is a noun."""
-    return any(s[0] == "n" for _, e in _entries(word) for s in e.senses)
+    return any(s[0] == "n" for s in _word(word).senses)
 
 
 @lru_cache(maxsize=50_000)
 def verb(word: str) -> bool:
     """The word form can be a verb ("twitch", "spasms"): a sense of one of its lemmas is."""
-    return any(s[0] == "v" for _, e in _entries(word) for s in e.senses)
+    return any(s[0] == "v" for s in _word(word).senses)
 
 
 def known(word: str) -> bool:

@@ -21,12 +21,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..engine.recent import Recent
+
 if TYPE_CHECKING:
     from ..engine.checker import FactChecker
     from ..result import CheckResult
 
 BATCH = 64  # statements sent to a worker at a time
 IN_FLIGHT = 3  # batches queued per worker, at most
+SEEN = 4096  # statements whose results the parent keeps, so as not to send them again
 
 
 def available_cores() -> int:
@@ -47,6 +50,7 @@ class CheckPool:
         self.checker = checker
         self.jobs = available_cores() if jobs is None else max(int(jobs), 1)
         self._pool: Any = None
+        self._seen: Recent[tuple[str, tuple[Any, ...]], tuple[Any]] = Recent(SEEN)
         if self.jobs > 1:
             import multiprocessing
 
@@ -73,28 +77,46 @@ class CheckPool:
         that makes one), in input order; with ``matched_only`` only the matched ones."""
         if self._pool is None:
             for s in statements:
-                yield [r for r in self.checker.findings(s, top=top, explain=explain)
-                       if r.matched or not matched_only]
+                yield _findings(self.checker, s, top, explain, matched_only)
             return
         yield from self._in_order(_findings_batch, statements, (top, explain, matched_only))
 
     def _in_order(self, work: Any, statements: Iterable[str], args: tuple[Any, ...]) -> Iterator[Any]:
         """``work(batch, *args)`` in the workers, BATCH statements at a time, with at most
-        IN_FLIGHT batches a worker queued; each batch's results in input order."""
-        pending: deque[Any] = deque()
+        IN_FLIGHT batches a worker queued; each batch's results in input order. A statement whose
+        result came back already (a document repeats sentences) is not sent again: each worker
+        keeps its own recent results, and the same sentence would go to any of them."""
+        pending: deque[tuple[Any, list[str], list[Any]]] = deque()
         limit = IN_FLIGHT * self.jobs
         batch: list[str] = []
+        known: list[Any] = []  # for each statement of the batch: (its result,) or None
         for s in statements:
             batch.append(s)
+            known.append(self._seen.get((s, args)))
             if len(batch) >= BATCH:
-                pending.append(self._pool.apply_async(work, (batch, *args)))
-                batch = []
+                pending.append(self._send(work, batch, known, args))
+                batch, known = [], []
                 while len(pending) >= limit:
-                    yield from pending.popleft().get()
+                    yield from self._receive(pending.popleft(), args)
         if batch:
-            pending.append(self._pool.apply_async(work, (batch, *args)))
+            pending.append(self._send(work, batch, known, args))
         while pending:
-            yield from pending.popleft().get()
+            yield from self._receive(pending.popleft(), args)
+
+    def _send(self, work: Any, batch: list[str], known: list[Any],
+              args: tuple[Any, ...]) -> tuple[Any, list[str], list[Any]]:
+        todo = [s for s, k in zip(batch, known, strict=True) if k is None]
+        return (self._pool.apply_async(work, (todo, *args)) if todo else None), batch, known
+
+    def _receive(self, sent: tuple[Any, list[str], list[Any]], args: tuple[Any, ...]) -> Iterator[Any]:
+        future, batch, known = sent
+        done = iter(future.get() if future is not None else ())
+        for s, k in zip(batch, known, strict=True):
+            if k is None:
+                k = (next(done),)
+                self._seen.put((s, args), k)
+            result = k[0]
+            yield list(result) if isinstance(result, list) else result
 
     def close(self) -> None:
         """Stop the workers (at once: nothing they still hold is wanted)."""
@@ -129,5 +151,11 @@ def _check_batch(statements: list[str], top: int, explain: bool,
 
 def _findings_batch(statements: list[str], top: int, explain: bool,
                     matched_only: bool) -> list[list[CheckResult]]:
-    return [[r for r in _checker.findings(s, top=top, explain=explain) if r.matched or not matched_only]
-            for s in statements]
+    return [_findings(_checker, s, top, explain, matched_only) for s in statements]
+
+
+def _findings(checker: FactChecker, statement: str, top: int, explain: bool,
+              matched_only: bool) -> list[CheckResult]:
+    if matched_only and isinstance(statement, str) and statement.strip() and not checker.may_match(statement):
+        return []  # no reading of it can match a claim: nothing to report (engine.reach)
+    return [r for r in checker.findings(statement, top=top, explain=explain) if r.matched or not matched_only]
