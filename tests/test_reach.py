@@ -52,7 +52,6 @@ def test_never_stops_a_match_in_the_labelled_and_blind_sets(checker: FactChecker
     "PSA: magnesium cures #HemifacialSpasm",  # a hashtag read as words
     "My doctor told me that magnesium cures hemifacial spasm, lol",
     "Zinc, magnesium and iron cure hemifacial spasm.",  # a list read item by item
-    "A lack of B12 can cause twitches.",  # more general than the claim's "facial twitching"
 ])
 def test_the_ways_a_claim_is_written_all_pass(checker: FactChecker, text: str) -> None:
     assert _matches(checker, text)
@@ -76,6 +75,23 @@ def test_a_claim_with_no_concept_or_number_lets_every_sentence_through() -> None
     checker = FactChecker(kb)
     assert checker.may_match("The train was late.")
     assert checker.check("the moon is made of cheese").matched
+
+
+def test_a_statement_more_general_than_the_claim_passes() -> None:
+    """The claim's "facial flushing" is settled by the statement's "flushing" (the statement is
+    more general in what the relation acts on): the statement has no "facial flushing"."""
+    kb = from_dict({"version": 1, "sources": [{"id": "s", "title": "t", "publisher": "p", "kind": "k",
+                                               "reliability": "low"}],
+                    "concepts": [{"id": "facial-flushing", "label": "facial flushing", "kind": "symptom",
+                                  "terms": ["facial flushing"], "broader": ["flushing"]},
+                                 {"id": "flushing", "label": "flushing", "kind": "symptom", "terms": ["flushing"]},
+                                 {"id": "alcohol", "label": "alcohol", "kind": "substance", "terms": ["alcohol"]}],
+                    "claims": [{"id": "c", "text": "Alcohol causes facial flushing.", "verdict": "true",
+                                "summary": "Yes.", "evidence": [{"source": "s", "stance": "supports",
+                                                                 "excerpt": "e"}]}]})
+    checker = FactChecker(kb)
+    assert checker.check("Alcohol causes flushing.").matched
+    assert checker.may_match("Alcohol causes flushing.")
 
 
 _WORDS = ("magnesium", "cures", "hemifacial", "spasm", "hemi-facial", "hfs", "not", "botox",
