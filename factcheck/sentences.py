@@ -509,10 +509,12 @@ class Splitter:
             self._lines += 1
             self._first_raw = None
             if pending and text[:1].isupper() and _title_line(self._buf[self._start:]):
-                # "Magnesium Cures Hemifacial Spasm" over a line of text: a headline of its own
+                # "Magnesium Cures Hemifacial Spasm" over a line of text: a heading of its own
                 self._split(final=True)
                 if self._start < len(self._buf):
+                    kind, self._kind = self._kind, HEADING
                     self._emit(len(self._buf))
+                    self._kind = kind
                 pending = False
             elif pending and not self._buf[-1].isspace():
                 self._buf += " "  # a line break inside a paragraph reads as a space

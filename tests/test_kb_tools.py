@@ -669,3 +669,13 @@ def test_long_excerpt_warning_counts_sentences(excerpt: str, long: bool) -> None
 def test_validate_reports_wrong_shapes_without_crashing(data) -> None:
     faults = knowledge.validate(data)
     assert faults and all(isinstance(str(f), str) for f in faults)
+
+
+def test_the_shipped_knowledge_base_accounts_for_every_sentence_of_its_documents():
+    """What CI's `factcheck kb validate --documents ../shared/seeds` checks, run with the tests,
+    so a change to the sentence splitter that cuts the documents differently fails here first."""
+    seeds = ROOT.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the source documents live in the project's shared folder, beside the clone")
+    result = CliRunner().invoke(app, ["kb", "validate", "--documents", str(seeds)])
+    assert result.exit_code == 0, result.output
