@@ -158,6 +158,9 @@ def imported() -> FactChecker:
     # "one of the most common causes" is one cause of several, not the main one
     ("Folate is one of the most common causes of childhood cystitis.", "true"),
     ("Folate is the most common cause of childhood cystitis.", "no-match"),
+    # "only" before an amount says it is small; elsewhere it claims more
+    ("Adults need only about 900 micrograms of copper a day.", "true"),
+    ("Only copper is needed for healthy hair growth.", "no-match"),
     # with no subject but "you", what it is done by is what does it
     ("You can cure chronic gout by taking zinc.", "false"),
     ("You cannot cure chronic gout by taking zinc.", "true"),

@@ -238,6 +238,7 @@ class Analyzer:
             need, negated = unless, False
         units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
                  else u for j, u in enumerate(units) if j not in cue_positions or j == need]
+        units = _merely_an_amount(units)
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
         terms, concepts = self._terms(units)
@@ -509,6 +510,25 @@ def _purpose_first(units: list[_Unit], inverse: set[int]) -> list[_Unit]:
             return units
         return units[:j] + units[k + 1:] + [u] + units[j + 1:k]
     return units
+
+
+def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
+    """"Adults need only about 15 mg": "only" before an amount says it is small, not that nothing
+    else counts, so it is no word that claims more."""
+    out = []
+    for j, u in enumerate(units):
+        if not u.concept and u.word in _MERELY:
+            k = j + 1
+            while k < len(units) and not units[k].concept and units[k].word in _ROUGHLY:
+                k += 1
+            if k < len(units) and _number(units[k]):
+                continue
+        out.append(u)
+    return out
+
+
+_MERELY = language.words("merely")
+_ROUGHLY = language.words("roughly")
 
 
 def _unless(units: list[_Unit], cues) -> int | None:
