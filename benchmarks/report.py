@@ -150,7 +150,8 @@ def load(directory: Path = common.RESULTS) -> dict[str, dict[str, Any]]:
 
 def write(path: Path = OUT) -> Path:
     """Rebuild the section, and each results file's Markdown from its JSON."""
-    results = load()
+    # (meaning.py and prose.py write their own Markdown, and are not speed figures)
+    results = {name: data for name, data in load().items() if "machine" in data}
     for name, data in results.items():
         (common.RESULTS / f"{name}.md").write_text(common.markdown(data), encoding="utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
