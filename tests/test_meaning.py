@@ -271,3 +271,22 @@ def test_a_prepositional_phrase_reads_as_the_lexicons_adjective(flushing: FactCh
                                                                 verdict: str) -> None:
     result = flushing.check(statement)
     assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+def test_a_headline_alias_or_one_shared_word_is_too_little_to_match() -> None:
+    """Imported fact-checks keep their headline as an alias ("Pink Lady", "He Loves Me, He Loves
+    Me Not?"): a post that shares those two words, or one word, makes no claim of theirs."""
+    data = {"version": 1, "sources": [{"id": "s", "title": "t", "publisher": "p", "kind": "archive",
+                                       "reliability": "medium"}],
+            "claims": [{"id": "mural", "text": "An artist secretly painted a huge mural above a tunnel in 1966.",
+                        "aliases": ["Pink Lady"], "verdict": "true", "summary": "s", "evidence": [],
+                        "origin": {"source": "s"}},
+                       {"id": "radio", "text": "A woman learned on a radio show that her boyfriend was married.",
+                        "aliases": ["He Loves Me, He Loves Me Not?"], "verdict": "true", "summary": "s",
+                        "evidence": [], "origin": {"source": "s"}}]}
+    checker = FactChecker(from_dict(data))
+    assert checker.check("Pink lady").verdict == "no-match"
+    assert checker.check("We love it.").verdict == "no-match"
+    # the claims themselves still match
+    assert checker.check("An artist secretly painted a huge mural above a tunnel in 1966.").verdict == "true"
+    assert checker.check("A woman learned on a radio show that her boyfriend was married.").verdict == "true"

@@ -184,7 +184,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     notes: list[str] = []
     if any(c < 1.0 and q_keys[k].factor == 1.0 for k, c in m.q.items()):
         notes.append("read through a broader concept in the claim")
-    failed = m.refusal or _gates(st.query, q_terms, side.terms, m, index)
+    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index)
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index))
@@ -328,6 +328,16 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
                 m.q[t.key] = t.factor  # "the main cause" meets "usually caused by"
                 continue
             m.refuse(f"'{t.surface}' claims more than the claim does")
+
+
+def _too_little(d_terms: list[Term], m: _Match) -> str:
+    """One word in common, or a phrasing of two terms ("Pink Lady", "Hanged Goat": a fact-check's
+    headline kept as an alias), is too little to tell which claim a statement makes."""
+    if len(d_terms) < 3 and all(t.kind == "word" for t in d_terms):
+        return f"the claim's phrasing has too few words to match on ({len(d_terms)})"
+    if len(m.covered) < 2 and all(t.kind == "word" for t in d_terms if t.key in m.covered):
+        return "one word in common is too little to tell which claim it is"
+    return ""
 
 
 def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index) -> str:
