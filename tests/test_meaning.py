@@ -290,3 +290,18 @@ def test_a_headline_alias_or_one_shared_word_is_too_little_to_match() -> None:
     # the claims themselves still match
     assert checker.check("An artist secretly painted a huge mural above a tunnel in 1966.").verdict == "true"
     assert checker.check("A woman learned on a radio show that her boyfriend was married.").verdict == "true"
+
+
+def test_a_headline_alias_settles_no_narrower_statement() -> None:
+    """A fact-check kept with its headline as an alias ("Ada Zorn, Invisible Artist") rates the
+    story, not every statement that mentions its words: "Ada Zorn is creating invisible art and
+    giving it away" is not refuted by it (the full claim is about selling it)."""
+    data = {"version": 1, "sources": [{"id": "s", "title": "t", "publisher": "p", "kind": "archive",
+                                       "reliability": "medium"}],
+            "claims": [{"id": "q", "text": "Artist Ada Zorn is creating invisible art and selling it for millions of dollars.",
+                        "aliases": ["Ada Zorn, Invisible Artist"], "verdict": "false", "summary": "s",
+                        "evidence": [], "origin": {"source": "s"}}]}
+    checker = FactChecker(from_dict(data))
+    r = checker.check("Artist Ada Zorn is creating invisible art and giving it away for free.")
+    assert r.verdict == "no-match", (r.reason, r.claim and r.claim.text)
+    assert checker.check("Artist Ada Zorn is creating invisible art and selling it for millions of dollars.").verdict == "false"

@@ -188,6 +188,9 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index))
+    if m.broader and _headline(side.terms):
+        return Judgement(doc, score, False, "the claim's phrasing is a headline, which settles no narrower statement",
+                         tuple(notes))
     if m.flipped:
         notes.append("a word of the statement is the complement of the claim's, so it denies it")
     why = "" if score >= ACCEPT else f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
@@ -328,6 +331,13 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
                 m.q[t.key] = t.factor  # "the main cause" meets "usually caused by"
                 continue
             m.refuse(f"'{t.surface}' claims more than the claim does")
+
+
+def _headline(d_terms: list[Term]) -> bool:
+    """A phrasing of plain words with no verb or relation ("Lana Newstrom, Invisible Artist": an
+    imported fact-check's headline): it names a story, it does not state one that a narrower
+    statement could be read from."""
+    return all(t.kind == "word" and not wordnet.verb(t.surface.lower()) for t in d_terms)
 
 
 def _too_little(d_terms: list[Term], m: _Match) -> str:
