@@ -6,6 +6,7 @@ import re
 from typing import IO
 
 from ..labels import Label
+from ..lazyre import lazy
 
 #: Rich styles for each verdict label (used only when the console has colour).
 STYLES = {label.value: label.style for label in Label}
@@ -78,7 +79,7 @@ def _escape(m: re.Match[str]) -> str:
 # and lone surrogates (which are not UTF-8 at all). Escaped as \uXXXX (a surrogate pair above
 # U+FFFF), they decode to the very same text, so JSON output keeps every string exactly, stays
 # valid UTF-8 and is still harmless to cat.
-_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}{_SURROGATES}]")
+_JSON_UNSAFE = lazy(globals(), "_JSON_UNSAFE", f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}{_SURROGATES}]")
 
 
 def json_safe(encoded: str) -> str:
