@@ -5,8 +5,9 @@ evaluator and the exit status read them from here. Imports nothing from the pack
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum, IntEnum
+
+from .records import dataclass
 
 
 class ExitStatus(IntEnum):

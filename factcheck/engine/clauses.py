@@ -25,11 +25,12 @@ Pure and deterministic; nothing here knows about claims or the knowledge base.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..records import dataclass
 from . import wordnet
 from .text import REPORTING, is_question, stem
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeBaseError
 from ..labels import Polarity, polarity
+from ..records import dataclass
 
 FORMAT_VERSION = 1
 ENV_VAR = "FACTCHECK_KB"
