@@ -128,6 +128,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]")
 
 
 def _tokens_low(text: str) -> list[str]:
+    words = text.split()
+    if all(w.isascii() and w.isalpha() for w in words):  # (most entries: what _TOKEN would find)
+        return [w.lower() for w in words]
     return [m.group().replace("\u2019", "'").lower() for m in _TOKEN.finditer(text)]
 
 
