@@ -1,23 +1,23 @@
-"""``@dataclass(frozen=True)`` for the classes every run defines, made without compiling code.
+"""``@dataclass`` for the classes every run defines, made with fewer compilations.
 
 The standard decorator writes each method it adds as Python source and compiles it: six small
 compilations for a frozen class (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
-``__setattr__``, ``__delattr__``), about a millisecond a class, paid at every start-up for the
-knowledge base's and the results' classes. Here the standard decorator still makes the class,
-its fields, ``__init__`` and the frozen ``__setattr__``/``__delattr__``; ``__eq__``, ``__hash__``
-and ``__repr__`` are added as plain closures that do what the generated ones do (Python 3.11's,
-over the same fields):
+``__setattr__``, ``__delattr__``), three for another, about a millisecond a class, paid at every
+start-up for the knowledge base's and the results' classes. Here the standard decorator still
+makes the class, its fields, ``__init__`` and (frozen) ``__setattr__``/``__delattr__``;
+``__eq__``, ``__hash__`` and ``__repr__`` are added as plain closures that do what the generated
+ones do (Python 3.11's, over the same fields):
 
 - ``__eq__``: for an object of the very same class, the tuples of the ``compare`` fields are
   equal; else ``NotImplemented``;
-- ``__hash__``: the hash of the tuple of the ``hash`` fields (``compare`` ones when ``hash`` is
-  None);
+- ``__hash__``: frozen, the hash of the tuple of the ``hash`` fields (``compare`` ones when
+  ``hash`` is None); not frozen, None (unhashable), as the standard decorator sets it;
 - ``__repr__``: ``Class(field=value!r, ...)`` over the ``repr`` fields, ``...`` on recursion.
 
 A method the class defines itself is kept, as the standard decorator keeps it. The only trace of
 the difference is the class's ``__dataclass_params__`` (``eq`` and ``repr`` read False). Any other
-use (not frozen, ``order``, ``unsafe_hash``, ``eq=False``...) is the standard decorator's.
-Type checkers see the standard decorator.
+use (``order``, ``unsafe_hash``, ``eq=False``...) is the standard decorator's. Type checkers see
+the standard decorator.
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ _OWN = frozenset({"frozen", "slots"})
 
 
 def _dataclass(cls: type | None = None, /, **options: Any) -> Any:
-    if not options.get("frozen") or not set(options) <= _OWN:
+    if not set(options) <= _OWN:
         return dataclasses.dataclass(cls, **options) if cls is not None else dataclasses.dataclass(**options)
 
     def wrap(c: type) -> type:
         made: type = dataclasses.dataclass(c, eq=False, repr=False, **options)
-        _add_methods(made, own=c.__dict__)
+        _add_methods(made, own=c.__dict__, frozen=bool(options.get("frozen")))
         return made
 
     return wrap if cls is None else wrap(cls)
@@ -55,7 +55,7 @@ def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
-def _add_methods(cls: type, own: Any) -> None:
+def _add_methods(cls: type, own: Any, frozen: bool) -> None:
     fields = dataclasses.fields(cls)
     compared = _values(tuple(f.name for f in fields if f.compare))
     hashed = _values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
@@ -74,12 +74,15 @@ def _add_methods(cls: type, own: Any) -> None:
         return (self.__class__.__qualname__ + "("
                 + ", ".join(f"{name}={getattr(self, name)!r}" for name in shown) + ")")
 
-    for fn in (__eq__, __hash__, __repr__):
-        name = fn.__name__
-        if name in own and not (name == "__hash__" and own[name] is None and "__eq__" in own):
-            continue  # (the class's own, kept as the standard decorator keeps it)
-        fn.__qualname__ = f"{cls.__qualname__}.{name}"
-        setattr(cls, name, fn)
+    for fn in (__eq__, __repr__):
+        if fn.__name__ not in own:  # (the class's own is kept, as the standard decorator keeps it)
+            fn.__qualname__ = f"{cls.__qualname__}.{fn.__name__}"
+            setattr(cls, fn.__name__, fn)
+    if "__hash__" in own and not (own["__hash__"] is None and "__eq__" in own):
+        return  # an explicit __hash__ is kept
+    __hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
+    # (not frozen: mutable and compared by value, so unhashable)
+    type.__setattr__(cls, "__hash__", __hash__ if frozen else None)
 
 
 if TYPE_CHECKING:
