@@ -30,6 +30,8 @@ class Polarity(IntEnum):
 
 @dataclass(frozen=True)
 class _Meaning:
+    """What one label means: its polarity, severity, CI annotation level and colours."""
+
     polarity: Polarity
     severity: int  # 0 the most worrying; the order of scan summaries
     annotation: str | None  # GitHub workflow command level (error, warning, notice); None: not reported

@@ -35,6 +35,8 @@ class Term(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """A text read for matching: its normalised words, terms, negation, concepts and corrections."""
+
     normalised: str
     terms: tuple[Term, ...]
     negated: bool
