@@ -555,7 +555,8 @@ def _kb_head(path: Path, kb_stat: os.stat_result, size: int) -> dict[str, Any] |
         return None
     finally:
         os.close(fd)
-    text = raw.decode("utf-8-sig")
+    # (what decode("utf-8-sig") does, without importing that codec at every start-up)
+    text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     layout = _top_level(text, strict=False)  # (the index was built from these very bytes)
     if layout is None or layout[1] != len(text) - 1:
         return None
