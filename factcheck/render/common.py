@@ -30,7 +30,26 @@ _INVISIBLE = (
 # Lone surrogates: not characters at all. Python holds undecodable bytes of the command line
 # (0x9B, an 8-bit CSI) as U+DC80..U+DCFF; printed raw they are those bytes again.
 _SURROGATES = "\ud800-\udfff"
-_UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}{_SURROGATES}]")
+_UNSAFE = lazy(globals(), "_UNSAFE", f"[{_CONTROLS}{_INVISIBLE}{_SURROGATES}]")
+
+
+def _printable_in(chars: str) -> frozenset[str]:
+    """The characters of a regex class body (characters and ``a-b`` ranges) that
+    ``str.isprintable()`` passes: the few of _UNSAFE's it cannot tell apart."""
+    out: set[str] = set()
+    i = 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            lo, hi, i = ord(chars[i]), ord(chars[i + 2]), i + 3
+        else:
+            lo, hi, i = ord(chars[i]), ord(chars[i]), i + 1
+        out.update(c for c in map(chr, range(lo, hi + 1)) if c.isprintable())
+    return frozenset(out)
+
+
+# (every other character _UNSAFE matches is one that str.isprintable() refuses: a control, a
+# separator, a format character, a surrogate)
+_PRINTABLE_UNSAFE = _printable_in(_CONTROLS + _INVISIBLE)
 #: The most characters of one field (a statement, an excerpt, a label) shown in text output.
 SHOWN_MAX = 2000
 
@@ -62,6 +81,8 @@ def safe(text: str, limit: int = SHOWN_MAX) -> str:
         more = f"\u2026 ({len(text) - limit:,} more characters)"
         text = text[:limit]
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    if text.isprintable() and _PRINTABLE_UNSAFE.isdisjoint(text):
+        return text + more  # (nothing _UNSAFE matches: most text)
     return _UNSAFE.sub(_escape, text) + more
 
 
