@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import FactcheckError, InputError
+from .lazyre import lazy
 
 MAX_INPUT_MB = 256
 MAX_INPUT_ENV = "FACTCHECK_MAX_INPUT_MB"
@@ -184,8 +185,8 @@ def _int(s: str) -> int:
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_int)
-_ESCAPES = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}\[\]:,]|[^\s"{}\[\]:,]+',
+_ESCAPES = lazy(globals(), "_ESCAPES", r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
+_TOKENS = lazy(globals(), "_TOKENS", r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}\[\]:,]|[^\s"{}\[\]:,]+',
                      re.DOTALL)
 
 

@@ -5,8 +5,9 @@ evaluator and the exit status read them from here. Imports nothing from the pack
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum, IntEnum
+
+from .records import dataclass
 
 
 class ExitStatus(IntEnum):
@@ -29,6 +30,8 @@ class Polarity(IntEnum):
 
 @dataclass(frozen=True)
 class _Meaning:
+    """What one label means: its polarity, severity, CI annotation level and colours."""
+
     polarity: Polarity
     severity: int  # 0 the most worrying; the order of scan summaries
     annotation: str | None  # GitHub workflow command level (error, warning, notice); None: not reported

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .kb.knowledge import Claim, Source
 from .labels import ExitStatus as ExitStatus  # (re-exported: the home of verdict meaning is labels)
 from .labels import Label
 from .labels import exit_status as exit_status
+from .records import dataclass
 
 NO_MATCH = Label.NO_MATCH.value
 #: Every label a result can carry, from the claim verdicts to ``no-match``.

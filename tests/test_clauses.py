@@ -337,3 +337,14 @@ def test_a_parenthesis_with_a_number_is_left_out_and_one_of_words_kept():
     assert clause.text == "Zinc helps wounds heal"
     (clause,) = read("Surgery (microvascular decompression) treats the spasm.")
     assert clause.text == "Surgery (microvascular decompression) treats the spasm"
+
+
+def test_triggers_are_the_first_words_of_the_clause_classes():
+    """_triggers() reads the first words without building lang(); they must be lang()'s."""
+    from factcheck.engine import clauses
+
+    expected: set[str] = set()
+    for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
+                "deny-head", "assert-head", "anecdote"):
+        expected.update(clauses.lang().starts.get(cls, {}))
+    assert clauses._triggers() == expected

@@ -19,7 +19,7 @@ from .common import Settings, _env_debug, setup_streams
 COMMANDS = ("check", "eval", "kb", "scan", "help")
 
 
-def _new_app() -> typer.Typer:
+def _new_app(completion: bool = True) -> typer.Typer:
     from .usage import Group
 
     return typer.Typer(
@@ -37,7 +37,7 @@ def _new_app() -> typer.Typer:
             "More: factcheck help exit-status, factcheck help verdict-policy."
         ),
         no_args_is_help=True,
-        add_completion=True,
+        add_completion=completion,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -67,9 +67,11 @@ def _main(
     ctx.obj = Settings(kb=kb, debug=debug or _env_debug())
 
 
-def make_app(only: str | None = None) -> typer.Typer:
-    """The command-line app: every command, or only ``only`` (one of COMMANDS)."""
-    app = _new_app()
+def make_app(only: str | None = None, *, completion: bool = True) -> typer.Typer:
+    """The command-line app: every command, or only ``only`` (one of COMMANDS); without the
+    app's ``--install-completion`` and ``--show-completion`` options when ``completion`` is
+    False (a command line that does not use them: Typer spends a millisecond making them)."""
+    app = _new_app(completion)
     app.callback()(_main)
     from .usage import Command
 
@@ -119,6 +121,23 @@ def invoked(args: list[str]) -> str | None:
     return None
 
 
+def plain(args: list[str]) -> bool:
+    """Whether the options before the command are only ones every run of a command takes
+    (``--kb PATH``, ``--kb=PATH``, ``--debug``): then the app's completion options, its help
+    and its version cannot be what the command line asks for."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--kb":
+            skip = True
+        elif arg == "--debug" or arg.startswith("--kb="):
+            continue
+        else:
+            return not arg.startswith("-")  # (the command itself: invoked() found it)
+    return False
+
+
 def __getattr__(name: str) -> typer.Typer:
     # ``factcheck.cli.app.app``: the whole app, built on first use (tests and embedding callers).
     if name == "app":
@@ -135,7 +154,9 @@ def main() -> None:
 
         setup_streams()  # before anything is written: help and usage errors too
         completing = any(k.startswith("_FACTCHECK_COMPLETE") for k in os.environ)
-        make_app(None if completing else invoked(sys.argv[1:]))(prog_name="factcheck")
+        args = sys.argv[1:]
+        only = None if completing else invoked(args)
+        make_app(only, completion=only is None or not plain(args))(prog_name="factcheck")
     except KeyboardInterrupt:  # raised outside a command (while parsing, say)
         sys.stderr.write("\n")
         sys.exit(130)

@@ -11,11 +11,12 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
+
+from ..records import dataclass
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..lazyre import lazy
+from ..records import dataclass
 from . import language, relations, wordnet
 from .lexicon import Lexicon
 from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
@@ -34,6 +35,8 @@ class Term(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """A text read for matching: its normalised words, terms, negation, concepts and corrections."""
+
     normalised: str
     terms: tuple[Term, ...]
     negated: bool
@@ -317,13 +320,15 @@ class Analyzer:
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _REPORTING_ALT = "|".join(sorted(REPORTING - {"according"}, key=len, reverse=True))
 # "My neurologist told me (that) ...", "I read that ...": a frame before the claim.
-_FRAME_HEAD = re.compile(
+_FRAME_HEAD = lazy(
+    globals(), "_FRAME_HEAD",
     rf"^\s*(?:[^,;:.?!]{{0,60}}?\b(?:{_REPORTING_ALT})\b(?:\s+(?:me|us|you|him|her|them))?(?:\s+that)?\s*[,:]?"
     rf"|according\s+to\s+[^,;:]{{1,50}}[,;:])\s+",
     re.IGNORECASE,
 )
 # "..., according to my GP." and "..., my doctor says." after the claim.
-_FRAME_TAIL = re.compile(
+_FRAME_TAIL = lazy(
+    globals(), "_FRAME_TAIL",
     rf"[,;]\s*(?:according\s+to\s+[^,;:.?!]{{1,50}}|[^,;:.?!]{{1,40}}\b(?:{_REPORTING_ALT}))\s*[.!?]*\s*$",
     re.IGNORECASE,
 )
@@ -401,6 +406,10 @@ def _limit(tokens: list[str]) -> int:
 def split_frame(text: str) -> tuple[str, str, str]:
     """(frame before, the claim, frame after): reporting frames are not part of what is checked."""
     head = tail = ""
+    if text.isascii():  # (then case-insensitive matching is exactly lower())
+        low = text.lower()
+        if not any(w in low for w in REPORTING):
+            return head, text, tail  # neither frame matches without a reporting word
     m = _FRAME_HEAD.match(text)
     if m and len(text[m.end():].split()) >= 3:
         head, text = text[:m.end()], text[m.end():]

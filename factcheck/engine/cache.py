@@ -182,28 +182,35 @@ _engine: dict[str, Any] = {}
 
 def engine_files() -> list[Path]:
     """Every file of the package that can change what an index holds: all its code and data."""
-    here = Path(__file__).resolve().parent.parent
+    return [Path(full) for _, full in _engine_paths()]
+
+
+def _engine_paths() -> list[tuple[str, str]]:
+    """(path relative to the package in POSIX form, full path) of each of engine_files(), in
+    the same order; plain strings, since every run names its key file from them."""
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     found = []
     for folder, dirs, files in os.walk(here):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        rel = os.path.relpath(folder, here).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
         for f in sorted(files):
-            if f.endswith((".pyc", ".pyo")) or f.startswith(".") or (folder == str(here) and f in _NOT_ENGINE):
+            if f.endswith((".pyc", ".pyo")) or f.startswith(".") or (folder == here and f in _NOT_ENGINE):
                 continue
-            found.append(Path(folder) / f)
+            found.append((prefix + f, os.path.join(folder, f)))
     return found
 
 
 def _engine_stamp() -> str:
     """Cheap: the engine files' names, sizes and modification times (names the key file)."""
     if "stamp" not in _engine:
-        here = Path(__file__).resolve().parent.parent
         parts = []
-        for f in engine_files():
+        for rel, full in _engine_paths():
             try:
-                st = f.stat()
+                st = os.stat(full)
             except OSError:
                 continue
-            parts.append(f"{f.relative_to(here).as_posix()}:{st.st_size}:{st.st_mtime_ns}")
+            parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
         _engine["stamp"] = "\n".join(parts)
     return _engine["stamp"]
 
@@ -548,7 +555,8 @@ def _kb_head(path: Path, kb_stat: os.stat_result, size: int) -> dict[str, Any] |
         return None
     finally:
         os.close(fd)
-    text = raw.decode("utf-8-sig")
+    # (what decode("utf-8-sig") does, without importing that codec at every start-up)
+    text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     layout = _top_level(text, strict=False)  # (the index was built from these very bytes)
     if layout is None or layout[1] != len(text) - 1:
         return None

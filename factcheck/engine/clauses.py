@@ -25,11 +25,13 @@ Pure and deterministic; nothing here knows about claims or the knowledge base.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..records import dataclass
 from . import wordnet
 from .text import REPORTING, is_question, stem
 
@@ -89,20 +91,12 @@ def lang() -> Lang:
     """The language data of ``data/clauses.tsv``, read once."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
     pronouns: dict[str, str] = {}
-    for raw in DATA.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
+    for cls, entry in _entries():
+        if cls == "pronoun":
+            word, number = (p.strip() for p in entry.split(":"))
+            pronouns[word] = number
             continue
-        cls, entries = line.split("\t", 1)
-        for entry in entries.split(";"):
-            entry = entry.strip()
-            if not entry:
-                continue
-            if cls == "pronoun":
-                word, number = (p.strip() for p in entry.split(":"))
-                pronouns[word] = number
-                continue
-            phrases.setdefault(cls, []).append(tuple(_tokens_low(entry)))
+        phrases.setdefault(cls, []).append(tuple(_tokens_low(entry)))
     phrases.setdefault("report", []).extend((w,) for w in REPORTING if w != "according")
     from . import relations
 
@@ -123,10 +117,31 @@ def lang() -> Lang:
     )
 
 
+@lru_cache(maxsize=1)
+def _lines() -> tuple[str, ...]:
+    return tuple(DATA.read_text(encoding="utf-8").splitlines())
+
+
+def _entries() -> Iterator[tuple[str, str]]:
+    """(class, entry) for each entry of ``data/clauses.tsv``, in order."""
+    for raw in _lines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        cls, entries = line.split("\t", 1)
+        for entry in entries.split(";"):
+            entry = entry.strip()
+            if entry:
+                yield cls, entry
+
+
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]")
 
 
 def _tokens_low(text: str) -> list[str]:
+    words = text.split()
+    if all(w.isascii() and w.isalpha() for w in words):  # (most entries: what _TOKEN would find)
+        return [w.lower() for w in words]
     return [m.group().replace("\u2019", "'").lower() for m in _TOKEN.finditer(text)]
 
 
@@ -848,10 +863,12 @@ def _bare_effect(words: list[Tok], cause: bool = False) -> bool:
 @lru_cache(maxsize=1)
 def _triggers() -> frozenset[str]:
     """First words of everything that can make a sentence more than one plain clause."""
-    out: set[str] = set()
-    for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-                "deny-head", "assert-head", "anecdote"):
-        out.update(lang().starts.get(cls, {}))
+    # (the first words of lang().starts of these classes, read without building lang(): a plain
+    # sentence, the most common, needs nothing more of it)
+    classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
+               "deny-head", "assert-head", "anecdote"}
+    out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
+    out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazyre import lazy
 from . import language
 
 LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
@@ -20,14 +21,14 @@ SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
 ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "..., trust me")
 
 # (a full stop is left to the sentence splitter and the clause reader, which know "Dr." and "e.g.")
-_END = re.compile(r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
-_TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")
+_END = lazy(globals(), "_END", r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
+_TRAILING_TAGS = lazy(globals(), "_TRAILING_TAGS", r"(?:\s*#\w+)+\s*$")
 _MAYBE_CUT = re.compile(r"[!?|:#,@]")
 # A post's head: handles, a middle dot and an age ("· 3h"), a dash, the handles it answers.
-_POST_HEAD = re.compile(r"\s*(?:@\w+\s*)+"  # who wrote it
-                        r"(?:[\u00b7\u2022|-]\s*\d+\s*[smhdw]\w*\s*)?"  # "· 3h"
-                        r"[\u2014\u2013:-]?\s*(?:@\w+[\s,]*)*")  # "— @sam": to whom
-_LABEL = re.compile(r"^\s*([^:.!?,]{1,40}):\s+(?=\S)")
+_POST_HEAD = lazy(globals(), "_POST_HEAD", r"\s*(?:@\w+\s*)+"  # who wrote it
+                                           r"(?:[\u00b7\u2022|-]\s*\d+\s*[smhdw]\w*\s*)?"  # "· 3h"
+                                           r"[\u2014\u2013:-]?\s*(?:@\w+[\s,]*)*")  # "— @sam": to whom
+_LABEL = lazy(globals(), "_LABEL", r"^\s*([^:.!?,]{1,40}):\s+(?=\S)")
 
 
 def _symbol(ch: str) -> bool:

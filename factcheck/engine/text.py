@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..lazyre import lazy
 from . import language
 
 # --------------------------------------------------------------------------- normalising
@@ -25,7 +26,7 @@ _QUOTES = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": " - ", "\u2015": " - ",
     "\u2212": "-", "\u00ad": None,
 })
-_CONTRACTION = re.compile(
+_CONTRACTION = lazy(globals(), "_CONTRACTION",
     r"\b(won|shan|can|ain)'t\b|n't\b|'(?:s|re|ve|ll|d|m)\b"
     # the same typed without the apostrophe ("doesnt", "cant"), and "cannot"
     r"|\b(?:(cant|cannot)|(does|do|did|is|are|was|were|should|could|would|has|have|had|must|need)nt)\b"
@@ -43,20 +44,20 @@ def _expand(m: re.Match[str]) -> str:
     return " not" if m.group().startswith("n") else ""
 
 
-_PERCENT = re.compile(r"(?<=\d)\s*%")
-_MICRO = re.compile(r"(?<=\d)\s*[\u00b5\u03bc]g\b")
-_NUM_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_PERCENT = lazy(globals(), "_PERCENT", r"(?<=\d)\s*%")
+_MICRO = lazy(globals(), "_MICRO", r"(?<=\d)\s*[\u00b5\u03bc]g\b")
+_NUM_GROUPS = lazy(globals(), "_NUM_GROUPS", r"(?<=\d),(?=\d{3}\b)")
 # letter-hyphen-letter/digit joins ("hemi-facial" -> "hemifacial", "B-12" -> "b12");
 # digit-hyphen-digit is a range and splits ("600-800" -> "600 800").
-_JOIN_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W_])")
+_JOIN_HYPHEN = lazy(globals(), "_JOIN_HYPHEN", r"(?<=[^\W\d_])-(?=[^\W_])")
 # Terminal escape sequences pasted along with text (colours, hyperlinks) are not words.
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_ANSI = lazy(globals(), "_ANSI", r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
 # Social-media text: links carry no words of the claim; hashtags and handles often do, run
 # together in camel case ("#DefundTheCBC" -> "Defund The CBC", "@realDonaldTrump").
-_URL = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*", re.IGNORECASE)
-_TAG = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|_")
+_URL = lazy(globals(), "_URL", r"\b(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*", re.IGNORECASE)
+_TAG = lazy(globals(), "_TAG", r"(?<![\w@#])[#@]([^\W_][\w]*)")
+_CAMEL = lazy(globals(), "_CAMEL", r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|_")
 
 
 def clean(text: str) -> str:

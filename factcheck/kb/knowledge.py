@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeBaseError
 from ..labels import Polarity, polarity
+from ..records import dataclass
 
 FORMAT_VERSION = 1
 ENV_VAR = "FACTCHECK_KB"
@@ -77,6 +78,8 @@ class Uncheckable:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A source document the knowledge base quotes, and how far it is trusted."""
+
     id: str
     title: str
     publisher: str
@@ -93,6 +96,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """An excerpt of a source that supports or contradicts a claim."""
+
     source: Source
     stance: Stance
     excerpt: str
@@ -111,6 +116,8 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """A rated claim: its text, verdict and summary, other ways to say it, and its evidence."""
+
     id: str
     text: str
     verdict: Verdict
@@ -143,6 +150,8 @@ class Concept:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """A loaded knowledge base: its sources, claims and concepts, and where it was read from."""
+
     version: int
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]

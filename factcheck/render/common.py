@@ -6,6 +6,7 @@ import re
 from typing import IO
 
 from ..labels import Label
+from ..lazyre import lazy
 
 #: Rich styles for each verdict label (used only when the console has colour).
 STYLES = {label.value: label.style for label in Label}
@@ -29,7 +30,26 @@ _INVISIBLE = (
 # Lone surrogates: not characters at all. Python holds undecodable bytes of the command line
 # (0x9B, an 8-bit CSI) as U+DC80..U+DCFF; printed raw they are those bytes again.
 _SURROGATES = "\ud800-\udfff"
-_UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}{_SURROGATES}]")
+_UNSAFE = lazy(globals(), "_UNSAFE", f"[{_CONTROLS}{_INVISIBLE}{_SURROGATES}]")
+
+
+def _printable_in(chars: str) -> frozenset[str]:
+    """The characters of a regex class body (characters and ``a-b`` ranges) that
+    ``str.isprintable()`` passes: the few of _UNSAFE's it cannot tell apart."""
+    out: set[str] = set()
+    i = 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            lo, hi, i = ord(chars[i]), ord(chars[i + 2]), i + 3
+        else:
+            lo, hi, i = ord(chars[i]), ord(chars[i]), i + 1
+        out.update(c for c in map(chr, range(lo, hi + 1)) if c.isprintable())
+    return frozenset(out)
+
+
+# (every other character _UNSAFE matches is one that str.isprintable() refuses: a control, a
+# separator, a format character, a surrogate)
+_PRINTABLE_UNSAFE = _printable_in(_CONTROLS + _INVISIBLE)
 #: The most characters of one field (a statement, an excerpt, a label) shown in text output.
 SHOWN_MAX = 2000
 
@@ -61,6 +81,8 @@ def safe(text: str, limit: int = SHOWN_MAX) -> str:
         more = f"\u2026 ({len(text) - limit:,} more characters)"
         text = text[:limit]
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    if text.isprintable() and _PRINTABLE_UNSAFE.isdisjoint(text):
+        return text + more  # (nothing _UNSAFE matches: most text)
     return _UNSAFE.sub(_escape, text) + more
 
 
@@ -78,7 +100,7 @@ def _escape(m: re.Match[str]) -> str:
 # and lone surrogates (which are not UTF-8 at all). Escaped as \uXXXX (a surrogate pair above
 # U+FFFF), they decode to the very same text, so JSON output keeps every string exactly, stays
 # valid UTF-8 and is still harmless to cat.
-_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}{_SURROGATES}]")
+_JSON_UNSAFE = lazy(globals(), "_JSON_UNSAFE", f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}{_SURROGATES}]")
 
 
 def json_safe(encoded: str) -> str:

@@ -1,0 +1,95 @@
+"""factcheck.records.dataclass behaves as dataclasses.dataclass (it only makes classes cheaper)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+
+import pytest
+
+from factcheck.records import dataclass
+
+
+def _pair(**options):
+    """The same class made by both decorators."""
+    made = []
+    for decorate in (dataclasses.dataclass, dataclass):
+        @decorate(**options)
+        class Thing:
+            a: int
+            b: str = "x"
+            c: tuple = ()
+            hidden: list = dataclasses.field(default_factory=list, repr=False, compare=False)
+            unhashed: int = dataclasses.field(default=0, hash=False)
+
+        made.append(Thing)
+    return made
+
+
+@pytest.mark.parametrize("options", [{}, {"frozen": True}, {"frozen": True, "slots": True}, {"slots": True}])
+def test_same_methods_as_the_standard_decorator(options):
+    std, ours = _pair(**options)
+    for args in [(1,), (1, "y"), (2, "x", (1, 2)), (float("nan"),)]:
+        s1, s2, o1, o2 = std(*args), std(*args), ours(*args), ours(*args)
+        assert repr(s1).replace("test_same_methods_as_the_standard_decorator.<locals>._pair.<locals>.", "") \
+            == repr(o1).replace("test_same_methods_as_the_standard_decorator.<locals>._pair.<locals>.", "")
+        assert (s1 == s2) == (o1 == o2)
+        assert (s1 != s2) == (o1 != o2)
+        assert (o1 == 1) is False and o1.__eq__(1) is NotImplemented
+        assert (std.__hash__ is None) == (ours.__hash__ is None)
+        if ours.__hash__ is not None:
+            assert hash(o1) == hash(o2) == hash((o1.a, o1.b, o1.c))
+    o = ours(1, unhashed=5)
+    assert o == ours(1, unhashed=5) and o != ours(1, unhashed=6)
+    assert dataclasses.replace(o, b="z").b == "z"
+    assert [f.name for f in dataclasses.fields(o)] == [f.name for f in dataclasses.fields(std(1))]
+    if options.get("frozen"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            o.a = 2  # type: ignore[misc]
+        assert copy.deepcopy(o) == o
+    assert hasattr(o, "__dict__") == hasattr(std(1), "__dict__")
+
+
+def test_the_packages_frozen_classes_pickle_and_copy():
+    from factcheck.kb.knowledge import Reliability, Source
+    from factcheck.result import Candidate
+
+    for o in (Source("s", "t", "p", "k", Reliability.HIGH), Candidate("c", "text", 1.5)):
+        assert pickle.loads(pickle.dumps(o)) == o and copy.copy(o) == o
+        assert hash(pickle.loads(pickle.dumps(o))) == hash(o)
+
+
+def test_a_method_the_class_defines_is_kept():
+    @dataclass(frozen=True)
+    class Own:
+        a: int
+
+        def __repr__(self) -> str:
+            return "own"
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __hash__(self) -> int:
+            return 7
+
+    assert repr(Own(1)) == "own" and Own(1) == 3 and hash(Own(1)) == 7
+
+
+def test_recursion_in_repr():
+    @dataclass
+    class Node:
+        items: list
+
+    n = Node([])
+    n.items.append(n)
+    assert repr(n) == "test_recursion_in_repr.<locals>.Node(items=[...])"
+
+
+def test_other_options_are_the_standard_decorator():
+    @dataclass(order=True, frozen=True)
+    class Ordered:
+        a: int
+
+    assert Ordered(1) < Ordered(2)
