@@ -305,3 +305,23 @@ def test_a_headline_alias_settles_no_narrower_statement() -> None:
     r = checker.check("Artist Ada Zorn is creating invisible art and giving it away for free.")
     assert r.verdict == "no-match", (r.reason, r.claim and r.claim.text)
     assert checker.check("Artist Ada Zorn is creating invisible art and selling it for millions of dollars.").verdict == "false"
+
+
+def test_words_that_share_nothing_are_never_linked() -> None:
+    """The judge skips a word pair whose reach sets share nothing (wordnet.reach); that must never
+    skip a pair wordnet.link relates."""
+    words = """cure cures heal treat treatment relieve ease soothe cause causes trigger lead make earn
+    keep retain hold find found reveal discover uncover artery vessel vein nerve muscle muscles
+    twitch twitching spasm cramp face facial eye eyelid stress tired fatigue fatigued sleep coffee
+    caffeine magnesium calcium mineral vitamin deficiency deficient lack low high increase decrease
+    reduce lower raise drag worse bad better good child children adult childhood compress
+    compression press squeeze pinch salmon fish meat food diet eat take drink absorb absorption
+    need require support maintain help prevent stop block""".split()
+    for a in words:
+        own_a, far_a = wordnet.reach(a)
+        for b in words:
+            if a == b:
+                continue
+            own_b, far_b = wordnet.reach(b)
+            if own_a.isdisjoint(far_b) and far_a.isdisjoint(own_b):
+                assert wordnet.link(a, b) is None, (a, b)

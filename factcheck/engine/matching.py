@@ -272,9 +272,14 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
     for t in q_terms:
         if t.key in m.q or (t.kind != "word" and not t.relation):
             continue
+        own, far = wordnet.reach(t.surface) if t.kind == "word" else (frozenset(), frozenset())
         for dt in d_terms:
             if dt.key in m.covered or dt.kind != t.kind or dt.relation != t.relation:
                 continue
+            if t.kind == "word" and t.surface != dt.surface:
+                d_own, d_far = wordnet.reach(dt.surface)
+                if own.isdisjoint(d_far) and far.isdisjoint(d_own):
+                    continue  # (nothing in common: no link, and the pair need not be asked)
             link = _link(t, dt)
             if link is None:
                 continue

@@ -184,6 +184,16 @@ def link(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def reach(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(what the word is, what it reaches): its lemmas and senses, and those with its derived
+    forms, rarer verb senses and is-a ancestors. Two words :func:`link` relates share something
+    between one's first set and the other's second, so a pair that shares nothing is not asked."""
+    w = _word(word)
+    own = w.lemmas | w.senses
+    return own, own | w.derived | w.more | w.ancestors
+
+
 def opposes(word: str) -> bool:
     """WordNet gives the word form an antonym (else it is the opposite of no word)."""
     return bool(_word(word).antonyms)
