@@ -175,23 +175,23 @@ def _plain(value: Any) -> str | None:
 
 def _names(value: Any) -> list[str]:
     """Author names from an object, a list of objects/strings, or a string."""
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        name = _text(item.get("name") or item.get("legalName")) if isinstance(item, dict) else _text(item)
-        if name and name not in names:
-            names.append(name)
-    return names
+    return _distinct_texts(value, "name", "legalName")
 
 
 def _urls(value: Any) -> list[str]:
+    return _distinct_texts(value, "url", "@id")
+
+
+def _distinct_texts(value: Any, *keys: str) -> list[str]:
+    """The texts of an object, a list of objects or strings, or a string: of an object, its
+    first key with a value; each text once, in order."""
     items = value if isinstance(value, list) else [value]
-    urls = []
+    out: list[str] = []
     for item in items:
-        url = _text(item.get("url") or item.get("@id")) if isinstance(item, dict) else _text(item)
-        if url and url not in urls:
-            urls.append(url)
-    return urls
+        text = _text(next((item.get(k) for k in keys if item.get(k)), None)) if isinstance(item, dict) else _text(item)
+        if text and text not in out:
+            out.append(text)
+    return out
 
 
 def _date(value: Any) -> str | None:

@@ -373,8 +373,8 @@ def _pertainyms(tokens: list[str], lexicon: Lexicon) -> list[str]:
     return out
 
 
-_PERTAINYM_PREPOSITIONS = frozenset(("in", "of", "on", "around", "at"))
-_PERTAINYM_DETERMINERS = frozenset(("the", "your", "my", "his", "her", "their", "our", "its", "a", "one"))
+_PERTAINYM_PREPOSITIONS = language.words("pertainym-preposition")
+_PERTAINYM_DETERMINERS = language.words("pertainym-determiner")
 
 
 def _one_of(tokens: list[str], i: int) -> bool:

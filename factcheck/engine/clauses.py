@@ -482,7 +482,7 @@ def _frame(toks: list[Tok]) -> _Frame | None:
         if subject and all(x.low in _ARTICLES for x in subject):
             continue  # "The report says": the first "report" is the subject
         j = i + len(p)
-        if j < len(toks) and toks[j].low in ("me", "us", "him", "them", "you", "everyone", "her") \
+        if j < len(toks) and _in("listener", toks[j].low) \
                 and j + 1 < len(toks) and (toks[j + 1].low == "that" or _clause_like(toks[j + 1:])):
             j += 1
         that = j < len(toks) and toks[j].low == "that"
@@ -522,7 +522,7 @@ def _that_frame(toks: list[Tok], start: int) -> _Frame | None:
         if p is None:
             continue
         j = i + len(p)
-        if j < len(toks) and toks[j].low in _LISTENERS:
+        if j < len(toks) and _in("listener", toks[j].low):
             j += 1
         if j < len(toks) and toks[j].low == "that" and len([t for t in toks[j + 1:] if t.word]) >= 3:
             negs = sum(_negator(t.low) for t in toks[start:i])
@@ -530,8 +530,6 @@ def _that_frame(toks: list[Tok], start: int) -> _Frame | None:
         return None
     return None
 
-
-_LISTENERS = frozenset(("me", "us", "him", "her", "them", "you", "everyone"))
 
 
 def _colon_frame(toks: list[Tok]) -> _Frame | None:

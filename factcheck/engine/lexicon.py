@@ -33,6 +33,7 @@ class Lexicon:
         self._starts: dict[str, int] | None = None  # first word of a term -> its longest term
         self._mentions: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self.words: set[str] = set()  # every normalised word of every term (for typo correction)
+        self._narrower: dict[str, frozenset[str]] | None = None  # concept -> its kinds (on first use)
         broader = {c.id: c.broader for c in concepts}
 
         def ancestors(cid: str) -> tuple[str, ...]:
@@ -172,6 +173,17 @@ class Lexicon:
     def ancestors(self, cid: str) -> tuple[str, ...]:
         info = self.concepts.get(cid)
         return info.ancestors if info else ()
+
+    def narrower(self, cid: str) -> frozenset[str]:
+        """Every concept that is a kind of ``cid`` (the reverse of :meth:`ancestors`)."""
+        below = self._narrower
+        if below is None:
+            found: dict[str, set[str]] = {}
+            for c in self.concepts.values():
+                for a in c.ancestors:
+                    found.setdefault(a, set()).add(c.id)
+            below = self._narrower = {a: frozenset(k) for a, k in found.items()}
+        return below.get(cid, frozenset())
 
     def name(self, cid: str) -> str:
         info = self.concepts.get(cid)

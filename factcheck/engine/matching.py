@@ -65,6 +65,8 @@ class Statement(NamedTuple):
     words: tuple[tuple[str, float], ...]  # its word terms, heaviest first (for the quick bound)
     relation_weight: float  # of its relation terms
     mentioned: frozenset[str]  # its concepts another of its concepts names (see _cover_mentioned)
+    narrower: dict[str, frozenset[str]]  # concept key -> the keys of its kinds (see _cover_narrower_claim)
+    below: frozenset[str]  # all of those: claim concepts a broader statement concept may cover
 
 
 class ClaimSide(NamedTuple):
@@ -91,9 +93,11 @@ def statement(query: Analysis, index: Index) -> Statement:
     concepts = [t.key for t in terms if t.kind == "concept" and not t.relation]
     mentioned = frozenset(k for k in concepts if any(
         o != k and lex.mentions(o[1:], k[1:]) for o in weights if o[:1] == "@"))
+    narrower = {t.key: frozenset(f"@{n}" for n in lex.narrower(t.key[1:])) for t in terms if t.kind == "concept"}
+    below = frozenset().union(*narrower.values())
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
-                     sum(weights[t.key] for t in terms if t.relation), mentioned)
+                     sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below)
 
 
 class ClaimSides:
@@ -424,11 +428,10 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     document end here. The score given is that of the exact overlap.
     """
     link = st.query.denies_link and st.query.negated
-    lex = index.lexicon
-    sure_d, free_d = _claim_bound(st, side, link, lex)
+    sure_d, free_d = _claim_bound(st, side, link)
     d_keys = side.keys
     if st.framed:
-        sure_q, total_q, free_q = _statement_bound_slow(st, side, link, doc_majority, index.lexicon)
+        sure_q, total_q, free_q = _statement_bound_slow(st, side, link, doc_majority)
     else:
         # (walked from the claim's side, which is short: a scanned sentence has many terms)
         total_q = st.total
@@ -439,7 +442,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
                 sure_q += kw
         for key, ancestors in st.ancestors.items():
             if key not in d_keys and (any(a in d_keys for a in ancestors) or (
-                    key in st.mentioned) or _names_a_kind_of(key, d_keys, lex)):
+                    key in st.mentioned) or _names_a_kind_of(st, key, d_keys)):
                 sure_q += st.weights[key]
         free_q = []
         for key, w in st.words:
@@ -462,18 +465,17 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     score = 100.0 * math.sqrt(cover_q * cover_d)
     for t in side.terms:
         if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
-                t.kind == "concept" and any(f"@{a}" in st.keys for a in lex.ancestors(t.key[1:]))):
+                t.kind == "concept" and t.key in st.below):
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
 
-def _claim_bound(st: Statement, side: ClaimSide, link: bool, lex: Lexicon) -> tuple[float, list[float]]:
+def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, list[float]]:
     """The claim's side of the quick bound: the weight the statement can surely cover, and the
     weights of the claim's other words (heaviest first)."""
     sure_d = 0.0
     for key, w, relation, general in side.others:
-        if key in st.reach or general or (link and relation) or (
-                key[:1] == "@" and any(f"@{a}" in st.keys for a in lex.ancestors(key[1:]))):
+        if key in st.reach or key in st.below or general or (link and relation):
             sure_d += w
     free_d: list[float] = []
     for key, w in side.words:
@@ -484,13 +486,13 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool, lex: Lexicon) -> tu
     return sure_d, free_d
 
 
-def _names_a_kind_of(key: str, d_keys: dict[str, Term], lex: Lexicon) -> bool:
+def _names_a_kind_of(st: Statement, key: str, d_keys: dict[str, Term]) -> bool:
     """A statement concept that some claim concept is a kind of (it may cover that one)."""
-    return any(k[:1] == "@" and key[1:] in lex.ancestors(k[1:]) for k in d_keys)
+    return not st.narrower.get(key, frozenset()).isdisjoint(d_keys)
 
 
 def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
-                          doc_majority: bool, lex: Lexicon) -> tuple[float, float, list[float]]:
+                          doc_majority: bool) -> tuple[float, float, list[float]]:
     """The statement's side of the quick bound when a reporting frame may be set aside."""
     d_keys = side.keys
     sure_q = total_q = 0.0
@@ -504,7 +506,7 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
                 t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
                 t.key in st.mentioned) or (
                 link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS) or (
-                t.kind == "concept" and _names_a_kind_of(t.key, d_keys, lex)):
+                t.kind == "concept" and _names_a_kind_of(st, t.key, d_keys)):
             sure_q += w
         elif t.kind == "word":
             free_q.append(w)

@@ -94,15 +94,14 @@ class Reach:
         if needs is None:
             return  # a phrasing with no concept or number: any sentence may match it
         lex = self._index.lexicon
-        below = _narrower(lex)
         # relation classes (and "without" read as "need") are found in any words, by general
         # English: taken as given, they are left out of what a phrasing needs and a sentence has
-        given = {k for cls in (*relations.table().kinds, "need") for k in _concept_keys(lex, cls, below)}
+        given = {k for cls in (*relations.table().kinds, "need") for k in _concept_keys(lex, cls)}
         if any(need <= given for need in needs):
             return
         concept_stems: set[str] = set()
         for key, cids in _phrase_readings(lex).items():
-            keys = frozenset(k for cid in cids for k in _concept_keys(lex, cid, below)) - given
+            keys = frozenset(k for cid in cids for k in _concept_keys(lex, cid)) - given
             concept_stems.update(key)
             if keys:
                 self._phrases.setdefault(key[0], []).append((frozenset(key), keys))
@@ -154,21 +153,12 @@ def _phrase_readings(lex: Lexicon) -> dict[tuple[str, ...], set[str]]:
     return out
 
 
-def _concept_keys(lex: Lexicon, cid: str, below: dict[str, set[str]]) -> set[str]:
+def _concept_keys(lex: Lexicon, cid: str) -> set[str]:
     """The statement keys a concept read gives: its parts, their broader concepts, and their
     narrower ones (a claim's "facial twitching" may be settled by a statement's "twitching")."""
     out = set()
     for part in lex.parts(cid):
         out.add(f"@{part}")
         out.update(f"@{a}" for a in lex.ancestors(part))
-        out.update(f"@{n}" for n in below.get(part, ()))
+        out.update(f"@{n}" for n in lex.narrower(part))
     return out
-
-
-def _narrower(lex: Lexicon) -> dict[str, set[str]]:
-    """Concept -> every concept that is a kind of it."""
-    below: dict[str, set[str]] = {}
-    for cid in lex.concepts:
-        for a in lex.ancestors(cid):
-            below.setdefault(a, set()).add(cid)
-    return below
