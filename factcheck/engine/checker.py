@@ -225,7 +225,7 @@ class FactChecker:
         judged = self.judge(query, depth=max(JUDGE, top))
         if deny:  # (judged as written; only the polarity of the verdict is the frame's)
             query = replace(query, negated=not query.negated)
-        return decide(text, query, judged, self.kb, top=top, explain=explain)
+        return decide(text, query, judged, self.kb, top=top, explain=explain, lexicon=self.index.lexicon)
 
     def _clause_results(self, statement: str, clauses, top: int, explain: bool,
                         every_part: bool = False, whole: CheckResult | None = None) -> list[CheckResult]:

@@ -49,6 +49,7 @@ class Judgement(NamedTuple):
     broader: bool = False  # the claim is more general than the statement (a broader concept)
     general: bool = False  # the statement is more general than the claim ("treats" for "cures")
     links: tuple[str, ...] = ()  # general-knowledge links used, in words (for --explain)
+    stronger: str = ""  # a word by which the statement claims more ("always"), if any
 
 
 class Statement(NamedTuple):
@@ -129,7 +130,7 @@ class ClaimSides:
 class _Match:
     """How the statement's terms are covered by one phrasing's, built up step by step."""
 
-    __slots__ = ("q", "covered", "pairs", "broader", "general", "links", "flipped", "refusal")
+    __slots__ = ("q", "covered", "pairs", "broader", "general", "links", "flipped", "refusal", "stronger")
 
     def __init__(self) -> None:
         self.q: dict[str, float] = {}  # statement key -> credit (1 exact, less through a link)
@@ -140,6 +141,7 @@ class _Match:
         self.links: list[str] = []
         self.flipped = False
         self.refusal = ""  # the first gate failed while covering, if any
+        self.stronger = ""  # a statement word that claims more than the claim ("always")
 
     def cover(self, qt: Term, claim_key: str, credit: float) -> None:
         self.q[qt.key] = credit
@@ -192,6 +194,9 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index))
+    if m.stronger:
+        m.broader = True
+        notes.append(f"'{m.stronger}' claims more than the claim does: only a refuted claim settles it")
     if m.broader and _headline(side.terms):
         return Judgement(doc, score, False, "the claim's phrasing is a headline, which settles no narrower statement",
                          tuple(notes))
@@ -199,7 +204,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         notes.append("a word of the statement is the complement of the claim's, so it denies it")
     why = "" if score >= ACCEPT else f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
     return Judgement(doc, score, not why, why, tuple(notes), m.flipped, m.broader, m.general,
-                     tuple(m.links))
+                     tuple(m.links), m.stronger)
 
 
 def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
@@ -339,7 +344,9 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
             if t.key in _MAJOR_STEMS and doc.analysis.majority:
                 m.q[t.key] = t.factor  # "the main cause" meets "usually caused by"
                 continue
-            m.refuse(f"'{t.surface}' claims more than the claim does")
+            # "X always cures Y", "the only cure": the statement entails the claim, so it is
+            # settled only by a claim that is refuted (natural logic), like a narrower statement.
+            m.stronger = m.stronger or t.surface
 
 
 def _headline(d_terms: list[Term]) -> bool:

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from ..kb.knowledge import Claim, KnowledgeBase, Stance
 from ..result import NO_MATCH, Candidate, CheckResult, Excerpt, Explanation
+from . import exclusive
 from .analysis import Analysis
+from .lexicon import Lexicon
 from .matching import Judgement
 
 AMBIGUITY_MARGIN = 4.0  # two claims this close with opposite verdicts: abstain
@@ -15,7 +17,7 @@ RELATED = 3  # candidates kept even without --top, to show as related claims
 
 def decide(
     statement: str, query: Analysis, ranked: Sequence[tuple[float, Judgement]], kb: KnowledgeBase, *,
-    top: int = 0, explain: bool = False,
+    top: int = 0, explain: bool = False, lexicon: Lexicon | None = None,
 ) -> CheckResult:
     """The result for one statement, from its ranked, judged candidates (best first).
 
@@ -31,17 +33,19 @@ def decide(
         notes.append("the statement was long; only its beginning was read")
 
     if best is not None:
-        rival = next((j for j in judged if j.accepted and j.doc.claim != best.doc.claim), None)
-        if rival is not None and best.score - rival.score < AMBIGUITY_MARGIN:
-            v1 = _effective(kb.claims[best.doc.claim], query, best)
-            v2 = _effective(kb.claims[rival.doc.claim], query, rival)
-            if (v1.supported and v2.refuted) or (v1.refuted and v2.supported):
-                notes.append(
-                    f"two claims match almost equally with opposite verdicts: "
-                    f"{kb.claims[best.doc.claim].id}, {kb.claims[rival.doc.claim].id}"
-                )
-                best = None
-                ambiguous = True
+        rival = _rival(query, best, judged, kb)
+        if rival is not None:
+            notes.append(f"two claims match almost equally with opposite verdicts: "
+                         f"{kb.claims[best.doc.claim].id}, {kb.claims[rival.doc.claim].id}")
+            best = None
+            ambiguous = True
+
+    if best is None and not ambiguous and lexicon is not None:
+        f = exclusive.focus(query)
+        alt = exclusive.alternative(f, judged, lambda j: kb.claims[j.doc.claim].verdict.supported, lexicon) \
+            if f is not None else None
+        if f is not None and alt is not None:
+            return _refuted_by(statement, query, f, alt, candidates, notes, ranked, kb, top, explain)
 
     if best is None:
         reason = _no_match_reason(query, judged, kb, ambiguous)
@@ -71,6 +75,41 @@ def decide(
         candidates=tuple(candidates[:max(top, RELATED)]),
         explanation=_explain(query, candidates, claim.id, notes, [j for _, j in ranked], kb, best) if explain else None,
     )
+
+
+def _rival(query: Analysis, best: Judgement, judged: Sequence[Judgement], kb: KnowledgeBase) -> Judgement | None:
+    """Another claim that matches almost as well as the best with the opposite verdict, or None."""
+    rival = next((j for j in judged if j.accepted and j.doc.claim != best.doc.claim), None)
+    if rival is None or best.score - rival.score >= AMBIGUITY_MARGIN:
+        return None
+    v1 = _effective(kb.claims[best.doc.claim], query, best)
+    v2 = _effective(kb.claims[rival.doc.claim], query, rival)
+    return rival if (v1.supported and v2.refuted) or (v1.refuted and v2.supported) else None
+
+
+def _refuted_by(statement: str, query: Analysis, f: exclusive.Focus, alt: Judgement,
+                candidates: list[Candidate], notes: list[str], ranked: Sequence[tuple[float, Judgement]],
+                kb: KnowledgeBase, top: int, explain: bool) -> CheckResult:
+    """"Only X causes Y" against a supported "Z causes Y": the statement is refuted, as far as
+    the other claim is supported, and that claim's evidence contradicts it."""
+    claim = kb.claims[alt.doc.claim]
+    verdict = claim.verdict.flipped()
+    supporting, contradicting = _split_evidence(claim, True)
+    what = "nothing else does this" if f.side == "agent" else "it does nothing else of the kind"
+    reason = (f"'{f.word}' says {what}, but the knowledge base holds that "
+              f"{_unpunctuated(claim.text)} (rated {claim.verdict.value}): {claim.summary}")
+    notes = [*notes, f"'{f.word}' rules out others; refuted by another claim (natural logic)"]
+    return CheckResult(
+        statement=statement, verdict=verdict.value, score=alt.score, negated=True, claim=claim,
+        reason=reason, supporting=supporting, contradicting=contradicting,
+        candidates=tuple(candidates[:max(top, RELATED)]),
+        explanation=_explain(query, candidates, claim.id, notes, [j for _, j in ranked], kb, alt) if explain else None,
+    )
+
+
+def _unpunctuated(text: str) -> str:
+    text = text.rstrip(" .!")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def usable(j: Judgement, kb: KnowledgeBase) -> bool:
@@ -120,7 +159,10 @@ def _no_match_reason(query: Analysis, judged: Sequence[Judgement], kb: Knowledge
     if not judged or judged[0].score < 25:
         return "No claim in the knowledge base covers this statement."
     nearest = judged[0]
-    if nearest.accepted:  # matched, but only through a broader concept that does not settle it
+    if nearest.accepted and nearest.stronger:  # the statement claims more than a claim not refuted
+        why = (f"says less: '{nearest.stronger}' claims more than the claim does, and only a refuted "
+               f"claim settles a stronger statement")
+    elif nearest.accepted:  # matched, but only through a broader concept that does not settle it
         why = "is about something broader, and does not settle this narrower statement"
     elif nearest.why_not.strip():
         why = f"differs: {nearest.why_not}"
@@ -140,6 +182,9 @@ def _explain(query: Analysis, candidates: list[Candidate], matched: str | None,
             continue
         if not j.accepted:
             refused.append((cid, j.why_not or "too little in common"))
+        elif not usable(j, kb) and j.stronger:
+            refused.append((cid, f"'{j.stronger}' claims more than the claim does, and only a refuted "
+                                  "claim settles a stronger statement (natural logic)"))
         elif not usable(j, kb):
             refused.append((cid, "it is more general or more particular than the statement, and "
                                   "its verdict does not carry over (natural logic)"))

@@ -1,0 +1,97 @@
+"""Exclusive statements ("only X causes Y", "every Y is caused by X") and statements that claim
+more than a claim ("X always cures Y"), by natural logic, on an imported knowledge base with no
+lexicon. The cases are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.engine.checker import FactChecker
+from factcheck.kb.knowledge import from_dict
+
+CLAIMS = [
+    ("Stress triggers migraines.", "true"),
+    ("Dehydration can trigger migraines.", "true"),
+    ("Chocolate causes migraines.", "false"),
+    ("Stress triggers hives.", "true"),
+    ("Ibuprofen relieves migraines.", "true"),
+    ("Aspirin cures the common cold.", "false"),
+    ("Pollen triggers hay fever.", "true"),
+    ("Grass pollen triggers hay fever.", "true"),
+]
+
+
+@pytest.fixture(scope="module")
+def imported() -> FactChecker:
+    data = {
+        "version": 1,
+        "sources": [{"id": "archive", "title": "An archive", "publisher": "p", "kind": "archive",
+                     "reliability": "medium"}],
+        "claims": [{"id": f"c{i}", "text": t, "verdict": v, "summary": "s", "evidence": [],
+                    "origin": {"source": "archive"}} for i, (t, v) in enumerate(CLAIMS)],
+    }
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict", "claim"), [
+    # another cause, supported, refutes "only" and "every case": the other claim is shown
+    ("Only stress triggers migraines.", "false", "c1"),
+    ("Stress is the only cause of migraines.", "false", "c1"),
+    ("Every migraine is caused by stress.", "false", "c1"),
+    ("Migraines are always caused by stress.", "false", "c1"),
+    ("Only dehydration can trigger migraines.", "false", "c0"),
+    # ... and another effect refutes "only" before the effect
+    ("Stress triggers only migraines.", "false", "c3"),
+])
+def test_another_claim_refutes_an_exclusive_statement(imported: FactChecker, statement: str, verdict: str,
+                                                      claim: str) -> None:
+    result = imported.check(statement)
+    assert result.verdict == verdict, result.reason
+    assert result.claim is not None and result.claim.id == claim
+    assert "knowledge base holds that" in result.reason
+
+
+@pytest.mark.parametrize("statement", [
+    # "always" with the cause first speaks of every case of stress, not of every migraine
+    "Stress always triggers migraines.",
+    # a refuted claim is no other cause; a narrower one ("grass pollen") is no other cause
+    "Only pollen triggers hay fever.",
+    # a denied exclusive statement is not refuted by another cause
+    "Stress is not the only cause of migraines.",
+    # a question about it is answered by the same reading, never inverted
+    "Ibuprofen always relieves migraines.",
+])
+def test_no_other_claim_no_refutation(imported: FactChecker, statement: str) -> None:
+    assert imported.check(statement).verdict != "false"
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # the statement claims more than a refuted claim: it is refuted too
+    ("Aspirin always cures the common cold.", "false"),
+    ("Aspirin is the only cure for the common cold.", "false"),
+    ("Only chocolate causes migraines.", "false"),
+    # ... denied, it is supported
+    ("Aspirin does not always cure the common cold.", "true"),
+    # a true claim does not settle a statement that claims more
+    ("Ibuprofen always relieves migraines.", "no-match"),
+    ("Stress always triggers migraines.", "no-match"),
+])
+def test_a_stronger_statement_is_settled_only_by_a_refuted_claim(imported: FactChecker, statement: str,
+                                                                  verdict: str) -> None:
+    result = imported.check(statement)
+    assert result.verdict == verdict, result.reason
+
+
+def test_explain_says_why_a_stronger_statement_is_left_open(imported: FactChecker) -> None:
+    result = imported.check("Ibuprofen always relieves migraines.", explain=True)
+    assert "'always' claims more than the claim does" in result.reason
+    assert result.explanation is not None
+    assert any("natural logic" in why for _, why in result.explanation.refused)
+
+
+def test_shipped_knowledge_base() -> None:
+    checker = FactChecker.load()
+    result = checker.check("Only a magnesium deficiency can cause facial twitching.")
+    assert result.verdict in ("false", "mostly-false"), result.reason
+    assert result.claim is not None and "magnesium" not in result.claim.id
+    assert checker.check("Magnesium deficiency always causes facial twitching.").verdict == "no-match"
