@@ -38,6 +38,8 @@ def test_wordnet_is_a_antonyms_forms() -> None:
     assert "bad" in wordnet.lemmas("worse") and "child" in wordnet.lemmas("children")
     assert wordnet.verb("twitch") and not wordnet.verb("magnesium")
     assert wordnet.lemmas("xqzzy") == () and not wordnet.known("xqzzy")
+    assert wordnet.irregular("gave") == ("give",) and wordnet.irregular("brought") == ("bring",)
+    assert wordnet.irregular("gives") == () and wordnet.irregular("cause") == ()
 
 
 def test_relation_table_agrees_with_itself() -> None:
@@ -110,6 +112,10 @@ def imported() -> FactChecker:
     ("Childhood cystitis can come from folate.", "true"),
     ("Childhood cystitis is caused by folate.", "true"),
     ("Does folate trigger childhood cystitis?", "true"),
+    # irregular forms match a relation phrase written in base form (WordNet's exception lists)
+    ("Folate brought on childhood cystitis.", "true"),
+    ("Folate led to childhood cystitis.", "true"),
+    ("Folate gave her childhood cystitis.", "true"),
     ("Ginger eases mild nausea.", "true"),
     ("Is it possible to cure chronic gout with zinc?", "false"),
     ("Chronic gout is cured by zinc.", "false"),

@@ -128,11 +128,14 @@ def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) ->
     phrases = table().phrases
     out: list[Span] = []
     i, n = 0, len(stems)
+    # An irregular form matches a phrase written in base form ("gave me cramps": "give you").
+    bases = [frozenset(stem(b) for b in wordnet.irregular(t)) for t in tokens] if tokens is not None else None
     while i < n:
         found: Span | None = None
         if i not in taken:
-            for key, cls, inverse in phrases.get(stems[i], ()):
-                at = _at(stems, i, key, taken, tokens)
+            firsts = (stems[i], *bases[i]) if bases is not None else (stems[i],)
+            for key, cls, inverse in (p for f in firsts for p in phrases.get(f, ())):
+                at = _at(stems, i, key, taken, tokens, bases)
                 if at is not None:
                     found = Span(i, at[0], cls, at[1], inverse)
                     break
@@ -146,7 +149,7 @@ def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) ->
 
 
 def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
-        tokens: list[str] | None) -> tuple[int, tuple[int, ...]] | None:
+        tokens: list[str] | None, bases: list[frozenset[str]] | None = None) -> tuple[int, tuple[int, ...]] | None:
     """(end of the phrase's first part, positions after a gap) when ``key`` matches at ``i``."""
     j, n = i, len(stems)
     end = None
@@ -165,7 +168,7 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
                         j = g  # the verb stays a word of the statement ("make your face twitch")
                         k += 2
                         break
-                elif stems[g] == nxt and g not in taken:
+                elif (stems[g] == nxt or (bases is not None and nxt in bases[g])) and g not in taken:
                     drop.append(g)
                     j = g + 1
                     k += 2
@@ -182,7 +185,7 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             j += 1
             k += 1
             continue
-        if j >= n or stems[j] != part or j in taken:
+        if j >= n or j in taken or (stems[j] != part and (bases is None or part not in bases[j])):
             return None
         if end is not None:
             drop.append(j)

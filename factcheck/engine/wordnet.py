@@ -126,6 +126,16 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=50_000)
+def irregular(word: str) -> tuple[str, ...]:
+    """The base forms WordNet's exception lists give an irregular form: "gave" -> ("give",),
+    "brought" -> ("bring",); empty for a regular form."""
+    if not word.isascii() or not word.isalpha():
+        return ()
+    exc = _line(b"=" + word.encode())
+    return tuple(w for w in exc.decode().split("\t")[1].split() if w != word) if exc is not None else ()
+
+
 class _Word(NamedTuple):
     """What WordNet says of a word form: the union over the lemmas it may be."""
 
