@@ -170,6 +170,11 @@ def imported() -> FactChecker:
     # with no subject but "you", what it is done by is what does it
     ("You can cure chronic gout by taking zinc.", "false"),
     ("You cannot cure chronic gout by taking zinc.", "true"),
+    # the verb of the means is no relation of the claim's: "by *fixing* your X" names X
+    ("You can't get rid of chronic gout by adding zinc.", "true"),
+    ("You can't get rid of chronic gout just by fixing your zinc intake.", "true"),
+    # a relation phrase's gap reaches over a longer noun phrase ("make * worse")
+    ("Iron can make the itchy patches of recurrent eczema worse.", "mostly-true"),
     # depleting entails lowering: a true "depletes" settles "lowers", a false one does not
     ("Lithium lowers sodium.", "true"),
     ("Lithium can drag your sodium down.", "true"),

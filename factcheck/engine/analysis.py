@@ -499,7 +499,10 @@ def _instrument(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word in _INSTRUMENT), None)
     if at is None or at + 1 >= len(units):
         return units
-    return units[at + 1:] + units[:rel + 1] + units[rel + 1:at]
+    means = units[at + 1:]
+    if means[0].concept and lexicon.relation(means[0].concept) and len(means) > 1:
+        means = means[1:]  # "by *fixing* your diet": the means is the diet; its verb relates nothing
+    return means + units[:rel + 1] + units[rel + 1:at]
 
 
 def _purpose_first(units: list[_Unit], inverse: set[int]) -> list[_Unit]:

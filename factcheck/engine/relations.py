@@ -16,7 +16,7 @@ from . import wordnet
 from .text import STOPWORDS, stem
 
 DATA = Path(__file__).parent.parent / "data" / "relations.tsv"
-GAP_MAX = 4  # words a "*" in a phrase may stand for
+GAP_MAX = 6  # words a "*" in a phrase may stand for
 _CLAUSE_BREAKS = frozenset("and or but because so since while although which that".split())
 VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
 AMOUNT = "[amount]"  # in a phrase: a word for how much ("anything", "nothing"), kept as a word
