@@ -336,3 +336,17 @@ def test_words_that_share_nothing_are_never_linked() -> None:
             own_b, far_b = wordnet.reach(b)
             if own_a.isdisjoint(far_b) and far_a.isdisjoint(own_b):
                 assert wordnet.link(a, b) is None, (a, b)
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "without X, S can't V" is "S needs X to V" (X a concept of the lexicon: without one, where
+    # the noun phrase after "without" ends is not known); "X is required to V" is "V needs X"
+    ("Without calcium, your muscles cannot contract.", "true"),
+    ("Without vitamin D, the body cannot absorb calcium.", "true"),
+    ("Without calcium the body cannot absorb vitamin D.", "no-match"),
+    ("Vitamin D is required to absorb calcium.", "true"),
+    ("Calcium is required to absorb vitamin D.", "no-match"),
+])
+def test_without_and_needed_to_read_as_a_requirement(statement: str, verdict: str) -> None:
+    result = FactChecker.load().check(statement)
+    assert result.verdict == verdict, result.reason

@@ -241,6 +241,8 @@ class Analyzer:
             need, negated = unless, False
         units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
                  else u for j, u in enumerate(units) if j not in cue_positions or j == need]
+        if need is not None and unless is None:
+            units = _without_first(units, self.lexicon)
         units = _merely_an_amount(units)
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
@@ -522,6 +524,18 @@ def _purpose_first(units: list[_Unit], inverse: set[int]) -> list[_Unit]:
             return units
         return units[:j] + units[k + 1:] + [u] + units[j + 1:k]
     return units
+
+
+def _without_first(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
+    """"Without X, S can't V" (its denials already read as "need") says "S V need X", as "S can't
+    V without X" does: the thing needed moves after the relation, the rest before it."""
+    k = next((j for j, u in enumerate(units) if u.concept == "need"), None)
+    if k is None or k + 2 >= len(units) or any(u.concept or u.word not in STOPWORDS for u in units[:k]):
+        return units
+    needed = units[k + 1]
+    if not needed.concept or lexicon.relation(needed.concept):
+        return units
+    return units[:k] + units[k + 2:] + [units[k], needed]
 
 
 def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
