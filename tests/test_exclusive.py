@@ -95,3 +95,59 @@ def test_shipped_knowledge_base() -> None:
     assert result.verdict in ("false", "mostly-false"), result.reason
     assert result.claim is not None and "magnesium" not in result.claim.id
     assert checker.check("Magnesium deficiency always causes facial twitching.").verdict == "no-match"
+
+
+# --------------------------------------------------------------------------- lists in a claim
+
+LISTED = [
+    ("Folate causes headaches, itchy rashes and stomach cramps.", "true"),
+    ("Lutein and zeaxanthin protect the retina.", "true"),
+    ("Kelp and willow bark cure gout.", "false"),
+    ("Iron and zinc are the same mineral.", "false"),
+]
+
+
+# Concepts make every member count: a claim concept the statement lacks is another claim,
+# unless a list distributes over it.
+CONCEPTS = [("headache", "symptom"), ("rash", "symptom"), ("stomach cramps", "symptom"),
+            ("folate", "substance"), ("lutein", "substance"), ("zeaxanthin", "substance"),
+            ("kelp", "substance"), ("willow bark", "substance"), ("gout", "condition"),
+            ("iron", "substance"), ("zinc", "substance"), ("nosebleed", "symptom")]
+
+
+@pytest.fixture(scope="module")
+def listed() -> FactChecker:
+    data = {
+        "version": 1,
+        "sources": [{"id": "archive", "title": "An archive", "publisher": "p", "kind": "archive",
+                     "reliability": "medium"}],
+        "concepts": [{"id": name.replace(" ", "-"), "label": name, "kind": kind, "terms": [name, name + "s"]}
+                     for name, kind in CONCEPTS],
+        "claims": [{"id": f"l{i}", "text": t, "verdict": v, "summary": "s", "evidence": [],
+                    "origin": {"source": "archive"}} for i, (t, v) in enumerate(LISTED)],
+    }
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a claim about a list says the same of each member (and of some of them)
+    ("Folate causes headaches.", "true"),
+    ("Folate causes stomach cramps and headaches.", "true"),
+    ("Zeaxanthin protects the retina.", "true"),
+    # ... which only a supported claim settles: a refuted one says nothing of one member alone
+    ("Kelp cures gout.", "no-match"),
+    # a member the claim does not list is another claim
+    ("Folate causes nosebleeds.", "no-match"),
+    ("Lutein and iron protect the retina.", "no-match"),
+    # collective words relate the members to each other: no member alone
+    ("Iron is the same mineral.", "no-match"),
+])
+def test_a_claim_about_a_list_says_it_of_each_member(listed: FactChecker, statement: str, verdict: str) -> None:
+    result = listed.check(statement)
+    assert result.verdict == verdict, result.reason
+
+
+def test_explain_names_the_list(listed: FactChecker) -> None:
+    result = listed.check("Folate causes headaches.", explain=True)
+    assert result.explanation is not None
+    assert any("lists more" in link for link in result.explanation.links), result.explanation.links

@@ -12,7 +12,7 @@ from ..kb.knowledge import KnowledgeBase
 from ..labels import Label, Polarity, polarity
 from ..result import NO_MATCH, CheckResult, ClauseRef
 from . import clauses as clause_reader
-from . import language
+from . import language, lists
 from .analysis import Analyzer, Speller
 from .index import Index
 from .lexicon import Lexicon
@@ -58,7 +58,8 @@ class FactChecker:
         if vocabulary is None:
             vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
         self.index = index if index is not None else Index.build(docs, len(kb.claims), self.lexicon)
-        self.claim_sides = ClaimSides(self.index)  # each phrasing's side of a judgement, kept
+        self._plain = plain
+        self.claim_sides = ClaimSides(self.index, self._lists_of)  # each phrasing's side of a judgement, kept
         lexicon_stems: set[str] = set()
 
         def known_stem(s: str) -> bool:  # (the lexicon's stems are worked out on first need)
@@ -85,6 +86,13 @@ class FactChecker:
         from . import cache as index_cache
 
         return index_cache.load_checker(cls, path, use_cache=cache)
+
+    def _lists_of(self, doc: Doc) -> dict[str, frozenset[str]]:
+        """The lists in a claim's phrasing ("A, B and C"), read from its text (engine/lists.py)."""
+        text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
+        if " and " not in text and " or " not in text:
+            return {}
+        return lists.members(text, self._plain.analyse(text, repair=False), self.lexicon)
 
     def __reduce__(self):
         """Pickled as its knowledge base's path (and digest), so it is cheap to send to worker

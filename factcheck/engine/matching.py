@@ -17,10 +17,10 @@ A candidate that fails a gate is not a match, whatever its score.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import relations, wordnet
+from . import lists, relations, wordnet
 from .analysis import Analysis, Term
 from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
@@ -80,6 +80,7 @@ class ClaimSide(NamedTuple):
     words: tuple[tuple[str, float], ...]  # its word terms, heaviest first
     others: tuple[tuple[str, float, bool, bool], ...]  # (key, weight, relation, general class)
     has_relation: bool
+    listed: dict[str, frozenset[str]]  # a member of a list in the claim -> the other members
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -106,9 +107,10 @@ class ClaimSides:
 
     LIMIT = 300_000
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, lists_of: Callable[[Doc], dict[str, frozenset[str]]] | None = None) -> None:
         self.index = index
         self._memo: dict[tuple[int, int], ClaimSide] = {}
+        self._lists_of = lists_of  # the lists in a phrasing (engine/lists.py), when its text is known
 
     def __call__(self, doc: Doc) -> ClaimSide:
         key = (doc.claim, doc.phrasing)
@@ -120,8 +122,9 @@ class ClaimSides:
                                  key=lambda kw: -kw[1]))
             others = tuple((t.key, weights[t.key], t.relation, bool(t.relation and relations.kind(t.key[1:])))
                            for t in terms if t.kind != "word")
+            listed = self._lists_of(doc) if self._lists_of is not None else {}
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
-                             others, any(t.relation for t in terms))
+                             others, any(t.relation for t in terms), listed)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -180,6 +183,8 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     _cover_general(m, q_terms, side.terms, index.lexicon)
     if st.query.denies_link and st.query.negated:
         _cover_denied_link(m, q_terms, side.terms)
+    if side.listed:
+        _cover_listed(m, side, st.query, index.lexicon)
     _antonyms(m, q_terms, side.terms)
     _sides_taken(m, q_terms, side.terms, doc)
     total_q = sum(st.weights[t.key] for t in q_terms)
@@ -297,6 +302,20 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
             m.general = m.general or link == "broader"
             m.links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
             break
+
+
+def _cover_listed(m: _Match, side: ClaimSide, query: Analysis, lex: Lexicon) -> None:
+    """Members of a list in the claim that the statement leaves out, beside one it names: "X can
+    cause A, B and C" says "X can cause A", so the statement says less than the claim (natural
+    logic: a supported claim settles it). Not when the statement lists a member of its own that
+    the claim lacks ("X can cause D and A"). See engine/lists.py."""
+    left_out = [k for k, others in side.listed.items() if k not in m.covered and not others.isdisjoint(m.covered)]
+    if left_out and any(k not in m.q for k in lists.members(query.normalised, query, lex)):
+        return
+    if left_out:
+        m.covered.update(left_out)
+        m.general = True
+        m.links.append("the claim lists more than the statement names: what it says of each, it says of these")
 
 
 def _cover_denied_link(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
@@ -472,7 +491,8 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     score = 100.0 * math.sqrt(cover_q * cover_d)
     for t in side.terms:
         if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
-                t.kind == "concept" and t.key in st.below):
+                t.kind == "concept" and t.key in st.below) and not (
+                t.key in side.listed and _sibling_reached(st, side.listed[t.key])):
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
@@ -481,16 +501,24 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, lis
     """The claim's side of the quick bound: the weight the statement can surely cover, and the
     weights of the claim's other words (heaviest first)."""
     sure_d = 0.0
+    listed = side.listed
     for key, w, relation, general in side.others:
-        if key in st.reach or key in st.below or general or (link and relation):
+        if key in st.reach or key in st.below or general or (link and relation) or (
+                key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
     free_d: list[float] = []
     for key, w in side.words:
-        if key in st.reach:
+        if key in st.reach or (key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
         else:
             free_d.append(w)
     return sure_d, free_d
+
+
+def _sibling_reached(st: Statement, others: frozenset[str]) -> bool:
+    """Some other member of a claim's list that the statement may cover."""
+    return not others.isdisjoint(st.reach) or not others.isdisjoint(st.below) or any(
+        k[:1] != "@" for k in others)  # (a plain word may be covered by a synonym: not known here)
 
 
 def _names_a_kind_of(st: Statement, key: str, d_keys: dict[str, Term]) -> bool:
