@@ -102,9 +102,14 @@ _BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"
                          r"|[ \t]*(?::?-+:?[ \t]*\|[ \t]*)+:?-+:?[ \t]*$")
 _QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
-# Bullets and numbers up to three digits: "2019. The ..." in wrapped prose is not a list item.
-_ITEM = re.compile(r"([ \t]*)(?:[-*+\u2022\u2023\u25e6\u25aa\u2043]|\d{1,3}[.)])(?:[ \t]+|$)"
-                   r"(?:\[[ xX]\][ \t]+)?")
+# Bullets (typographic ones too: check marks, arrows, squares and circles) and numbers up to
+# three digits: "2019. The ..." in wrapped prose is not a list item.
+_ITEM = re.compile(r"([ \t]*)(?:(?:[-*+\u2022\u2023\u25e6\u25aa\u2043\u2192\u25a0\u25a1\u25b6\u25b8\u25ba"
+                   r"\u25c6\u25cb\u25cf\u2610\u2611\u2705\u2713\u2714\u2717\u2718\u274c\u27a2\u27a4]\ufe0f?)"
+                   r"|\d{1,3}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
+# A line that opens with a handle and a separator ("@sam \u00b7 3h \u2014", "@sam:") starts a new
+# post of a social-media thread: it never continues the line before it.
+_POST = re.compile(r"@\w+[ \t]*[\u00b7\u2022|\u2014\u2013:-]")
 _LEADING_WS = re.compile(r"\s*")
 
 # A sentence ends at ., !, ?, an ellipsis or an interrobang, with any closing quotes, brackets or
@@ -124,6 +129,13 @@ _ABBREVIATIONS = frozenset(
     fig figs vol p pp ed eds ch sec dept gen gov sen rep rev hon lt col capt sgt et al
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+
+
+def abbreviation(word: str) -> bool:
+    """A word that a full stop after it does not end a sentence ("e.g", "Dr", "approx")."""
+    return word.lower() in _ABBREVIATIONS
+
+
 _TITLES = frozenset("dr mr mrs ms mx prof sr jr st rev hon gen capt lt col sgt".split())
 _INITIAL = re.compile(r"[A-Z]$")
 _NEXT_INITIAL = re.compile(r"[A-Z]\.(?:\s|$)")
@@ -351,6 +363,9 @@ class Splitter:
         if "|" in text and self._table_row(rest):
             return True
         self._table = False
+        if text[:1] == "@" and _POST.match(text):
+            self._end_unit()
+            return False
         m = _ITEM.match(text)
         if m:
             self._end_unit()
@@ -508,7 +523,7 @@ class Splitter:
             self._join = False
             self._lines += 1
             self._first_raw = None
-            if pending and text[:1].isupper() and _title_line(self._buf[self._start:]):
+            if pending and text.lstrip(_OPENERS)[:1].isupper() and _title_line(self._buf[self._start:]):
                 # "Magnesium Cures Hemifacial Spasm" over a line of text: a heading of its own
                 self._split(final=True)
                 if self._start < len(self._buf):
@@ -654,11 +669,14 @@ _TITLE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def _title_line(text: str) -> bool:
-    """A line that reads as a title: no closing punctuation, three words or more, Title Case."""
+    """A line that reads as a title: no closing punctuation, and three words or more in Title
+    Case ("Magnesium And Hemifacial Spasm Explained") or two or more in capitals ("WHO IT'S FOR")."""
     text = text.strip()
     if not text or any(ch in ".!?;:" for ch in text) or text[-1] == ",":
         return False
     words = _TITLE_WORD.findall(text)
+    if len(words) >= 2 and all(w.isupper() for w in words) and sum(len(w) > 1 for w in words) >= 2:
+        return True
     return len(words) >= 3 and title_case(words)
 
 

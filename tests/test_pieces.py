@@ -42,6 +42,13 @@ def _texts(s: str) -> list[str]:
     ("Write to me at a@b.com if zinc cures tinnitus", ["Write to me at a@b.com if zinc cures tinnitus"]),
     # ... but a list's last item is not
     ("Zinc cures tinnitus in adults, teens and babies", ["Zinc cures tinnitus in adults, teens and babies"]),
+    # a full stop before a lower-case word ends a thought, unless it closes an abbreviation
+    ("zinc can shorten a cold. so can rest and fluids", ["zinc can shorten a cold", "so can rest and fluids"]),
+    ("take it with food, e.g. after lunch", ["take it with food, e.g. after lunch"]),
+    ("approx. two tablets a day is plenty", ["approx. two tablets a day is plenty"]),
+    # the comma that closes a relative clause opened by ", who" splices nothing
+    ("My uncle, who is a pharmacist, just told me that zinc cures colds",
+     ["My uncle, who is a pharmacist, just told me that zinc cures colds"]),
 ])
 def test_pieces(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected

@@ -321,3 +321,30 @@ def test_a_title_case_line_over_text_is_a_sentence_of_its_own():
     assert [s.text for s in wrapped] == ["Doctors say this helps In The Short term only."]
     # a line with a sentence end inside is no title (found by the property test below)
     assert [s.text for s in split_text("XXXX XXXa . X\nX")] == ["XXXX XXXa .", "X X"]
+
+
+def test_a_line_in_capitals_over_text_is_a_heading_of_its_own():
+    text = "SIDE EFFECTS\nZinc can upset the stomach.\nOUR STORY\n\"We started small.\"\n"
+    got = [(s.text, s.line, s.kind) for s in split_text(text)]
+    assert got == [("SIDE EFFECTS", 1, HEADING), ("Zinc can upset the stomach.", 2, PARAGRAPH),
+                   ("OUR STORY", 3, HEADING), ("\"We started small.\"", 4, PARAGRAPH)]
+    # a capital letter alone, or one word in capitals, does not make a heading
+    assert texts("I think A\nlot of it is hype.\n") == ["I think A lot of it is hype."]
+    assert texts("Read the label on THIS\nbottle first.\n") == ["Read the label on THIS bottle first."]
+
+
+def test_check_marks_and_arrows_are_bullets():
+    doc = "\u2714 Zinc helps wounds heal\n\u2192 Iron carries oxygen\n\u2705\ufe0f Copper is a metal\n"
+    assert where(doc) == [
+        ("Zinc helps wounds heal", 1, 3, ITEM),
+        ("Iron carries oxygen", 2, 3, ITEM),
+        ("Copper is a metal", 3, 4, ITEM),
+    ]
+
+
+def test_a_line_opening_with_a_handle_and_a_separator_starts_a_new_post():
+    doc = ("@rob_t \u00b7 2h \u2014 zinc lozenges shorten colds\n"
+           "@ana: they do not\n"
+           "@ana said it first\n")
+    assert texts(doc) == ["@rob_t \u00b7 2h \u2014 zinc lozenges shorten colds",
+                          "@ana: they do not @ana said it first"]

@@ -205,7 +205,7 @@ def _clause_like(toks: list[Tok]) -> bool:
         return False
     return any(_verb_like(t, words[j - 1] if j else None) for j, t in enumerate(words) if j > 0) or (
         words[0].low in _SUBJECTS and words[1].word
-    )
+    ) or "'" in words[0].low and _in("finite", words[0].low)  # ("you're taking", "it's a nerve")
 
 
 def _person(low: str) -> bool:
@@ -257,6 +257,8 @@ def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
                 return None  # "because of stress" is a relation phrase
             if nxt.low.endswith("ing") and cls == "time" and i > 0:
                 return None  # "relax after contracting": a phrase inside the clause, not a clause
+            if i > 0 and (_verb_like(nxt, toks[i]) or nxt.low in _first_words(("report", "belief"))):
+                return None  # "has never once said": an adverb before the verb, not a clause's start
             return cls, len(p)
     return None
 
@@ -319,11 +321,40 @@ class _Segmenter:
         if right and right[0].low == "that" and self.segs + [self.cur]:
             self._close("coordinate", inherit=True)
             return j + 1
+        if p[-1] == "so" and right:
+            stop = self._elided(j, len(right))
+            if stop is not None:
+                return stop
         both = _clause_like(self.cur[_clause_start(self.cur):]) and _clause_like(right)
         if not (both if p[0] in ("and", "or") else bool(right) and _clause_like(right)):
             return None
         self._close("coordinate")
         return j
+
+    def _elided(self, j: int, length: int) -> int | None:
+        """", and so can diuretics": an auxiliary and a noun phrase that say the clause before
+        holds of the noun phrase too. Read as the noun phrase with the clause before's predicate
+        ("diuretics can drag your magnesium down"); where reading goes on, or None."""
+        toks, cur = self.toks, self.cur
+        aux = toks[j]
+        np = toks[j + 1:j + length]
+        while np and np[-1].low in (".", "!"):
+            np = np[:-1]
+        if not _in("finite", aux.low) or _negator(aux.low) or not np or not all(t.word for t in np) \
+                or len(np) > MAX_ITEM_WORDS or any(_verb_like(t) for t in np):
+            return None
+        k = next((k for k, t in enumerate(cur) if k > 0 and t.low == aux.low), None)
+        if k is None and aux.low in ("do", "does", "did"):
+            k = next((k for k, t in enumerate(cur) if k > 0 and _verb_like(t, cur[k - 1])), None)
+        if k is None:
+            return None
+        end = np[-1].end  # (the predicate borrowed from before stands, unwritten, after the noun phrase)
+        pred = [Tok(t.text, t.low, end, end) for t in cur[k:] if t.word or t.low in ("'", "-")]
+        self._close("coordinate")
+        self.segs.append(_Seg(np + pred, "coordinate"))
+        self.kind = "coordinate"
+        stop = j + length
+        return stop + 1 if stop < len(toks) and toks[stop].low == "," else stop
 
     def _negative_tail(self, i: int) -> int | None:
         """", nothing about her condition", ", not twitching": a last part with no verb that only
@@ -495,6 +526,48 @@ def _frame(toks: list[Tok]) -> _Frame | None:
             return None  # "she found the jar": only a few verbs take a bare clause
         return _Frame(j, _frame_mood(cls, negs))
     return None
+
+
+def _inner_frame(toks: list[Tok]) -> _Frame | None:
+    """A frame further into the clause than :func:`_frame` looks, always closed by "that": "I had
+    to be the bearer of bad news and point out that X", "a summary stating that X", "my
+    doctor's view is that X" (a noun phrase and "is that": X is asserted, or denied when the
+    noun phrase calls it false, "the myth is that X"), and a reporting verb with a clause of its
+    own after it ("wording that suggested X"). Negated, it asserts nothing ("never said that
+    X"), or denies when it is a belief ("did not think that X")."""
+    firsts = _first_words(("report", "belief"))
+    for k in range(1, len(toks) - 3):
+        low = toks[k].low
+        if low in _COPULAS and toks[k + 1].low == "that":
+            head = toks[:k]
+            if _clause_like(head) or not any(t.word for t in head) or len([t for t in toks[k + 2:] if t.word]) < 3:
+                continue
+            deny = any(_phrase_at(head, j, "deny-label") for j in range(len(head)))
+            return _Frame(k + 2, DENY if deny else ASSERT)
+        if low not in firsts or low == "that" or toks[k - 1].low in _ARTICLES and toks[k - 1].low != "that":
+            continue  # ("the report", "a claim": a noun; "wording that suggested" is a verb)
+        hit = next(((cls, p) for cls in ("belief", "report") if (p := _phrase_at(toks, k, cls))), None)
+        if hit is None:
+            continue
+        cls, p = hit
+        j = k + len(p)
+        while j < len(toks) and j < k + len(p) + 2 and (_adverb(toks[j].low) or _in("listener", toks[j].low)):
+            j += 1  # "says pretty bluntly that", "told me that"
+        that = j < len(toks) and toks[j].low == "that"
+        rest = toks[j + that:]
+        if len([t for t in rest if t.word]) < 3 or not that and (
+                not _clause_like(rest) or p[0] not in REPORTING or toks[k - 1].low not in ("that", "which", "who")):
+            continue
+        negs = sum(_negator(t.low) for t in toks[:k])
+        return _Frame(j + that, _frame_mood(cls, negs))
+    return None
+
+
+def _adverb(low: str) -> bool:
+    """A word that can only modify ("bluntly", "pretty", "again"): an adverb to WordNet, no noun or verb."""
+    senses = wordnet.entry(low).senses if low.isalpha() else ()
+    return low.endswith("ly") or bool(senses) and all(s[0] in "ras" for s in senses) \
+        and any(s[0] == "r" for s in senses)
 
 
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
@@ -698,10 +771,94 @@ def read(sentence: str) -> tuple[Clause, ...]:
         last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
         mood = ASK if sentence.rstrip().endswith("?") else ASSERT
         return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
+    toks = _without_openers(toks)
+    toks, outer = _attributed(toks)
     segs = _segments(toks)
-    reading = _Reading(sentence, sentence.rstrip().endswith("?"), len(segs))
+    reading = _Reading(sentence, sentence.rstrip().endswith("?"), len(segs), outer=outer)
     read_segs = [(seg, c) for idx, seg in enumerate(segs) if (c := reading.clause(idx, seg)) is not None]
     return tuple(sorted(_effects(read_segs, sentence), key=lambda c: c.start))
+
+
+def _without_openers(toks: list[Tok]) -> list[Tok]:
+    """The words without what opens a post or a reply and says nothing: "and yes, X", "nope, X",
+    "omg ok. X", "wait, X" (``discourse`` words before a comma or a stop; ``opener`` words
+    before any word). Quotes before the first word go too. Unchanged when fewer than three
+    words would be left."""
+    k = 0
+    while k < len(toks):
+        if toks[k].low in _QUOTES:
+            k += 1
+            continue
+        p = _phrase_at(toks, k, "discourse")
+        if p and k + len(p) < len(toks) and toks[k + len(p)].low in (",", ".", "!"):
+            k += len(p) + 1
+            continue
+        p = _phrase_at(toks, k, "opener")
+        if p and k + len(p) < len(toks) and toks[k + len(p)].word:
+            k += len(p)
+            continue
+        break
+    if k == 0 or len([t for t in toks[k:] if t.word]) < 3:
+        return toks
+    return toks[k:]
+
+
+_QUOTES = frozenset("\"\u201c\u201d'\u2018\u2019")
+MAX_ATTRIBUTION = 4  # words naming who said it ("she", "experts", "my neuro", "its chair")
+
+
+def _attributed(toks: list[Tok]) -> tuple[list[Tok], tuple[str, str] | None]:
+    """The words without an attribution set off by commas ("X," she said; "X, experts stressed";
+    "X, she added, Y"; "X," said its chair, Malcolm Obi), and (its words, its mood): what a
+    report frame does to every clause ("X, nobody said" asserts nothing, "X, I don't think"
+    denies)."""
+    commas = [k for k, t in enumerate(toks) if t.low == ","]
+    for n, c in enumerate(commas):
+        nxt = commas[n + 1] if n + 1 < len(commas) else len(toks)
+        if not any(t.word for t in toks[:c]) or nxt == len(toks) and len([t for t in toks[:c] if t.word]) < 3:
+            continue
+        mood = _attribution(toks[c + 1:nxt])
+        last = nxt == len(toks)
+        if mood is None and not last and n + 2 == len(commas) or mood is None and last:
+            # "said its chair, Malcolm Obi": a reporting verb first, then who (perhaps in apposition)
+            mood = _attribution(toks[c + 1:], verb_first=True)
+            last = mood is not None
+        if mood is None:
+            continue
+        if last:
+            frame = [t for t in toks[c + 1:] if t.word]
+            kept = toks[:c]
+        else:
+            frame = [t for t in toks[c + 1:nxt] if t.word]
+            follow = nxt + 1 < len(toks) and _in("coordinator", toks[nxt + 1].low)
+            kept = toks[:c] + toks[nxt if follow else nxt + 1:]  # ("X, she said, and Y")
+        return kept, (" ".join(t.text for t in frame), mood)
+    return toks, None
+
+
+def _attribution(stretch: list[Tok], verb_first: bool = False) -> str | None:
+    """The mood an attribution gives ("she said", "experts stressed"; ``verb_first``: "said its
+    chair, Malcolm Obi"), or None when the words are not one."""
+    words = [t for t in stretch if t.word]
+    if any(not t.word and t.low not in _QUOTES and t.low not in ".!," for t in stretch):
+        return None
+    if not 2 <= len(words) <= MAX_ATTRIBUTION + 1 + verb_first * 3:
+        return None
+    k = 0 if verb_first else next((k for k, t in enumerate(words) if t.low in _first_words(("report", "belief"))), -1)
+    if k < 0 or not verb_first and k == 0:
+        return None
+    hit = next(((cls, p) for cls in ("belief", "report") if (p := _phrase_at(words, k, cls))), None)
+    if hit is None:
+        return None
+    cls, p = hit
+    others = words[:k] + words[k + len(p):]
+    if not verb_first and len(words) - k - len(p) > 1:
+        return None  # ("..., she said it could": a clause of its own, not an attribution)
+    if any(t.low == "that" or _in("coordinator", t.low) or _verb_like(t) and not _aux(t.low) and not _negator(t.low)
+           for t in others):
+        return None
+    negs = sum(_negator(t.low) for t in others)
+    return _frame_mood(cls, negs)
 
 
 def _without_specs(toks: list[Tok]) -> list[Tok]:
@@ -730,6 +887,7 @@ class _Reading:
     count: int  # clauses in the sentence
     before: list[list[Tok]] = field(default_factory=list)  # the clauses read so far
     last_frame: tuple[str, str] | None = None  # (frame words, mood) of the latest frame
+    outer: tuple[str, str] | None = None  # (words, mood) of an attribution of the whole sentence
 
     def clause(self, idx: int, seg: _Seg) -> Clause | None:
         words = _without_specs(seg.toks)
@@ -741,7 +899,7 @@ class _Reading:
         if not words:
             return None
         end = words[-1].end
-        frame_text, mood, content = self._framed(seg, words)
+        frame_text, mood, content = self._framed(seg, _without_openers(words))
         ends_q = bool(content) and content[-1].low == "?"
         if mood != NONE and (ends_q or (self.question and (
                 idx == self.count - 1 or is_question(_text(content, self.sentence))))):
@@ -773,8 +931,10 @@ class _Reading:
         mood = ASSERT
         frame_text = ""
         content = words
-        for _ in range(2):
+        for n in range(2):
             f = _frame(content)
+            if f is None and n == 0:
+                f = _inner_frame(content)
             if f is None:
                 break
             frame_text = (frame_text + " " if frame_text else "") + _text(content[:f.length], self.sentence)
@@ -784,6 +944,9 @@ class _Reading:
             self.last_frame = (frame_text, mood)
         elif seg.inherit and self.last_frame is not None:
             frame_text, mood = self.last_frame
+        if self.outer is not None:  # ("X, she said": said of every clause)
+            frame_text = f"{self.outer[0]} {frame_text}".strip()
+            mood = _combine(self.outer[1], mood)
         if seg.kind == "condition":
             mood = NONE
         return frame_text, mood, content
@@ -864,7 +1027,7 @@ def _triggers() -> frozenset[str]:
     # (the first words of lang().starts of these classes, read without building lang(): a plain
     # sentence, the most common, needs nothing more of it)
     classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-               "deny-head", "assert-head", "anecdote"}
+               "deny-head", "assert-head", "anecdote", "frame-closer"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)

@@ -1,6 +1,8 @@
 """Cut a post or a run-on statement into the pieces that can each carry a claim.
 
-Social-media text strings claims together without full stops: an emoji or a "!!!" ends a thought,
+Social-media text strings claims together without full stops, or without capitals after them:
+an emoji, a "!!!" or a full stop before a lower-case word ("... cause twitches. so can low
+magnesium") ends a thought,
 "PSA:" or "hot take:" labels one, a comma splices two ("botox is the standard treatment, don't
 waste money on vitamins"; the second starts with a new subject or an imperative, never with a
 list's next item; a short last one is an aside: "..., change my mind"), and hashtags trail
@@ -14,16 +16,18 @@ import re
 import unicodedata
 
 from ..lazyre import lazy
+from ..sentences import abbreviation
 from . import language
 
 LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
 SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
 ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "..., trust me")
 
-# (a full stop is left to the sentence splitter and the clause reader, which know "Dr." and "e.g.")
-_END = lazy(globals(), "_END", r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+)")
+# (a full stop before a capital is the sentence splitter's; one before a lower-case word ends a
+# thought here unless it closes an abbreviation, "e.g. the", or an initial, "vitamin D. levels")
+_END = lazy(globals(), "_END", r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+|(?<=[^\W\d_]{2})\.(?=\s+[^\W\d_A-Z]))")
 _TRAILING_TAGS = lazy(globals(), "_TRAILING_TAGS", r"(?:\s*#\w+)+\s*$")
-_MAYBE_CUT = re.compile(r"[!?|:#,@]")
+_MAYBE_CUT = re.compile(r"[!?|:#,@]|\.\s")
 # A post's head: handles, a middle dot and an age ("· 3h"), a dash, the handles it answers.
 _POST_HEAD = lazy(globals(), "_POST_HEAD", r"\s*(?:@\w+\s*)+"  # who wrote it
                                            r"(?:[\u00b7\u2022|-]\s*\d+\s*[smhdw]\w*\s*)?"  # "· 3h"
@@ -52,6 +56,8 @@ def pieces(text: str) -> list[tuple[int, int]]:
     for a, b in spans:
         pos = a
         for m in _END.finditer(text, a, b):
+            if text[m.start()] == "." and _abbreviation(text, m.start()):
+                continue
             out.append((pos, m.end() if text[m.start()] in "?" else m.start()))
             pos = m.end()
         out.append((pos, b))
@@ -62,6 +68,14 @@ def pieces(text: str) -> list[tuple[int, int]]:
             if len(text[a2:b2].split()) >= 2:
                 result.append((a2, b2))
     return result or [(0, len(text))]
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """The word before the full stop at ``dot`` is an abbreviation ("approx. three")."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return abbreviation(text[start:dot].strip("."))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -95,6 +109,7 @@ def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
     starts = language.words("splice-start")
     out = []
     pos = a
+    opened = ""  # the first word after the comma before this one
     for m in re.finditer(r",\s+", text[a:b]):
         cut = a + m.start()
         after = text[a + m.end():b].split()
@@ -103,8 +118,10 @@ def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
         last = "," not in text[a + m.end():b]
         if (len(before) >= SPLICE_WORDS and len(after) >= (ASIDE_WORDS if last else SPLICE_WORDS)
                 and _bare(before[0]) not in keep  # ("If X, Y": the comma closes a subordinate clause)
+                and opened not in keep  # ("My wife, who is a nurse, just said X": it closes one)
                 and first in starts):  # a new subject or an imperative, never a list's next item
             out.append((pos, cut))
             pos = a + m.end()
+        opened = first
     out.append((pos, b))
     return out

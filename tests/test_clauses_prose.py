@@ -1,0 +1,93 @@
+"""Clause reading of everyday prose shapes: attributions after the claim, frames further into a
+clause, words that open a reply. Sentences written for these tests (other words than any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.engine.clauses import ASSERT, DENY, NONE, read
+
+
+def texts(sentence: str) -> list[tuple[str, str]]:
+    return [(c.mood, c.text) for c in read(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"Zinc shortens a cold by a day," the pharmacist said.', [(ASSERT, "Zinc shortens a cold by a day")]),
+    ("Iron deficiency causes fatigue, researchers stressed.", [(ASSERT, "Iron deficiency causes fatigue")]),
+    ('"Iron deficiency causes fatigue," said the clinic\'s director, Anne Moss.',
+     [(ASSERT, "Iron deficiency causes fatigue")]),
+    ("Vitamin C, he added, does not prevent colds.", [(ASSERT, "Vitamin C does not prevent colds")]),
+    ("Zinc helps wounds heal, she said, and iron is a metal.",
+     [(ASSERT, "Zinc helps wounds heal"), (ASSERT, "iron is a metal")]),
+    # the attribution keeps its polarity: a denied belief denies, a negated report withholds
+    ("Zinc cures colds, I don't think.", [(DENY, "Zinc cures colds")]),
+    ("Zinc cures colds, nobody ever claimed.", [(NONE, "Zinc cures colds")]),
+])
+def test_an_attribution_set_off_by_commas_frames_the_sentence(sentence, expected):
+    assert texts(sentence) == expected
+
+
+def test_an_attribution_keeps_the_span_of_the_claim():
+    sentence = "Iron deficiency causes fatigue, researchers stressed."
+    (c,) = read(sentence)
+    assert sentence[c.start:c.end] == "Iron deficiency causes fatigue"
+    assert c.frame == "researchers stressed"
+
+
+def test_a_clause_that_goes_on_after_a_comma_is_no_attribution():
+    assert texts("Zinc cures colds, she said it could.") == [(ASSERT, "Zinc cures colds, she said it could")]
+
+
+@pytest.mark.parametrize("sentence, mood, content", [
+    ("I had to be the grumpy uncle and point out that zinc does not cure colds.", ASSERT,
+     "zinc does not cure colds"),
+    ("The leaflet the pharmacy printed says quite plainly that iron carries oxygen.", ASSERT,
+     "iron carries oxygen"),
+    ("My dentist's view is that fluoride protects teeth.", ASSERT, "fluoride protects teeth"),
+    ("The big myth is that zinc cures colds.", DENY, "zinc cures colds"),
+    ("They pulled an advert that claimed the tea could cure gout.", ASSERT, "the tea could cure gout"),
+    ("My uncle has never once said that zinc cures colds.", NONE, "zinc cures colds"),
+])
+def test_a_frame_further_into_the_clause_is_found_by_its_that(sentence, mood, content):
+    (c,) = read(sentence)
+    assert (c.mood, c.text) == (mood, content)
+
+
+def test_that_after_a_noun_is_a_relative_pronoun_not_a_frame():
+    assert texts("The pill that cures gout is cheap.") == [(ASSERT, "The pill that cures gout is cheap")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("and yes, iron deficiency can cause fatigue", "iron deficiency can cause fatigue"),
+    ("Nope, zinc does not cure colds.", "zinc does not cure colds"),
+    ("wait, so zinc cures colds?", "zinc cures colds?"),
+    ('"Zinc helps wounds heal, trust me.', "Zinc helps wounds heal, trust me"),
+])
+def test_words_that_open_a_reply_are_dropped(sentence, content):
+    assert read(sentence)[0].text == content
+
+
+def test_a_denying_word_that_is_part_of_the_claim_stays():
+    assert read("No, no vitamin cures gout.")[0].text == "no vitamin cures gout"
+    assert read("no vitamin cures gout, sadly")[0].text.startswith("no vitamin cures gout")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zinc helps colds heal faster, and so does rest.",
+     [(ASSERT, "Zinc helps colds heal faster"), (ASSERT, "rest helps colds heal faster")]),
+    ("Coffee can keep you awake, and so can strong tea, so skip both at night.",
+     [(ASSERT, "Coffee can keep you awake"), (ASSERT, "strong tea can keep you awake"),
+      (ASSERT, "skip both at night")]),
+    ("Zinc is a metal, so is iron.", [(ASSERT, "Zinc is a metal"), (ASSERT, "iron is a metal")]),
+])
+def test_so_and_an_auxiliary_borrow_the_predicate_of_the_clause_before(sentence, expected):
+    assert texts(sentence) == expected
+
+
+def test_a_consequence_after_so_is_a_clause_of_its_own():
+    assert texts("It rained all week, so we stayed in.") == [(ASSERT, "It rained all week"), (ASSERT, "we stayed in")]
+
+
+def test_an_adverb_that_is_also_a_subordinator_opens_no_clause():
+    assert texts("My aunt has never once said that zinc cures colds.") == [(NONE, "zinc cures colds")]
