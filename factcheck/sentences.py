@@ -677,7 +677,8 @@ def _title_line(text: str) -> bool:
     words = _TITLE_WORD.findall(text)
     if len(words) >= 2 and all(w.isupper() for w in words) and sum(len(w) > 1 for w in words) >= 2:
         return True
-    return len(words) >= 3 and title_case(words)
+    # ("Customer Reviews": two capitalised words alone on a line are a heading, not a wrap)
+    return (len(words) >= 3 and title_case(words)) or (len(words) == 2 and all(w[:1].isupper() for w in words))
 
 
 def split_lines(lines: Iterable[str], *, max_chars: int = MAX_SENTENCE) -> Iterator[Sentence]:

@@ -46,6 +46,10 @@ def test_a_clause_that_goes_on_after_a_comma_is_no_attribution():
      "iron carries oxygen"),
     ("My dentist's view is that fluoride protects teeth.", ASSERT, "fluoride protects teeth"),
     ("The big myth is that zinc cures colds.", DENY, "zinc cures colds"),
+    # only a noun that vouches for it asserts what follows "is that"
+    ("My secret hope is that zinc cures colds.", NONE, "zinc cures colds"),
+    ("The rumour on the forum is that zinc cures colds.", NONE, "zinc cures colds"),
+    ("The plain truth is that zinc does not cure colds.", ASSERT, "zinc does not cure colds"),
     ("They pulled an advert that claimed the tea could cure gout.", ASSERT, "the tea could cure gout"),
     ("My uncle has never once said that zinc cures colds.", NONE, "zinc cures colds"),
 ])

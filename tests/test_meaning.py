@@ -121,6 +121,10 @@ def imported() -> FactChecker:
     ("Chronic gout is cured by zinc.", "false"),
     # denied
     ("Zinc does not cure chronic gout.", "true"),
+    # a reply's first word, set off by a comma or a stop, denies nothing of what follows
+    ("No, zinc does not cure chronic gout.", "true"),
+    ("lol nope. zinc cures chronic gout", "false"),
+    ("No zinc cures chronic gout.", "true"),
     ("Lutein doesn't cause severe sciatica.", "true"),
     # natural logic: prevents entails reduces the risk of; cure entails relieve and treat
     ("Melatonin reduces the risk of adult rosacea.", "true"),

@@ -23,6 +23,9 @@ def _texts(s: str) -> list[str]:
     ("b12 supplements won't cure your HFS, it's a nerve thing for sure",
      ["b12 supplements won't cure your HFS", "it's a nerve thing for sure"]),
     ("vitamin D cured my back pain #blessed #health", ["vitamin D cured my back pain"]),
+    # a full stop before a lower-case word ends a thought, after a contraction too
+    ("please don't. there's no proof that zinc cures colds",
+     ["please don't", "there's no proof that zinc cures colds"]),
     # one thought stays whole: lists, relative clauses, abbreviations, a short head
     ("Stress, caffeine and lack of sleep can all trigger eyelid twitching.",
      ["Stress, caffeine and lack of sleep can all trigger eyelid twitching."]),

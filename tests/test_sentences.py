@@ -333,6 +333,14 @@ def test_a_line_in_capitals_over_text_is_a_heading_of_its_own():
     assert texts("Read the label on THIS\nbottle first.\n") == ["Read the label on THIS bottle first."]
 
 
+def test_two_capitalised_words_alone_on_a_line_over_text_are_a_heading():
+    text = "Reader Letters\nZinc can upset the stomach.\n"
+    assert [(s.text, s.line) for s in split_text(text)] == [("Reader Letters", 1), ("Zinc can upset the stomach.", 2)]
+    # ... but not before a lower-case line, nor one capitalised word and one plain
+    assert texts("Ask Reader\nletters about it.\n") == ["Ask Reader letters about it."]
+    assert texts("Ask readers\nAbout it.\n") == ["Ask readers About it."]
+
+
 def test_check_marks_and_arrows_are_bullets():
     doc = "\u2714 Zinc helps wounds heal\n\u2192 Iron carries oxygen\n\u2705\ufe0f Copper is a metal\n"
     assert where(doc) == [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..lazyre import lazy
@@ -180,6 +181,8 @@ class Analyzer:
         if truncated:
             text = text[:MAX_CHARS]
         question = is_question(text)
+        if repair:
+            text = _reply_opener().sub("", text, count=1)
         head, body, tail = split_frame(text) if repair else ("", text, "")
         tokens = _but_not(tokenise(body))
         if tokens[:1] == ["always"] and len(tokens) > 2:
@@ -337,6 +340,15 @@ _FRAME_TAIL = lazy(
 
 
 _MAIN = language.phrases("main-cause")
+
+
+@lru_cache(maxsize=1)
+def _reply_opener() -> re.Pattern[str]:
+    """"No, X" and "lol nope. X": a reply's first word, which denies nothing of X."""
+    def alt(cls: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(language.words(cls), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:(?:{alt('reply-filler')})\W+)*(?:{alt('reply')})\s*[,.!;:\u2014\u2013-]+\s*",
+                      re.IGNORECASE)
 
 
 _ONE_OF = language.phrases("one-of")

@@ -542,8 +542,11 @@ def _inner_frame(toks: list[Tok]) -> _Frame | None:
             head = toks[:k]
             if _clause_like(head) or not any(t.word for t in head) or len([t for t in toks[k + 2:] if t.word]) < 3:
                 continue
-            deny = any(_phrase_at(head, j, "deny-label") for j in range(len(head)))
-            return _Frame(k + 2, DENY if deny else ASSERT)
+            if any(_phrase_at(head, j, "deny-label") for j in range(len(head))):
+                return _Frame(k + 2, DENY)
+            # ("my doctor's view is that X" asserts X; "my hope is that X" asserts nothing)
+            return _Frame(k + 2, ASSERT if any(_phrase_at(head, j, "assert-label") for j in range(len(head)))
+                          else NONE)
         if low not in firsts or low == "that" or toks[k - 1].low in _ARTICLES and toks[k - 1].low != "that":
             continue  # ("the report", "a claim": a noun; "wording that suggested" is a verb)
         hit = next(((cls, p) for cls in ("belief", "report") if (p := _phrase_at(toks, k, cls))), None)

@@ -24,8 +24,10 @@ SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
 ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "..., trust me")
 
 # (a full stop before a capital is the sentence splitter's; one before a lower-case word ends a
-# thought here unless it closes an abbreviation, "e.g. the", or an initial, "vitamin D. levels")
-_END = lazy(globals(), "_END", r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+|(?<=[^\W\d_]{2})\.(?=\s+[^\W\d_A-Z]))")
+# thought here unless it closes an abbreviation, "e.g. the", or an initial, "vitamin D. levels";
+# a contraction may end it: "please don't. there's ...")
+_END = lazy(globals(), "_END", r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+"
+                                r"|(?:(?<=[^\W\d_]{2})|(?<=['\u2019][^\W\d_]))\.(?=\s+[^\W\d_A-Z]))")
 _TRAILING_TAGS = lazy(globals(), "_TRAILING_TAGS", r"(?:\s*#\w+)+\s*$")
 _MAYBE_CUT = re.compile(r"[!?|:#,@]|\.\s")
 # A post's head: handles, a middle dot and an age ("· 3h"), a dash, the handles it answers.
