@@ -76,6 +76,14 @@ def test_a_relative_clause_takes_the_noun_before_the_comma_as_its_subject():
     assert s[rel.start:rel.end] == "which are a standard treatment for HFS"
 
 
+def test_a_relative_clause_with_a_subject_of_its_own_takes_the_noun_as_its_object():
+    s = "Then there is zinc, which your skin needs to heal, and iron."
+    rel = next(c for c in read(s) if c.kind == "relative")
+    assert rel.text == "your skin needs zinc to heal"
+    # no verb after a short subject: no clause ("which my wife hates" names no relation)
+    assert all(c.kind != "relative" for c in read("I bought zinc, which my wife hates."))
+
+
 def test_a_relative_clause_inside_the_main_clause_leaves_it_whole():
     texts = [c.text for c in read("Magnesium, which is a mineral, cures HFS.")]
     assert texts == ["Magnesium cures HFS", "Magnesium is a mineral"] or \

@@ -41,6 +41,7 @@ DATA = Path(__file__).parent.parent / "data" / "clauses.tsv"
 ASSERT = "assert"  # says it is so
 DENY = "deny"  # says it is not so (a denying frame)
 ASK = "ask"  # asks whether it is so
+MAX_RELATIVE_SUBJECT = 3  # words of the subject of an object relative (", which *your muscles* need")
 NONE = "none"  # neither: a condition, a negated report ("she never said X"), an object relative
 
 MAX_FRAME_SUBJECT = 8  # words before a frame verb
@@ -380,10 +381,18 @@ class _Segmenter:
         ant = _antecedent(self.cur)
         stop = _next_comma(toks, i + 2)
         rel = toks[i + 2:stop]
-        if not (ant and rel and _verb_like(rel[0])):
+        if not (ant and rel):
             return None
-        self.segs.append(_Seg([Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)] + rel,
-                              "relative", antecedent=ant))
+        noun = Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)
+        if _verb_like(rel[0]):
+            self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
+        else:
+            # ", which your muscles need to contract": the noun is the object, after the verb
+            k = next((k for k in range(1, min(len(rel), MAX_RELATIVE_SUBJECT + 1))
+                      if _verb_like(rel[k], rel[k - 1])), None)
+            if k is None or not all(t.word for t in rel[:k]) or any(_verb_like(t) for t in rel[:k]):
+                return None
+            self.segs.append(_Seg(rel[:k + 1] + [noun] + rel[k + 1:], "relative", antecedent=ant))
         return stop + 1 if stop < n and toks[stop].low == "," else stop
 
     def _subordinate(self, i: int) -> int | None:
