@@ -11,10 +11,11 @@ its README gives the label format. Each line's labelled claims are compared with
   line with no claim (or only claims the documents do not settle), and a **flip** when its
   verdict has the polarity opposite to what the line's claims expect.
 
-Usage: python benchmarks/prose.py [--json] [--dev [--misses]]   (runs the installed package: python -m factcheck)
+Usage: python benchmarks/prose.py [--json] [--dev | --retired [--misses]]   (runs python -m factcheck)
 
 ``--dev`` scores `benchmarks/prose-dev/` instead: written the same way, but for study and tuning,
-so only it lists its misses.
+so only it (and the retired set) lists its misses. ``--retired`` scores `benchmarks/prose-retired/`,
+the first blind set, retired when it was looked at.
 Writes benchmarks/results/prose.json and .md.
 """
 
@@ -28,7 +29,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "prose"
 SUPPORTED = {"true", "mostly-true"}
 REFUTED = {"false", "mostly-false"}
 
@@ -81,13 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--misses", action="store_true", help="list the claims not found")
-    ap.add_argument("--dev", action="store_true",
-                    help="score the development corpus (benchmarks/prose-dev/, for study) instead of the blind one")
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--dev", action="store_true",
+                       help="score the development corpus (benchmarks/prose-dev/, for study) instead of the blind one")
+    which.add_argument("--retired", action="store_true",
+                       help="score the retired first blind corpus (benchmarks/prose-retired/, for study)")
     args = ap.parse_args(argv)
-    corpus = HERE / "prose-dev" if args.dev else CORPUS
-    if not args.dev and args.misses:
-        ap.error("--misses lists the blind corpus's claims: use it with --dev (the blind corpus is not for study)")
-    name = "prose-dev" if args.dev else "prose"
+    name = "prose-dev" if args.dev else "prose-retired" if args.retired else "prose"
+    corpus = HERE / name
+    if name == "prose" and args.misses:
+        ap.error("--misses lists the blind corpus's claims: use it with --dev or --retired (the blind corpus "
+                 "is not for study)")
     labels = [json.loads(x) for x in (corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     docs = sorted({row["doc"] for row in labels})
     result: dict = {"documents": {}}
