@@ -95,3 +95,30 @@ def test_a_consequence_after_so_is_a_clause_of_its_own():
 
 def test_an_adverb_that_is_also_a_subordinator_opens_no_clause():
     assert texts("My aunt has never once said that zinc cures colds.") == [(NONE, "zinc cures colds")]
+
+
+@pytest.mark.parametrize("sentence, moods", [
+    # a clause that only calls the one before false denies it, and is no claim itself
+    ("The leaflet said zinc cures colds, which is simply untrue.", [(DENY, "zinc cures colds")]),
+    ("I was told that zinc cures colds, but that turned out to be false.", [(DENY, "zinc cures colds")]),
+    ("Zinc cures colds, and that's a myth.", [(DENY, "Zinc cures colds")]),
+    # ... one that agrees with it leaves it as it is
+    ("Iron carries oxygen, which is true.", [(ASSERT, "Iron carries oxygen")]),
+    # a relative clause that says something of its own is still read
+    ("Her doctor prescribed iron tablets, which are a common treatment.",
+     [(ASSERT, "Her doctor prescribed iron tablets"), (ASSERT, "iron tablets are a common treatment")]),
+])
+def test_a_clause_that_judges_the_one_before(sentence, moods):
+    assert sorted((c.mood, c.text) for c in read(sentence)) == sorted(moods)
+
+
+@pytest.mark.parametrize("sentence, mood, content", [
+    # a counterfactual wish denies what it wishes ...
+    ("If only zinc cured colds!", DENY, "zinc cured colds"),
+    ("I really wish zinc cured colds.", DENY, "zinc cured colds"),
+    # ... but not what a frame inside it takes as given
+    ("I wish I had known that iron carries oxygen.", ASSERT, "iron carries oxygen"),
+])
+def test_a_wish_denies_what_it_wishes(sentence, mood, content):
+    (c,) = read(sentence)
+    assert (c.mood, c.text) == (mood, content)

@@ -11,8 +11,8 @@ from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
 from ..labels import Label, Polarity, polarity
 from ..result import NO_MATCH, CheckResult, ClauseRef
+from . import answers, language, lists
 from . import clauses as clause_reader
-from . import language, lists
 from .analysis import Analyzer, Speller
 from .index import Index
 from .lexicon import Lexicon
@@ -115,6 +115,9 @@ class FactChecker:
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
         """
         statement = self._validate(statement)
+        answered = self._answered(statement, top, explain)
+        if answered is not None:
+            return answered
         spans = pieces(statement)
         if len(spans) > 1 or _trimmed(statement, spans):
             # A post that strings several thoughts together: each piece is read on its own, and
@@ -172,6 +175,9 @@ class FactChecker:
         return list(found)
 
     def _findings(self, statement: str, top: int, explain: bool) -> list[CheckResult]:
+        answered = self._answered(statement, top, explain)
+        if answered is not None:
+            return [answered]
         spans = pieces(statement)
         if len(spans) > 1 or _trimmed(statement, spans):
             found = [_shifted(r, statement, a) for a, b in spans
@@ -207,6 +213,18 @@ class FactChecker:
         return out or [self._fallback(statement, clauses, results, whole)]
 
     # ------------------------------------------------------------------ internals
+
+    def _answered(self, statement: str, top: int, explain: bool) -> CheckResult | None:
+        """"Magnesium cures HFS? Not a chance.": a plain statement its writer answers with a
+        denial (engine/answers.py) is checked as denied; None when there is no such answer, the
+        statement is more than one plain clause, or it denies already ("No" may then agree)."""
+        body = answers.denied_body(statement)
+        if body is None or not clause_reader.plain(clause_reader.read(body)):
+            return None
+        if self.analyzer.analyse(body).negated:
+            return None
+        result = self._check_text(body, deny=True, top=top, explain=explain)
+        return result if result.matched else None
 
     @staticmethod
     def _validate(statement: object) -> str:

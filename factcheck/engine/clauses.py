@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import field
+from dataclasses import field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -585,7 +585,7 @@ def _adverb(low: str) -> bool:
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
-    for cls, mood in (("deny-head", DENY), ("assert-head", ASSERT)):
+    for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("assert-head", ASSERT)):
         p = _phrase_at(toks, 0, cls)
         if p:
             if p == ("according", "to"):
@@ -785,10 +785,62 @@ def read(sentence: str) -> tuple[Clause, ...]:
         return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
     toks = _without_openers(toks)
     toks, outer = _attributed(toks)
-    segs = _segments(toks)
+    segs, judged = _evaluated(_segments(toks))
     reading = _Reading(sentence, sentence.rstrip().endswith("?"), len(segs), outer=outer)
-    read_segs = [(seg, c) for idx, seg in enumerate(segs) if (c := reading.clause(idx, seg)) is not None]
+    read_segs = [(seg, _judged(c, judged.get(idx))) for idx, seg in enumerate(segs)
+                 if (c := reading.clause(idx, seg)) is not None]
     return tuple(sorted(_effects(read_segs, sentence), key=lambda c: c.start))
+
+
+def _evaluated(segs: list[_Seg]) -> tuple[list[_Seg], dict[int, str]]:
+    """The segments without those that only judge the one before (", which is simply untrue",
+    ", but that turned out to be false"), and {index of the judged segment: the judgement}."""
+    targets: dict[int, tuple[int, str]] = {}  # evaluation segment -> (the segment it judges, how)
+    for i, seg in enumerate(segs):
+        relative = seg.kind == "relative"
+        # (", but that turned out ...": the segmenter has read "that" as continuing a frame)
+        verdict = _evaluation([t for t in (seg.toks[1:] if relative else seg.toks) if t.word],
+                              relative or seg.inherit)
+        if verdict is None:
+            continue
+        # (a relative segment comes before the clause it was cut from; any other after it)
+        j = next((j for j in range(i + 1, len(segs)) if segs[j].kind != "relative"), None) if relative \
+            else (i - 1 if i else None)
+        if j is not None:
+            targets[i] = (j, verdict)
+    kept = [seg for i, seg in enumerate(segs) if i not in targets]
+    new_index = {old: new for new, old in enumerate(i for i in range(len(segs)) if i not in targets)}
+    judged = {new_index[j]: v for j, v in targets.values() if j in new_index}
+    return kept, judged
+
+
+def _evaluation(words: list[Tok], relative: bool) -> str | None:
+    """DENY for words that only call the clause before false ("(which) is simply untrue", "but
+    that turned out to be false", "and that's a myth"), ASSERT for words that only agree with it
+    ("which is true"), else None."""
+    k = 0
+    while k < len(words) and _in("coordinator", words[k].low):
+        k += 1
+    if not relative:
+        if k >= len(words) or not _in("evaluation-subject", words[k].low):
+            return None
+        k += 1
+    for cls, mood in (("deny-label", DENY), ("agree-label", ASSERT)):
+        label = next((j for j in range(k, len(words)) if _phrase_at(words, j, cls)), None)
+        if label is None:
+            continue
+        p = _phrase_at(words, label, cls) or ()
+        if all(_in("evaluation-word", t.low) for t in words[k:label] + words[label + len(p):]):
+            return mood
+    return None
+
+
+def _judged(c: Clause, judgement: str | None) -> Clause:
+    """A clause the next one calls false is denied ("X, which is untrue")."""
+    if judgement != DENY or c.mood not in (ASSERT, DENY):
+        return c
+    return replace(c, mood=DENY if c.mood == ASSERT else ASSERT,
+                   notes=(*c.notes, "what follows calls it false"))
 
 
 def _without_openers(toks: list[Tok]) -> list[Tok]:
@@ -943,6 +995,7 @@ class _Reading:
         mood = ASSERT
         frame_text = ""
         content = words
+        wish = bool(_phrase_at(words, 0, "wish-head"))
         for n in range(2):
             f = _frame(content)
             if f is None and n == 0:
@@ -951,7 +1004,8 @@ class _Reading:
                 break
             frame_text = (frame_text + " " if frame_text else "") + _text(content[:f.length], self.sentence)
             content = content[f.length:]
-            mood = _combine(mood, f.mood)
+            # ("I wish I had known that X": the wish is about the knowing; X is taken as given)
+            mood = f.mood if wish and n == 1 else _combine(mood, f.mood)
         if frame_text:
             self.last_frame = (frame_text, mood)
         elif seg.inherit and self.last_frame is not None:
@@ -1039,7 +1093,7 @@ def _triggers() -> frozenset[str]:
     # (the first words of lang().starts of these classes, read without building lang(): a plain
     # sentence, the most common, needs nothing more of it)
     classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-               "deny-head", "assert-head", "anecdote", "frame-closer"}
+               "deny-head", "wish-head", "assert-head", "anecdote", "frame-closer"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)

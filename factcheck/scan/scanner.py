@@ -23,6 +23,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
+from ..engine.answers import is_denial
 from ..sentences import HEADING, Sentence, Splitter, title_case
 
 if TYPE_CHECKING:
@@ -459,14 +460,25 @@ def _check_text(
     queue: deque[_Queued] = deque()
 
     def statements() -> Iterator[str]:
+        held: Sentence | None = None  # a claim candidate not yet handed over: an answer may follow
         for s in sentences(reader):
+            if held is not None:
+                queue.append(_Queued(held, headline=False))
+                if is_denial(s.text) and s.line == held.locate_end(len(held.text))[0]:
+                    # "Magnesium cures HFS? Not a chance.": the answer goes with the sentence
+                    yield f"{held.text} {s.text}"
+                    held = None
+                    continue
+                yield held.text
+                held = None
             if is_claim_candidate(s):
-                queue.append(_Queued(s, headline=False))
+                held = s
             elif is_headline(s):
                 queue.append(_Queued(s, headline=True))
-            else:
-                continue
-            yield s.text
+                yield s.text
+        if held is not None:
+            queue.append(_Queued(held, headline=False))
+            yield held.text
 
     checked = found = 0
     for results in pool.findings_many(statements(), top=top, explain=explain,

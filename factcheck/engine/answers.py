@@ -1,0 +1,43 @@
+"""A statement its writer answers with a denial: "Magnesium cures HFS? Not a chance.", "B12 fixes
+it. Yeah, right.", "does zinc cure gout? nope".
+
+The answer denies the statement before it, whether a question or a claim said in scorn, so the
+statement is checked as denied (a frame around it, like "I don't think"). Only an answer that
+stands alone after the statement's final punctuation counts, made of the words of
+``data/english.tsv`` (``answer-deny``), with fillers ("lol", "omg") and emoji around it:
+"Not a chance." denies, "not a chance of it working for everyone" is a statement of its own.
+A scan hands a sentence its answer when the two share a line (``scan/scanner.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import language
+
+MAX_ANSWER = 40  # characters: an answer is short
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alt(cls: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[\s,]+")
+                        for w in sorted(language.words(cls), key=len, reverse=True))
+    answer = rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*"
+    return (re.compile(rf"^\W*{answer}$", re.IGNORECASE),
+            re.compile(rf"^(?P<body>.*?\w.*?[.?!\u2026]+)[\s\"'\u201d]+{answer}$", re.IGNORECASE | re.DOTALL))
+
+
+def is_denial(text: str) -> bool:
+    """The whole text is a denying answer ("Not a chance.", "nope 🙄", "Yeah, right.")."""
+    return len(text) <= MAX_ANSWER and bool(_patterns()[0].match(text))
+
+
+def denied_body(text: str) -> str | None:
+    """The statement before a denying answer that ends ``text``, or None when there is none."""
+    tail = text[-(MAX_ANSWER + 1):]
+    if not any(c in tail for c in ".?!\u2026"):
+        return None
+    m = _patterns()[1].match(text)
+    return m.group("body").strip() if m else None

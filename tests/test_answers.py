@@ -1,0 +1,65 @@
+"""A statement its writer answers with a denial ("X? Not a chance.", "X. Yeah, right.") is checked
+as denied, in `check` and in `scan` (where the answer is a sentence of its own on the same line).
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli.app import app
+from factcheck.engine import answers
+from factcheck.engine.checker import FactChecker
+
+
+@pytest.mark.parametrize(("text", "denial"), [
+    ("Not a chance.", True), ("nope 🙄", True), ("Yeah, right.", True), ("lol no", True),
+    ("Of course not!", True),
+    ("not a chance of it working for everyone", False), ("No vitamin cures HFS", False),
+    ("Yes.", False), ("Maybe.", False),
+])
+def test_is_denial(text: str, denial: bool) -> None:
+    assert answers.is_denial(text) is denial
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Does zinc cure gout? Nope.", "Does zinc cure gout?"),
+    ("Zinc supposedly cures gout. Yeah, right.", "Zinc supposedly cures gout."),
+    ("does zinc cure gout? no lol", "does zinc cure gout?"),
+    ("Zinc cures gout. It does not.", None),  # a sentence of its own, not an answer
+    ("Is it true? No, but it helps", None),
+    ("Zinc cures gout", None),
+])
+def test_denied_body(text: str, body: str | None) -> None:
+    assert answers.denied_body(text) == body
+
+
+@pytest.fixture(scope="module")
+def checker() -> FactChecker:
+    return FactChecker.load()
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Magnesium cures hemifacial spasm? Not a chance.", "true"),
+    ("Does magnesium cure HFS? Nope.", "true"),
+    ("Magnesium supposedly cures hemifacial spasm. Yeah, right.", "true"),
+    # a statement that denies already may be agreed with by "No": left as it stands
+    ("Magnesium doesn't cure HFS? No.", "true"),
+    # "hardly" denies
+    ("Hardly anyone's hemifacial spasm is cured by magnesium.", "true"),
+])
+def test_check_reads_the_answer(checker: FactChecker, statement: str, verdict: str) -> None:
+    assert checker.check(statement).verdict == verdict
+
+
+def test_scan_hands_a_sentence_the_answer_on_its_line(tmp_path) -> None:
+    doc = tmp_path / "post.txt"
+    doc.write_text("Magnesium cures hemifacial spasm? Not a chance.\n"
+                   "Magnesium cures hemifacial spasm?\nNot a chance.\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["scan", "--format", "jsonl", str(doc)])
+    found = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
+    by_line = {f["line"]: f["verdict"] for f in found if "verdict" in f}
+    assert by_line[1] == "true"  # answered on its own line: denied
+    assert by_line[2] == "false"  # the answer on the next line is not taken (it may answer anything)
