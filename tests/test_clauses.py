@@ -125,6 +125,9 @@ def test_and_joins_clauses_only_when_both_sides_are_clauses():
     ("Magnesium deficiency can cause fatigue, cramps and irritability.",
      ["Magnesium deficiency can cause fatigue", "Magnesium deficiency can cause cramps",
       "Magnesium deficiency can cause irritability"]),
+    # the verb after an auxiliary belongs to every item, not to the first
+    ("A blood test can check iron, zinc and copper.",
+     ["A blood test can check iron", "A blood test can check zinc", "A blood test can check copper"]),
 ])
 def test_a_list_gives_one_part_a_item(sentence, parts):
     assert list(one(sentence).parts) == parts

@@ -721,14 +721,12 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
             region = (0, region[1] - 1)
     else:  # a list in the object: it starts after the last verb or preposition before "and"
         start = first
-        while start > verb and words[start - 1].word and not _verb_like(words[start - 1], words[start - 2]) \
-                and words[start - 1].low not in _PREPOSITIONS and words[start - 1].low != ",":
+        while start > verb and _item_word(words, start - 1):
             start -= 1
         while start > verb and words[start - 1].low == ",":
             # commas before the "and" separate earlier items
             k = start - 1
-            while k > verb and words[k - 1].word and not _verb_like(words[k - 1], words[k - 2]) \
-                    and words[k - 1].low not in _PREPOSITIONS and words[k - 1].low != ",":
+            while k > verb and _item_word(words, k - 1):
                 k -= 1
             if k == start - 1:
                 break
@@ -751,6 +749,14 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
     if any(_clause_like(it) for it in items):
         return None
     return words[:region[0]], items, words[region[1]:]
+
+
+def _item_word(words: list[Tok], k: int) -> bool:
+    """Word ``k`` may belong to an item of a list in the object: not a verb, a preposition or a
+    comma, nor the verb after an auxiliary ("can *check* A and B")."""
+    t = words[k]
+    return t.word and not _verb_like(t, words[k - 1]) and t.low not in _PREPOSITIONS and t.low != "," \
+        and not (_in("finite", words[k - 1].low) and wordnet.verb(t.low))
 
 
 # --------------------------------------------------------------------------- reading
