@@ -84,6 +84,11 @@ def test_a_relative_clause_with_a_subject_of_its_own_takes_the_noun_as_its_objec
     assert all(c.kind != "relative" for c in read("I bought zinc, which my wife hates."))
 
 
+def test_whose_makes_the_noun_before_the_comma_the_owner():
+    rel = next(c for c in read("Then there is zinc, whose shortage can slow healing.") if c.kind == "relative")
+    assert rel.text == "zinc shortage can slow healing"
+
+
 def test_a_relative_clause_inside_the_main_clause_leaves_it_whole():
     texts = [c.text for c in read("Magnesium, which is a mineral, cures HFS.")]
     assert texts == ["Magnesium cures HFS", "Magnesium is a mineral"] or \

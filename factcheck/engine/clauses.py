@@ -384,7 +384,11 @@ class _Segmenter:
         if not (ant and rel):
             return None
         noun = Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)
-        if _verb_like(rel[0]):
+        if toks[i + 1].low == "whose":  # (", whose shortage can cause X": "B12 shortage can cause X")
+            if len(rel) < 3 or not any(_verb_like(t) for t in rel[1:4]):
+                return None
+            self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
+        elif _verb_like(rel[0]):
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
         else:
             # ", which your muscles need to contract": the noun is the object, after the verb
