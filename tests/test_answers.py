@@ -47,8 +47,6 @@ def checker() -> FactChecker:
     ("Magnesium supposedly cures hemifacial spasm. Yeah, right.", "true"),
     # a statement that denies already may be agreed with by "No": left as it stands
     ("Magnesium doesn't cure HFS? No.", "true"),
-    # "show up as" names a cause's effect
-    ("Low magnesium can show up as facial twitching.", "true"),
     # "hardly" denies
     ("Hardly anyone's hemifacial spasm is cured by magnesium.", "true"),
 ])

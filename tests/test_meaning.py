@@ -350,6 +350,8 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Without calcium the body cannot absorb vitamin D.", "no-match"),
     ("Vitamin D is required to absorb calcium.", "true"),
     ("Calcium is required to absorb vitamin D.", "no-match"),
+    # "show up as" names a cause's effect
+    ("Low magnesium can show up as facial twitching.", "true"),
 ])
 def test_without_and_needed_to_read_as_a_requirement(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)
