@@ -353,6 +353,6 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     # "show up as" names a cause's effect
     ("Low magnesium can show up as facial twitching.", "true"),
 ])
-def test_without_and_needed_to_read_as_a_requirement(statement: str, verdict: str) -> None:
+def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)
     assert result.verdict == verdict, result.reason
