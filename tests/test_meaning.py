@@ -350,8 +350,11 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Without calcium the body cannot absorb vitamin D.", "no-match"),
     ("Vitamin D is required to absorb calcium.", "true"),
     ("Calcium is required to absorb vitamin D.", "no-match"),
-    # "show up as" names a cause's effect
+    # "show up as" names a cause's effect; "Y happens because X" is "X causes Y"
     ("Low magnesium can show up as facial twitching.", "true"),
+    ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),
+    # texting spellings read as the words they stand for ("give u" is "give you": causes)
+    ("low magnesium can give u muscle cramps", "true"),
 ])
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)

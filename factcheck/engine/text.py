@@ -53,6 +53,7 @@ _JOIN_HYPHEN = lazy(globals(), "_JOIN_HYPHEN", r"(?<=[^\W\d_])-(?=[^\W_])")
 # Terminal escape sequences pasted along with text (colours, hyperlinks) are not words.
 _ANSI = lazy(globals(), "_ANSI", r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
+_TEXTING = dict(language.pairs("texting"))  # texting spellings -> the words they stand for
 # Social-media text: links carry no words of the claim; hashtags and handles often do, run
 # together in camel case ("#DefundTheCBC" -> "Defund The CBC", "@realDonaldTrump").
 _URL = lazy(globals(), "_URL", r"\b(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*", re.IGNORECASE)
@@ -124,7 +125,10 @@ def tokenise(text: str) -> list[str]:
         text = _NUM_GROUPS.sub("", text)
     if "-" in text:
         text = _JOIN_HYPHEN.sub("", text)
-    return _TOKEN.findall(text)
+    tokens = _TOKEN.findall(text)
+    if not _TEXTING.keys().isdisjoint(tokens):
+        tokens = [_TEXTING.get(t, t) for t in tokens]  # ("give u spasms": "give you spasms")
+    return tokens
 
 
 # --------------------------------------------------------------------------- stemming
