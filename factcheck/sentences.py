@@ -131,6 +131,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_NUMBER_SIGNS = frozenset(("no", "nos"))  # abbreviations only before a number
+
+
 def abbreviation(word: str) -> bool:
     """A word that a full stop after it does not end a sentence ("e.g", "Dr", "approx")."""
     return word.lower() in _ABBREVIATIONS
@@ -594,7 +597,8 @@ class Splitter:
         word = buf[max(space + 1, self._start): at].lstrip(_OPENERS)
         low = word.lower()
         if low in _ABBREVIATIONS:
-            return False
+            # ("No. 5" is a number; "The answer is no. Then ..." ends a sentence)
+            return low in _NUMBER_SIGNS and not following.isdigit()
         if _INITIAL.match(word) and len(word) == 1:
             # "J. R. R. Tolkien", "Dr. J. Smith": an initial, unless a word ends the sentence
             # ("... vitamin D. It ..."), told apart by what stands before and after it.

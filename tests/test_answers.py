@@ -31,6 +31,8 @@ def test_is_denial(text: str, denial: bool) -> None:
     ("Zinc cures gout. It does not.", None),  # a sentence of its own, not an answer
     ("Is it true? No, but it helps", None),
     ("Zinc cures gout", None),
+    ("Zinc cures gout \u2013 wrong!", "Zinc cures gout"),
+    ("Does zinc cure gout? The evidence says no.", "Does zinc cure gout?"),
 ])
 def test_denied_body(text: str, body: str | None) -> None:
     assert answers.denied_body(text) == body
@@ -47,6 +49,8 @@ def checker() -> FactChecker:
     ("Magnesium supposedly cures hemifacial spasm. Yeah, right.", "true"),
     # a statement that denies already may be agreed with by "No": left as it stands
     ("Magnesium doesn't cure HFS? No.", "true"),
+    # a label that denies is no label to set aside ("Myth: X" denies X)
+    ("Myth: magnesium cures hemifacial spasm.", "true"),
     # "hardly" denies
     ("Hardly anyone's hemifacial spasm is cured by magnesium.", "true"),
 ])

@@ -102,6 +102,7 @@ def test_an_adverb_that_is_also_a_subordinator_opens_no_clause():
     ("The leaflet said zinc cures colds, which is simply untrue.", [(DENY, "zinc cures colds")]),
     ("I was told that zinc cures colds, but that turned out to be false.", [(DENY, "zinc cures colds")]),
     ("Zinc cures colds, and that's a myth.", [(DENY, "Zinc cures colds")]),
+    ("Some people think zinc cures colds; they're mistaken.", [(DENY, "zinc cures colds")]),
     # ... one that agrees with it leaves it as it is
     ("Iron carries oxygen, which is true.", [(ASSERT, "Iron carries oxygen")]),
     # a relative clause that says something of its own is still read
@@ -122,3 +123,15 @@ def test_a_clause_that_judges_the_one_before(sentence, moods):
 def test_a_wish_denies_what_it_wishes(sentence, mood, content):
     (c,) = read(sentence)
     assert (c.mood, c.text) == (mood, content)
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    # an auxiliary before the frame's verb: the frame still frames ("she is saying X" asserts X)
+    ("My aunt is saying zinc cures colds.", ASSERT),
+    # ... and denied, it asserts nothing: "I'm not saying X" is no denial of X
+    ("I'm not saying zinc cures colds.", NONE),
+    ("I am not claiming zinc cures colds.", NONE),
+])
+def test_an_auxiliary_before_a_frame_verb(sentence, mood):
+    (c,) = read(sentence)
+    assert (c.mood, c.text) == (mood, "zinc cures colds")

@@ -333,6 +333,11 @@ def test_a_line_in_capitals_over_text_is_a_heading_of_its_own():
     assert texts("Read the label on THIS\nbottle first.\n") == ["Read the label on THIS bottle first."]
 
 
+def test_no_before_a_number_is_an_abbreviation_before_a_capital_it_ends_a_sentence():
+    assert texts("See No. 5 in the list. The answer is no. Then we left.\n") == [
+        "See No. 5 in the list.", "The answer is no.", "Then we left."]
+
+
 def test_two_capitalised_words_alone_on_a_line_over_text_are_a_heading():
     text = "Reader Letters\nZinc can upset the stomach.\n"
     assert [(s.text, s.line) for s in split_text(text)] == [("Reader Letters", 1), ("Zinc can upset the stomach.", 2)]

@@ -1,5 +1,5 @@
 """A statement its writer answers with a denial: "Magnesium cures HFS? Not a chance.", "B12 fixes
-it. Yeah, right.", "does zinc cure gout? nope".
+it. Yeah, right.", "does zinc cure gout? nope", "zinc cures gout \u2013 wrong!".
 
 The answer denies the statement before it, whether a question or a claim said in scorn, so the
 statement is checked as denied (a frame around it, like "I don't think"). Only an answer that
@@ -26,7 +26,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                         for w in sorted(language.words(cls), key=len, reverse=True))
     answer = rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*"
     return (re.compile(rf"^\W*{answer}$", re.IGNORECASE),
-            re.compile(rf"^(?P<body>.*?\w.*?[.?!\u2026]+)[\s\"'\u201d]+{answer}$", re.IGNORECASE | re.DOTALL))
+            re.compile(rf"^(?P<body>.*?\w.*?(?:[.?!\u2026]+|\s[-\u2013\u2014]))[\s\"'\u201d]+{answer}$",
+                       re.IGNORECASE | re.DOTALL))
 
 
 def is_denial(text: str) -> bool:
@@ -37,7 +38,7 @@ def is_denial(text: str) -> bool:
 def denied_body(text: str) -> str | None:
     """The statement before a denying answer that ends ``text``, or None when there is none."""
     tail = text[-(MAX_ANSWER + 1):]
-    if not any(c in tail for c in ".?!\u2026"):
+    if not any(c in tail for c in ".?!\u2026-\u2013\u2014"):
         return None
     m = _patterns()[1].match(text)
-    return m.group("body").strip() if m else None
+    return m.group("body").strip().rstrip("-\u2013\u2014 ") if m else None

@@ -513,7 +513,7 @@ def _frame(toks: list[Tok]) -> _Frame | None:
         if hit is None:
             if _subordinator(toks, i) or _in("coordinator", t.low) or t.low in lang().words.get("relative", ()):
                 return None  # a frame's subject is a noun phrase, not a clause
-            if i > 0 and _verb_like(t, toks[i - 1]) and not _aux(t.low):
+            if i > 0 and _verb_like(t, toks[i - 1]) and not _aux(t.low) and not _before_frame_verb(toks, i):
                 # the clause's own verb comes first: no frame, unless a reporting verb joins it
                 # ("she laughed and told me that X")
                 k = next((k for k in range(i + 1, min(len(toks), i + 4)) if toks[k].low == "and"), None)
@@ -584,6 +584,16 @@ def _adverb(low: str) -> bool:
     senses = wordnet.entry(low).senses if low.isalpha() else ()
     return low.endswith("ly") or bool(senses) and all(s[0] in "ras" for s in senses) \
         and any(s[0] == "r" for s in senses)
+
+
+def _before_frame_verb(toks: list[Tok], i: int) -> bool:
+    """Token ``i`` is an auxiliary before a frame's verb ("she *is* saying", "I'*m* not claiming")."""
+    if not _in("finite", toks[i].low):
+        return False
+    k = i + 1
+    while k < len(toks) and _negator(toks[k].low):
+        k += 1
+    return k < len(toks) and toks[k].low in _first_words(_FRAMES)
 
 
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:

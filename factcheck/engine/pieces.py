@@ -20,6 +20,7 @@ from ..sentences import abbreviation
 from . import language
 
 LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
+_DENYING_LABELS = frozenset(language.entries("deny-label", "clauses.tsv"))
 SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
 ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "..., trust me")
 
@@ -90,7 +91,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         b = a + m.start()
         piece = text[a:b]
     m = _LABEL.match(piece)
-    if m and len(m.group(1).split()) <= LABEL_WORDS and len(piece[m.end():].split()) >= 3:
+    if m and len(m.group(1).split()) <= LABEL_WORDS and len(piece[m.end():].split()) >= 3 \
+            and m.group(1).strip().lower() not in _DENYING_LABELS:  # ("Myth: X" denies X: the clause reader's)
         a += m.end()
     while a < b and not (text[a].isalnum() or text[a] in "#@'\""):
         a += 1
