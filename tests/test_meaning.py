@@ -355,6 +355,9 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),
     # texting spellings read as the words they stand for ("give u" is "give you": causes)
     ("low magnesium can give u muscle cramps", "true"),
+    # ... but what gives you a substance is its source
+    ("Eggs and dairy give you vitamin B12.", "true"),
+    ("Vitamin B12 gives you eggs.", "no-match"),
 ])
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)

@@ -278,6 +278,8 @@ class Analyzer:
         general = relations.match(stems, taken, tokens)
         inverse: set[int] = {s for s, e, cid in spans if self.lexicon.relation(cid)
                              and relations.names_patient_first(stems[s:e], cid)}
+        if general and self.lexicon:
+            general = [_as_source(g, tokens, spans, self.lexicon) for g in general]
         if general:
             for g in general:
                 drop.update(g.drop)
@@ -352,6 +354,21 @@ def _reply_opener() -> re.Pattern[str]:
 
 
 _ONE_OF = language.phrases("one-of")
+
+
+def _as_source(g: relations.Span, tokens: list[str], spans: list[tuple[int, int, str]],
+               lexicon: Lexicon) -> relations.Span:
+    """"Meat gives you B12": a causative verb before a substance of the lexicon reads as its
+    source class (relations.as_source), not as a cause."""
+    cls = relations.as_source(tokens[g.start]) if g.cls == "cause" else None
+    if cls is None:
+        return g
+    nxt = next(((s, cid) for s, _, cid in spans if s >= g.end), None)
+    if nxt is None or any(t not in STOPWORDS for t in tokens[g.end:nxt[0]]) or lexicon.kind(nxt[1]) != "substance":
+        return g
+    # (the class by the lexicon's own name for it, when it has one: "contain" may be its "source-of")
+    own = next((cid for s, e, cid in lexicon.match([stem(cls)]) if (s, e) == (0, 1)), cls)
+    return g._replace(cls=own)
 
 
 def _superlatives(tokens: list[str]) -> list[str]:

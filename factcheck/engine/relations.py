@@ -38,6 +38,7 @@ class Table(NamedTuple):
     entails: frozenset[tuple[str, str]]  # (narrower, broader), transitively closed
     light: frozenset[str]  # stems of light words
     purpose: dict[str, frozenset[str]]  # class -> the words that open its purpose ("need X *for* Y")
+    source: dict[str, str]  # a causative verb's stem -> the class it reads as before a substance
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def table() -> Table:
     pairs: set[tuple[str, str]] = set()
     light: set[str] = set()
     purpose: dict[str, frozenset[str]] = {}
+    source: dict[str, str] = {}
     for raw in DATA.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -61,6 +63,9 @@ def table() -> Table:
             continue
         if kind == "purpose":
             purpose[cls] = frozenset(w.strip() for w in words.split(";") if w.strip())
+            continue
+        if kind == "source":
+            source.update((stem(w.strip()), cls) for w in words.split(";") if w.strip())
             continue
         kinds[cls] = kind
         for phrase in words.split(";"):
@@ -81,7 +86,7 @@ def table() -> Table:
                 if b == c and (a, d) not in closed:
                     closed.add((a, d))
                     changed = True
-    return Table(kinds, phrases, frozenset(closed), frozenset(light), purpose)
+    return Table(kinds, phrases, frozenset(closed), frozenset(light), purpose, source)
 
 
 def kind(cls: str) -> str | None:
@@ -108,6 +113,13 @@ def purpose_words(cls: str) -> frozenset[str]:
     """The words after which relation ``cls`` names what its object is for ("you need calcium
     *for* your muscles to contract": the muscles' contraction needs calcium); empty for most."""
     return table().purpose.get(cls, frozenset())
+
+
+def as_source(word: str) -> str | None:
+    """The class a causative verb ("give", "gave") reads as when what it gives is a substance
+    ("eggs give you B12": eggs contain B12; "stress gives you twitches" stays a cause), or None."""
+    src = table().source
+    return src.get(stem(word)) or next((src[stem(b)] for b in wordnet.irregular(word) if stem(b) in src), None)
 
 
 def light(word_stem: str) -> bool:
