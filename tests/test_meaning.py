@@ -350,6 +350,14 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Without calcium the body cannot absorb vitamin D.", "no-match"),
     ("Vitamin D is required to absorb calcium.", "true"),
     ("Calcium is required to absorb vitamin D.", "no-match"),
+    ("Vitamin D is not needed to absorb calcium.", "false"),
+    # ... but "needs to" is the active: what needs comes first
+    ("Your body needs to absorb calcium.", "no-match"),
+    # a cleft: "X is the N S V" says "S V X"; "X is what V" says "X V"
+    ("Vitamin D is the vitamin your body needs to absorb calcium.", "true"),
+    ("Calcium is the mineral your body needs to absorb vitamin D.", "no-match"),
+    ("Stress is what triggers facial twitching in many people.", "true"),
+    ("Stress is one of the most common triggers of facial twitching.", "true"),
     # "show up as" names a cause's effect; "Y happens because X" is "X causes Y"
     ("Low magnesium can show up as facial twitching.", "true"),
     ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),

@@ -246,7 +246,7 @@ class Analyzer:
                  else u for j, u in enumerate(units) if j not in cue_positions or j == need]
         if need is not None and unless is None:
             units = _without_first(units, self.lexicon)
-        units = _merely_an_amount(units)
+        units = _merely_an_amount(_cleft(units, self.lexicon))
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
         terms, concepts = self._terms(units)
@@ -277,13 +277,13 @@ class Analyzer:
         drop: set[int] = set()
         general = relations.match(stems, taken, tokens)
         inverse: set[int] = {s for s, e, cid in spans if self.lexicon.relation(cid)
-                             and relations.names_patient_first(stems[s:e], cid)}
+                             and (relations.names_patient_first(stems[s:e], cid) or _passive_purpose(tokens, s, cid))}
         if general and self.lexicon:
             general = [_as_source(g, tokens, spans, self.lexicon) for g in general]
         if general:
             for g in general:
                 drop.update(g.drop)
-                if g.inverse:
+                if g.inverse or _passive_purpose(tokens, g.start, g.cls):
                     inverse.add(g.start)
             spans = sorted([*spans, *((g.start, g.end, g.cls) for g in general)])
         fixed = {b for _, b in corrections}
@@ -354,6 +354,60 @@ def _reply_opener() -> re.Pattern[str]:
 
 
 _ONE_OF = language.phrases("one-of")
+
+
+def _passive_purpose(tokens: list[str], s: int, cls: str) -> bool:
+    """"X is needed to V", "X is required for Y": the passive of a relation with a purpose names
+    its patient first (what is needed); "needs to", the active, does not."""
+    if not relations.purpose_words(cls) or not tokens[s].endswith("ed"):
+        return False
+    k = s - 1
+    while k >= 0 and (tokens[k].endswith("ly") or tokens[k] in _BETWEEN_BE_AND_PARTICIPLE):
+        k -= 1  # ("is *absolutely* needed", "is *not* needed")
+    return k >= 0 and tokens[k] in _BE
+
+
+_BETWEEN_BE_AND_PARTICIPLE = frozenset(("not", "never", "also", "still", "just", "even", "always", "often", "only"))
+
+
+def _cleft(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
+    """"Calcium is the mineral your muscles need to contract" says "your muscles need calcium to
+    contract", and "magnesium is what lets muscles relax" says "magnesium lets muscles relax":
+    X, a form of "be", then "what" or a noun phrase and a subject of its own (a few words, no
+    relation), then the relation. The noun phrase stays beside X ("the mineral" names its kind)."""
+    be = next((j for j, u in enumerate(units) if not u.concept and u.word in _BE), None)
+    if be is None or be == 0 or be + 2 >= len(units) or any(lexicon.relation(u.concept or "") for u in units[:be]):
+        return units
+    if not any(u.concept for u in units[:be]):
+        return units
+    rel = next((j for j in range(be + 1, min(len(units), be + 2 + _CLEFT_WORDS))
+                if lexicon.relation(units[j].concept or "")), None)
+    if rel is None:
+        return units
+    between = units[be + 1:rel]
+    if [u.word for u in between] == ["what"]:
+        return units[:be] + units[rel:]  # ("X is what lets Y": X lets Y)
+    if len(between) < 3 or between[0].concept or between[0].word not in _CLEFT_ARTICLES \
+            or (not between[1].concept and between[1].word in STOPWORDS) \
+            or any(u.concept and lexicon.relation(u.concept) for u in between):
+        return units  # ("one *of* the most common triggers": no noun phrase of its own)
+    # the noun phrase: its article and one word; then perhaps "that"/"which"; then the subject
+    k = 2 + (between[2].word in ("that", "which") if len(between) > 2 and not between[2].concept else 0)
+    subject = between[k:]
+    if not subject or len(subject) > _CLEFT_WORDS - 2 or not (subject[0].concept or subject[0].word in _CLEFT_SUBJECTS) \
+            or any(not u.concept and u.word in _PHRASE_STARTS for u in subject) \
+            or (not subject[-1].concept and subject[-1].word in STOPWORDS and len(subject) > 1):
+        return units  # ("a standard way *to* treat Y", "a fairly *common* reason": no subject of its own)
+    r = units[rel]
+    # ("your body needs *to* absorb": a purpose word the relation's phrase took stays before the purpose)
+    purpose = [_Unit([r.tokens[-1]], start=r.start)] if len(r.tokens) > 1 and r.concept \
+        and r.tokens[-1] in relations.purpose_words(r.concept) else []
+    return subject + [r] + units[:be] + between[:2] + purpose + units[rel + 1:]
+
+
+_CLEFT_ARTICLES = frozenset(("the", "a", "an", "one"))
+_CLEFT_SUBJECTS = language.words("cleft-subject")  # how a cleft's own subject may begin
+_CLEFT_WORDS = 6  # words between "be" and the relation in a cleft
 
 
 def _as_source(g: relations.Span, tokens: list[str], spans: list[tuple[int, int, str]],
