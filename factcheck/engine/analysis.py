@@ -394,7 +394,8 @@ def _cleft(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     # the noun phrase: its article and one word; then perhaps "that"/"which"; then the subject
     k = 2 + (between[2].word in ("that", "which") if len(between) > 2 and not between[2].concept else 0)
     subject = between[k:]
-    if not subject or len(subject) > _CLEFT_WORDS - 2 or not (subject[0].concept or subject[0].word in _CLEFT_SUBJECTS) \
+    if not subject or len(subject) > _CLEFT_WORDS - 2 \
+            or not (subject[0].concept or subject[0].word in _CLEFT_SUBJECTS) \
             or any(not u.concept and u.word in _PHRASE_STARTS for u in subject) \
             or (not subject[-1].concept and subject[-1].word in STOPWORDS and len(subject) > 1):
         return units  # ("a standard way *to* treat Y", "a fairly *common* reason": no subject of its own)
