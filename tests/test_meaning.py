@@ -358,6 +358,11 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Calcium is the mineral your body needs to absorb vitamin D.", "no-match"),
     ("Stress is what triggers facial twitching in many people.", "true"),
     ("Stress is one of the most common triggers of facial twitching.", "true"),
+    # a modifier of the subject ("from X") narrows it: a refuted claim without it settles the
+    # statement, a supported one does not; a claim that says it too is matched with it
+    ("Facial twitching from stress is not hemifacial spasm.", "true"),
+    ("Facial twitching from stress is hemifacial spasm.", "false"),
+    ("Nerve symptoms from low B12 may take months to get better.", "mostly-true"),
     # "show up as" names a cause's effect; "Y happens because X" is "X causes Y"
     ("Low magnesium can show up as facial twitching.", "true"),
     ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),

@@ -248,6 +248,16 @@ class FactChecker:
 
     def _judged_text(self, text: str, deny: bool, top: int, explain: bool) -> CheckResult:
         query = self.analyzer.analyse(text)
+        if query.narrowed:
+            # "Nerve symptoms from low B12 ...": the subject's modifier may be what a claim says
+            # too; read with it first, and set it aside (a narrower statement) only if no claim
+            # matches that way.
+            whole = self._decided(text, self.analyzer.analyse(text, narrow=False), deny, top, explain)
+            if whole.matched:
+                return whole
+        return self._decided(text, query, deny, top, explain)
+
+    def _decided(self, text: str, query, deny: bool, top: int, explain: bool) -> CheckResult:
         judged = self.judge(query, depth=max(JUDGE, top))
         if deny:  # (judged as written; only the polarity of the verdict is the frame's)
             query = replace(query, negated=not query.negated)

@@ -199,6 +199,9 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index))
+    if st.query.narrowed:
+        m.broader = True
+        notes.append(f"the statement narrows its subject ('{st.query.narrowed}')")
     if m.stronger:
         m.broader = True
         notes.append(f"'{m.stronger}' claims more than the claim does: only a refuted claim settles it")
