@@ -363,6 +363,10 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Facial twitching from stress is not hemifacial spasm.", "true"),
     ("Facial twitching from stress is hemifacial spasm.", "false"),
     ("Nerve symptoms from low B12 may take months to get better.", "mostly-true"),
+    # a relation that only qualifies a noun of the claim ("the compression *that causes* HFS")
+    # may be left out by a statement that names what it relates ("the compression in HFS")
+    ("Changing your diet does not relieve the nerve compression in hemifacial spasm.", "true"),
+    ("Changing your diet does not relieve the nerve compression in migraines.", "no-match"),
     # "show up as" names a cause's effect; "Y happens because X" is "X causes Y"
     ("Low magnesium can show up as facial twitching.", "true"),
     ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),
@@ -375,3 +379,14 @@ def test_words_that_share_nothing_are_never_linked() -> None:
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)
     assert result.verdict == verdict, result.reason
+
+
+def test_wording_reads_lists_and_qualifying_relations() -> None:
+    from factcheck.engine import wording
+
+    checker = FactChecker.load()
+    text = "Changing your diet cannot relieve the nerve compression that causes hemifacial spasm."
+    said = wording.read(text, checker.analyzer.analyse(text, repair=False), checker.lexicon)
+    assert said.qualifying == {"@cause": "@hemifacial-spasm"}
+    text = "Diet cannot cause hemifacial spasm."  # the claim's own relation qualifies nothing
+    assert wording.read(text, checker.analyzer.analyse(text, repair=False), checker.lexicon).qualifying == {}

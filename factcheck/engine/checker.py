@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
 from ..labels import Label, Polarity, polarity
 from ..result import NO_MATCH, CheckResult, ClauseRef
-from . import answers, language, lists
+from . import answers, language, wording
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
 from .index import Index
@@ -21,6 +21,7 @@ from .pieces import pieces
 from .recent import Recent
 from .text import stem
 from .verdict import decide, usable
+from .wording import Wording
 
 if TYPE_CHECKING:
     from .reach import Reach
@@ -59,7 +60,7 @@ class FactChecker:
             vocabulary = {w for d in docs for w in d.analysis.normalised.split()}
         self.index = index if index is not None else Index.build(docs, len(kb.claims), self.lexicon)
         self._plain = plain
-        self.claim_sides = ClaimSides(self.index, self._lists_of)  # each phrasing's side of a judgement, kept
+        self.claim_sides = ClaimSides(self.index, self._wording_of)  # each phrasing's side of a judgement, kept
         lexicon_stems: set[str] = set()
 
         def known_stem(s: str) -> bool:  # (the lexicon's stems are worked out on first need)
@@ -87,12 +88,13 @@ class FactChecker:
 
         return index_cache.load_checker(cls, path, use_cache=cache)
 
-    def _lists_of(self, doc: Doc) -> dict[str, frozenset[str]]:
-        """The lists in a claim's phrasing ("A, B and C"), read from its text (engine/lists.py)."""
+    def _wording_of(self, doc: Doc) -> Wording:
+        """What a claim's phrasing says in its own words (its lists, the relations that only
+        qualify a noun), read from its text (engine/wording.py)."""
         text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
-        if " and " not in text and " or " not in text:
-            return {}
-        return lists.members(text, self._plain.analyse(text, repair=False), self.lexicon)
+        if " and " not in text and " or " not in text and not any(f" {w} " in text for w in ("that", "which", "who")):
+            return wording.NONE
+        return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon)
 
     def __reduce__(self):
         """Pickled as its knowledge base's path (and digest), so it is cheap to send to worker

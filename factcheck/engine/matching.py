@@ -20,11 +20,12 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import lists, relations, wordnet
+from . import lists, relations, wording, wordnet
 from .analysis import Analysis, Term
 from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
 from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, has_antonyms, polar, stem
+from .wording import Wording
 
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS)
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
@@ -81,6 +82,7 @@ class ClaimSide(NamedTuple):
     others: tuple[tuple[str, float, bool, bool], ...]  # (key, weight, relation, general class)
     has_relation: bool
     listed: dict[str, frozenset[str]]  # a member of a list in the claim -> the other members
+    qualifying: dict[str, str]  # a relation in a relative clause of the claim -> what follows it
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -107,10 +109,10 @@ class ClaimSides:
 
     LIMIT = 300_000
 
-    def __init__(self, index: Index, lists_of: Callable[[Doc], dict[str, frozenset[str]]] | None = None) -> None:
+    def __init__(self, index: Index, wording: Callable[[Doc], Wording] | None = None) -> None:
         self.index = index
         self._memo: dict[tuple[int, int], ClaimSide] = {}
-        self._lists_of = lists_of  # the lists in a phrasing (engine/lists.py), when its text is known
+        self._wording = wording  # what a phrasing's own words say (engine/wording.py), when its text is known
 
     def __call__(self, doc: Doc) -> ClaimSide:
         key = (doc.claim, doc.phrasing)
@@ -122,9 +124,9 @@ class ClaimSides:
                                  key=lambda kw: -kw[1]))
             others = tuple((t.key, weights[t.key], t.relation, bool(t.relation and relations.kind(t.key[1:])))
                            for t in terms if t.kind != "word")
-            listed = self._lists_of(doc) if self._lists_of is not None else {}
+            said = self._wording(doc) if self._wording is not None else wording.NONE
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
-                             others, any(t.relation for t in terms), listed)
+                             others, any(t.relation for t in terms), said.listed, said.qualifying)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -185,6 +187,8 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_denied_link(m, q_terms, side.terms)
     if side.listed:
         _cover_listed(m, side, st.query, index.lexicon)
+    if side.qualifying:
+        _cover_qualifying(m, side)
     _antonyms(m, q_terms, side.terms)
     _sides_taken(m, q_terms, side.terms, doc)
     total_q = sum(st.weights[t.key] for t in q_terms)
@@ -319,6 +323,15 @@ def _cover_listed(m: _Match, side: ClaimSide, query: Analysis, lex: Lexicon) -> 
         m.covered.update(left_out)
         m.general = True
         m.links.append("the claim lists more than the statement names: what it says of each, it says of these")
+
+
+def _cover_qualifying(m: _Match, side: ClaimSide) -> None:
+    """A relation that only qualifies a noun of the claim ("the compression *that causes* HFS"),
+    which the statement leaves out while naming what it relates ("the compression in HFS"):
+    nothing the claim says is missing. See engine/wording.py."""
+    for key, after in side.qualifying.items():
+        if key not in m.covered and after in m.covered:
+            m.covered.add(key)
 
 
 def _cover_denied_link(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
@@ -506,7 +519,7 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, lis
     sure_d = 0.0
     listed = side.listed
     for key, w, relation, general in side.others:
-        if key in st.reach or key in st.below or general or (link and relation) or (
+        if key in st.reach or key in st.below or general or (link and relation) or key in side.qualifying or (
                 key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
     free_d: list[float] = []
