@@ -367,6 +367,13 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     # may be left out by a statement that names what it relates ("the compression in HFS")
     ("Changing your diet does not relieve the nerve compression in hemifacial spasm.", "true"),
     ("Changing your diet does not relieve the nerve compression in migraines.", "no-match"),
+    # a contrast is set aside with what it names ("unlike X", "rather than X")
+    ("Facial twitching, unlike hemifacial spasm, can be triggered by stress.", "true"),
+    # "comes from" after a condition names its cause, after a substance its source
+    ("Unlike an everyday eye twitch, hemifacial spasm comes from a blood vessel pressing on the facial nerve.",
+     "true"),
+    ("Hemifacial spasm comes from magnesium deficiency.", "false"),
+    ("Vitamin B12 comes from animal products.", "mostly-true"),
     # "show up as" names a cause's effect; "Y happens because X" is "X causes Y"
     ("Low magnesium can show up as facial twitching.", "true"),
     ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),

@@ -186,6 +186,8 @@ class Analyzer:
         question = is_question(text)
         if repair:
             text = _reply_opener().sub("", text, count=1)
+            if _CONTRAST_WORDS.intersection(text.lower().split()):
+                text = _contrast().sub(_keep_comma, text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
         tokens = _but_not(tokenise(body))
         if tokens[:1] == ["always"] and len(tokens) > 2:
@@ -280,6 +282,8 @@ class Analyzer:
             tokens = _pertainyms(tokens, self.lexicon)
         stems = [stem(t) for t in tokens]
         spans = self.lexicon.match(stems) if self.lexicon else []
+        if spans:
+            spans = _as_cause(spans, stems, tokens, self.lexicon)
         taken = {k for s, e, _ in spans for k in range(s, e)}
         drop: set[int] = set()
         general = relations.match(stems, taken, tokens)
@@ -349,6 +353,24 @@ _FRAME_TAIL = lazy(
 
 
 _MAIN = language.phrases("main-cause")
+
+
+@lru_cache(maxsize=1)
+def _contrast() -> re.Pattern[str]:
+    """"Unlike X, Y", "Y, unlike X, Z", "Y rather than X": the contrast and what it names, up to
+    the next comma or the end of the clause."""
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(language.words("contrast-phrase")
+                                                                       | set(language.entries("contrast-phrase")),
+                                                                       key=len, reverse=True))
+    return re.compile(rf"(?:(?<=^)|(?<=,)|(?<=\s))\s*\b(?:{alt})\b[^,.;:!?]{{1,60}}(?P<end>,|(?=[.;:!?])|$)",
+                      re.IGNORECASE)
+
+
+def _keep_comma(m: re.Match[str]) -> str:
+    return " "
+
+
+_CONTRAST_WORDS = frozenset(e.split()[0] for e in language.entries("contrast-phrase"))
 
 
 @lru_cache(maxsize=1)
@@ -437,6 +459,26 @@ def _cleft(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
 _CLEFT_ARTICLES = frozenset(("the", "a", "an", "one"))
 _CLEFT_SUBJECTS = language.words("cleft-subject")  # how a cleft's own subject may begin
 _CLEFT_WORDS = 6  # words between "be" and the relation in a cleft
+
+
+def _as_cause(spans: list[tuple[int, int, str]], stems: list[str], tokens: list[str],
+              lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """"Hemifacial spasm comes from a blood vessel ...": a phrase the lexicon reads as another
+    relation (a source: "B12 comes from meat") that general English reads as naming a cause
+    first, after a condition or a symptom (english.tsv caused-kind), is that cause."""
+    out = []
+    for s, e, cid in spans:
+        if lexicon.relation(cid) and s > 0:
+            general = relations.match(stems[s:e], set(), tokens[s:e])
+            subject = next((c for a, b, c in reversed(spans) if b <= s), None)
+            if len(general) == 1 and general[0].cls == "cause" and general[0].inverse and cid != "cause" \
+                    and subject is not None and lexicon.kind(subject) in _CAUSED_KINDS:
+                cid = next((c for a, b, c in lexicon.match([stem("cause")]) if (a, b) == (0, 1)), "cause")
+        out.append((s, e, cid))
+    return out
+
+
+_CAUSED_KINDS = language.words("caused-kind")
 
 
 def _as_source(g: relations.Span, tokens: list[str], spans: list[tuple[int, int, str]],
