@@ -374,6 +374,10 @@ def test_words_that_share_nothing_are_never_linked() -> None:
      "true"),
     ("Hemifacial spasm comes from magnesium deficiency.", "false"),
     ("Vitamin B12 comes from animal products.", "mostly-true"),
+    # ... and "plays a part in" a symptom contributes to it
+    ("Low vitamin D can play a part in facial twitching.", "mostly-true"),
+    # "your body's X" narrows nothing
+    ("Diuretics can drain your body's magnesium.", "mostly-true"),
     # "show up as" names a cause's effect; "Y happens because X" is "X causes Y"
     ("Low magnesium can show up as facial twitching.", "true"),
     ("Hemifacial spasm happens because a blood vessel presses on the facial nerve.", "true"),

@@ -464,18 +464,25 @@ _CLEFT_WORDS = 6  # words between "be" and the relation in a cleft
 def _as_cause(spans: list[tuple[int, int, str]], stems: list[str], tokens: list[str],
               lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """"Hemifacial spasm comes from a blood vessel ...": a phrase the lexicon reads as another
-    relation (a source: "B12 comes from meat") that general English reads as naming a cause
-    first, after a condition or a symptom (english.tsv caused-kind), is that cause."""
+    relation (a source: "B12 comes from meat"; taking part: "plays a part in 300 reactions")
+    that general English reads as a cause or a contribution is that, when its effect is a
+    condition or a symptom (english.tsv caused-kind): "... plays a part in facial twitching"."""
     out = []
     for s, e, cid in spans:
-        if lexicon.relation(cid) and s > 0:
-            general = relations.match(stems[s:e], set(), tokens[s:e])
-            subject = next((c for a, b, c in reversed(spans) if b <= s), None)
-            if len(general) == 1 and general[0].cls == "cause" and general[0].inverse and cid != "cause" \
-                    and subject is not None and lexicon.kind(subject) in _CAUSED_KINDS:
-                cid = next((c for a, b, c in lexicon.match([stem("cause")]) if (a, b) == (0, 1)), "cause")
+        general = relations.match(stems[s:e], set(), tokens[s:e]) if lexicon.relation(cid) and s > 0 else []
+        g = general[0] if len(general) == 1 and general[0].cls in _CAUSAL else None
+        if g is not None:
+            # the effect: before a phrase that names its patient first ("Y comes from X"), else after
+            effect = next((c for a, b, c in reversed(spans) if b <= s), None) if g.inverse \
+                else next((c for a, b, c in spans if a >= e), None)
+            own = next((c for a, b, c in lexicon.match([stem(g.cls)]) if (a, b) == (0, 1)), g.cls)
+            if own != cid and effect is not None and lexicon.kind(effect) in _CAUSED_KINDS:
+                cid = own
         out.append((s, e, cid))
     return out
+
+
+_CAUSAL = frozenset(("cause", "contribute"))
 
 
 _CAUSED_KINDS = language.words("caused-kind")
