@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
 from ..labels import Label, Polarity, polarity
 from ..result import NO_MATCH, CheckResult, ClauseRef
-from . import answers, language, wording
+from . import answers, exclusive, language, wording
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
 from .index import Index
@@ -261,9 +261,23 @@ class FactChecker:
 
     def _decided(self, text: str, query, deny: bool, top: int, explain: bool) -> CheckResult:
         judged = self.judge(query, depth=max(JUDGE, top))
+        others = self._other_members(query) if not deny else []
         if deny:  # (judged as written; only the polarity of the verdict is the frame's)
             query = replace(query, negated=not query.negated)
-        return decide(text, query, judged, self.kb, top=top, explain=explain, lexicon=self.index.lexicon)
+        return decide(text, query, judged, self.kb, top=top, explain=explain, lexicon=self.index.lexicon,
+                      others=others)
+
+    def _other_members(self, query) -> list[Judgement]:
+        """For an exclusive statement ("only X causes Y"), the claims retrieved by what it does not
+        rule out (the relation and Y): where another cause of Y would be (engine/exclusive.py)."""
+        f = exclusive.focus(query)
+        if f is None:
+            return []
+        kept = f.patient if f.side == "agent" else f.agent
+        probe = replace(query, terms=(f.relation, *kept))
+        st = statement(query, self.index)
+        return [judge(st, self.docs[doc_id], self.index, self.claim_sides)
+                for claim, _ in self.index.search(probe, limit=JUDGE) for doc_id in self.index.phrasings[claim]]
 
     def _clause_results(self, statement: str, clauses, top: int, explain: bool,
                         every_part: bool = False, whole: CheckResult | None = None) -> list[CheckResult]:

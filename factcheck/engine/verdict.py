@@ -18,11 +18,13 @@ RELATED = 3  # candidates kept even without --top, to show as related claims
 def decide(
     statement: str, query: Analysis, ranked: Sequence[tuple[float, Judgement]], kb: KnowledgeBase, *,
     top: int = 0, explain: bool = False, lexicon: Lexicon | None = None,
+    others: Sequence[Judgement] = (),
 ) -> CheckResult:
     """The result for one statement, from its ranked, judged candidates (best first).
 
     The verdict comes from the accepted judgement with the highest match score; the order of
-    candidates (``--top``) is the ranking's.
+    candidates (``--top``) is the ranking's. ``others`` are further judgements an exclusive
+    statement may be refuted by (engine/exclusive.py).
     """
     candidates = _candidates(ranked, kb)
     judged = sorted((j for _, j in ranked), key=lambda j: -j.score)
@@ -42,8 +44,9 @@ def decide(
 
     if best is None and not ambiguous and lexicon is not None:
         f = exclusive.focus(query)
-        alt = exclusive.alternative(f, judged, lambda j: kb.claims[j.doc.claim].verdict.supported, lexicon) \
-            if f is not None else None
+        # (``others``: claims found by what the statement does not rule out, see checker._decided)
+        alt = exclusive.alternative(f, [*judged, *others], lambda j: kb.claims[j.doc.claim].verdict.supported,
+                                    lexicon) if f is not None else None
         if f is not None and alt is not None:
             return _refuted_by(statement, query, f, alt, candidates, notes, ranked, kb, top, explain)
 
@@ -61,20 +64,23 @@ def decide(
     verdict = claim.verdict.flipped() if negated else claim.verdict
     supporting, contradicting = _split_evidence(claim, negated)
     notes.extend(best.notes)
-    if negated:
-        if verdict is claim.verdict:
-            reason = f"The statement denies this claim, which is rated {claim.verdict.value}: {claim.summary}"
-        else:
-            reason = (f"The statement denies this claim, rated {claim.verdict.value}, so it is "
-                      f"{verdict.value}: {claim.summary}")
-    else:
-        reason = claim.summary
+    reason = _reason(claim, verdict, negated)
     return CheckResult(
         statement=statement, verdict=verdict.value, score=best.score, negated=negated, claim=claim,
         reason=reason, supporting=supporting, contradicting=contradicting,
         candidates=tuple(candidates[:max(top, RELATED)]),
         explanation=_explain(query, candidates, claim.id, notes, [j for _, j in ranked], kb, best) if explain else None,
     )
+
+
+def _reason(claim: Claim, verdict, negated: bool) -> str:
+    """Why the statement gets ``verdict`` through ``claim``: the claim's summary, and what a denial did."""
+    if not negated:
+        return claim.summary
+    if verdict is claim.verdict:
+        return f"The statement denies this claim, which is rated {claim.verdict.value}: {claim.summary}"
+    return (f"The statement denies this claim, rated {claim.verdict.value}, so it is "
+            f"{verdict.value}: {claim.summary}")
 
 
 def _rival(query: Analysis, best: Judgement, judged: Sequence[Judgement], kb: KnowledgeBase) -> Judgement | None:
