@@ -184,7 +184,7 @@ class Analyzer:
         tokens = _but_not(tokenise(body))
         if tokens[:1] == ["always"] and len(tokens) > 2:
             tokens = tokens[1:]  # "Always talk to a doctor first": advice, not a claim about always
-        before, after = tokenise(head), tokenise(tail)
+        before, after = tokenise(head) if head else [], tokenise(tail) if tail else []
         truncated = truncated or len(tokens) > MAX_TOKENS
         if truncated:
             tokens = tokens[:MAX_TOKENS]
@@ -282,8 +282,7 @@ class Analyzer:
         fixed = {b for _, b in corrections}
 
         def words(lo: int, hi: int) -> list[_Unit]:
-            return [_Unit([tokens[k]], corrected=tokens[k] in fixed, frame=k in frame, start=k)
-                    for k in range(lo, hi) if k not in drop]
+            return [_Unit([tokens[k]], None, tokens[k] in fixed, k in frame, k) for k in range(lo, hi) if k not in drop]
 
         units: list[_Unit] = []
         i = 0
