@@ -239,8 +239,9 @@ class Analyzer:
         unless = _unless(units, cues) if negated and self.lexicon.relation("need") else None
         if unless is not None:
             need, negated = unless, False
-        units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
-                 else u for j, u in enumerate(units) if j not in cue_positions or j == need]
+        if cue_positions:  # (no cue, no "need" either: the units stay as they are)
+            units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
+                     else u for j, u in enumerate(units) if j not in cue_positions or j == need]
         units = _merely_an_amount(units)
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
@@ -266,7 +267,7 @@ class Analyzer:
         tokens = _superlatives(tokens)
         if self.lexicon:
             tokens = _pertainyms(tokens, self.lexicon)
-        stems = [stem(t) for t in tokens]
+        stems = list(map(stem, tokens))
         spans = self.lexicon.match(stems) if self.lexicon else []
         taken = {k for s, e, _ in spans for k in range(s, e)}
         drop: set[int] = set()
