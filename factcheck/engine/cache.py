@@ -922,16 +922,26 @@ class _Worker:
 
 
 def _work(conn: Any, text: str, claims_at: int, split: int, lexicon: Any) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C is the parent's: it ends this process)
     try:
-        part, vocabulary = _index_part(text, claims_at, split, lexicon)
-        head, arrays = part.export()
-    except Exception:  # noqa: BLE001 (the parent does the work itself)
-        conn.send(None)
-    else:
-        conn.send((head, vocabulary))
-        for arr in arrays:
-            conn.send_bytes(arr)
-    conn.close()
+        try:
+            part, vocabulary = _index_part(text, claims_at, split, lexicon)
+            head, arrays = part.export()
+        except Exception:  # noqa: BLE001 (the parent does the work itself)
+            conn.send(None)
+        else:
+            conn.send((head, vocabulary))
+            for arr in arrays:
+                conn.send_bytes(arr)
+        conn.close()
+    except OSError:
+        pass  # (the parent has gone)
+    finally:
+        # Out at once: no flushing of stdio, whose lock another thread of the parent (the "this
+        # takes a while" notice) may have held when it forked.
+        os._exit(0)
 
 
 def _layout(data: IndexData, claim_bytes: array, head_bytes: int, digest: str, lexicon,
