@@ -34,7 +34,8 @@ SECTIONS = [
      "the same corpus), so the vocabulary is that of a real fact-check archive."),
     ("scale-300k", "A knowledge base of 300,000 claims",
      "The same generator, three times the claims: the index stays sublinear per statement, and "
-     "the first run (which builds the index) streams the claims instead of holding them."),
+     "the first run (which builds the index) streams the claims instead of holding them, on two "
+     "processes when two cores are free (peak RSS: the larger of the two)."),
     ("coldstart", "Start-up",
      "One `factcheck check` on the shipped knowledge base against the time Python takes just to "
      "import Typer, Rich and RapidFuzz (the floor), interleaved runs; the minimal Typer app is a "

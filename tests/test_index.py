@@ -6,6 +6,7 @@ archive: what is tested is the index's mechanics, not the curation of a knowledg
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -188,6 +189,65 @@ def test_the_cached_index_is_the_built_one(tmp_path, monkeypatch) -> None:
             q = plain.analyzer.analyse(s)
             assert cached.index.search(q, limit=5) == plain.index.search(q, limit=5)
             assert cached.check(s, top=3).to_dict(top=3) == plain.check(s, top=3).to_dict(top=3)
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.5, 0.9, 1.0])
+def test_an_index_built_by_two_processes_is_the_one_built_by_one(tmp_path, monkeypatch, share: float) -> None:
+    """A large knowledge base is indexed by two processes (the second takes the claims after a
+    split point): the cache file's bytes are those of the one-process build, wherever it splits."""
+    import hashlib
+    import json
+
+    from factcheck.engine import cache
+
+    claims = [*FILLER, ("Kellogg's Corn Flakes were invented to stop masturbation.", "Corn flakes and lust"),
+              "Magnesium does not cure hemifacial spasm in most cases.", "Cape Cod: 19 sharks, 2019.",
+              ("Stress causes facial twitching.", "Twitching in your face comes from stress")]
+    kb = knowledge.to_dict(make_checker(*claims).kb)
+    raw = json.dumps(kb, ensure_ascii=False, indent=1).encode("utf-8")
+    text, digest = raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
+    path = tmp_path / "kb.json"
+    monkeypatch.setattr(cache, "PARALLEL_MIN_CHARS", 10**12)
+    one = cache._build(path, text, digest, 0)
+    monkeypatch.setattr(cache, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(cache, "WORKER_SHARE", share)
+    monkeypatch.setattr(cache, "_cores", lambda: 2)
+    started = []
+    start = cache._Worker.start
+    monkeypatch.setattr(cache._Worker, "start", lambda *a: started.append(1) or start(*a))
+    two = cache._build(path, text, digest, 0)
+    assert started and one is not None and two is not None
+    assert b"".join(two) == b"".join(one)
+
+
+def test_a_failed_second_process_leaves_the_work_to_the_first(tmp_path, monkeypatch) -> None:
+    import hashlib
+    import json
+
+    from factcheck.engine import cache
+
+    kb = knowledge.to_dict(make_checker(*FILLER, "Magnesium cures hemifacial spasm.").kb)
+    raw = json.dumps(kb).encode("utf-8")
+    text, digest = raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
+    monkeypatch.setattr(cache, "PARALLEL_MIN_CHARS", 10**12)
+    one = cache._build(tmp_path / "kb.json", text, digest, 0)
+    monkeypatch.setattr(cache, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(cache, "_cores", lambda: 2)
+    monkeypatch.setattr(cache, "_index_part", _fails_in_a_child(cache._index_part))
+    assert b"".join(cache._build(tmp_path / "kb.json", text, digest, 0)) == b"".join(one)
+
+
+def _fails_in_a_child(fn):
+    import os
+
+    parent = os.getpid()
+
+    def wrapped(*args):
+        if os.getpid() != parent:
+            raise RuntimeError("the second process fails")
+        return fn(*args)
+
+    return wrapped
 
 
 # --------------------------------------------------------------------------- ordering

@@ -74,13 +74,30 @@ def load_checker(ctx: typer.Context) -> FactChecker:
     try:
         with _notice_if_slow(f"loading and indexing the knowledge base{' ' + path if path else ''}; "
                              "a large one takes a while the first time, then its index is cached"):
-            return FactChecker.load(path)
+            checker = FactChecker.load(path)
+        _long_lived()
+        return checker
     except KnowledgeBaseError as exc:
         if path is None and os.environ.get(ENV_VAR, "").strip():
             # Say where the path came from: a forgotten variable is a puzzling fault otherwise.
             raise KnowledgeBaseError(f"{exc} (knowledge base named by ${ENV_VAR})") from None
         raise
 
+
+def _long_lived() -> None:
+    """The loaded checker lives as long as the command: the cycle collector need not scan it
+    again (``gc.freeze``), and checking makes almost no reference cycles, so young objects are
+    collected less often. At 100,000 claims the collector took 0.67 ms of each statement's 5 ms
+    with the default settings, 0.15 ms with these; what is shown never changes."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG, 20, 20)
+
+
+#: Objects allocated (less those freed) between two collections of the youngest generation
+#: (Python's default: 700).
+GC_YOUNG = 5000
 
 #: Seconds a knowledge base may take to load before a line on stderr says what is going on.
 SLOW_LOAD_NOTICE = 1.5

@@ -192,7 +192,7 @@ class Analyzer:
         tokens = _but_not(tokenise(body))
         if tokens[:1] == ["always"] and len(tokens) > 2:
             tokens = tokens[1:]  # "Always talk to a doctor first": advice, not a claim about always
-        before, after = tokenise(head), tokenise(tail)
+        before, after = tokenise(head) if head else [], tokenise(tail) if tail else []
         truncated = truncated or len(tokens) > MAX_TOKENS
         if truncated:
             tokens = tokens[:MAX_TOKENS]
@@ -251,8 +251,9 @@ class Analyzer:
         unless = _unless(units, cues) if negated and self.lexicon.relation("need") else None
         if unless is not None:
             need, negated = unless, False
-        units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
-                 else u for j, u in enumerate(units) if j not in cue_positions or j == need]
+        if cue_positions:  # (no cue, no "need" either: the units stay as they are)
+            units = [_Unit([units[j].word], "need", start=units[j].start) if j == need and self.lexicon.relation("need")
+                     else u for j, u in enumerate(units) if j not in cue_positions or j == need]
         if need is not None and unless is None:
             units = _without_first(units, self.lexicon)
         units = _merely_an_amount(_cleft(units, self.lexicon))
@@ -280,7 +281,7 @@ class Analyzer:
         tokens = _superlatives(tokens)
         if self.lexicon:
             tokens = _pertainyms(tokens, self.lexicon)
-        stems = [stem(t) for t in tokens]
+        stems = list(map(stem, tokens))
         spans = self.lexicon.match(stems) if self.lexicon else []
         if spans:
             spans = _as_cause(spans, stems, tokens, self.lexicon)
@@ -300,8 +301,7 @@ class Analyzer:
         fixed = {b for _, b in corrections}
 
         def words(lo: int, hi: int) -> list[_Unit]:
-            return [_Unit([tokens[k]], corrected=tokens[k] in fixed, frame=k in frame, start=k)
-                    for k in range(lo, hi) if k not in drop]
+            return [_Unit([tokens[k]], None, tokens[k] in fixed, k in frame, k) for k in range(lo, hi) if k not in drop]
 
         units: list[_Unit] = []
         i = 0

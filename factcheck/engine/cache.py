@@ -37,7 +37,10 @@ sources and concepts (the part of the file before the claims), and the concept n
 lexicon uses must agree with them.
 
 Building streams a large knowledge base claim by claim (validated, analysed and dropped), so its
-peak memory is the JSON text and the compact arrays, never the whole parsed document.
+peak memory is the JSON text and the compact arrays, never the whole parsed document. With two
+cores free (on Linux), a forked second process indexes the first part of the claims meanwhile
+and sends its arrays back; :meth:`IndexBuilder.extend` joins the parts, giving the very bytes a
+one-process build gives.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, cast
 from ..errors import FactcheckError
 from ..kb import knowledge
 from ..kb.knowledge import Claim, KnowledgeBase, Source
-from .index import Index, Phrasings, StoredDocs
+from .index import Index, IndexBuilder, Phrasings, StoredDocs
 
 if TYPE_CHECKING:
     from .index import IndexData
@@ -70,6 +73,11 @@ KEY_MAX_BYTES = 64 * 1024  # a key file is a few hundred bytes; anything larger 
 STALE_SECONDS = 3600  # a temporary file this old is a build that died: removed
 MAGIC = b"FCIDX\x03\n\x00"  # then a CRC-32 of the rest of the file, 4 bytes little-endian
 _ALIGN = 8
+#: A knowledge base this long (in characters) is indexed by two processes when two cores are free:
+#: a second process takes the claims in the first WORKER_SHARE of the text (this one validates
+#: every claim, and indexes the rest).
+PARALLEL_MIN_CHARS = 4_000_000
+WORKER_SHARE = 0.55
 #: Files of the package that are not the engine: the shipped knowledge base is keyed by its
 #: own digest, and its schema is read by nothing that builds an index.
 _NOT_ENGINE = frozenset({"knowledge.json", "knowledge.schema.json"})
@@ -745,29 +753,21 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
     """Analyse a knowledge base's claims one at a time straight into the index's arrays, and lay
     them out as a cache file's parts; None when the knowledge base is invalid, or when its
     claims do not come last (then the plain loader reports or builds it)."""
-    from ..files import _lone_surrogate
     from .analysis import Analyzer
-    from .index import IndexBuilder
-    from .lexicon import Lexicon
 
-    if "\\u" in text and ("\\ud" in text or "\\uD" in text) and _lone_surrogate(text) >= 0:
-        return None  # (the strict plain loader says where)
-    layout = _top_level(text)
-    if layout is None:
+    read = _head(text)
+    if read is None:
         return None
-    head, claims_at = layout
+    head, claims_at, lexicon = read
     head_bytes = bom + _utf8_len(text, 0, claims_at + 1)  # up to and with the claims' "["
-    if not isinstance(head.get("concepts", []), list) or not isinstance(head.get("sources"), list):
-        return None
-    try:  # (a concept of the wrong shape is reported by validate() below)
-        lexicon = Lexicon([knowledge.build_concept(c) for c in head.get("concepts") or ()])
-    except Exception:  # noqa: BLE001
-        return None
     analyzer = Analyzer(lexicon)
-    builder = IndexBuilder()
     vocabulary: set[str] = set(w for w in lexicon.words if w.isalpha())
     offsets = array("q")
     state = {"bytes": bom, "chars": 0, "n": 0, "broken": False}
+    # The claims that start before ``split`` are indexed by a second process meanwhile; this one
+    # reads and validates every claim, and indexes the rest (``mine``).
+    split, worker = _start_worker(text, claims_at, lexicon)
+    mine: list[IndexBuilder] = []
 
     def claims() -> Iterator[Any]:
         for c, (obj, start, end) in enumerate(_array_items(text, claims_at)):
@@ -782,22 +782,166 @@ def _build(path: Path, text: str, digest: str, bom: int) -> list[bytes] | None:
             if not all(isinstance(t, str) for t in phrasings) or not isinstance(obj.get("aliases", []), list):
                 state["broken"] = True
                 continue
-            for ph, phrasing in enumerate(phrasings):
-                analysis = analyzer.analyse(cast(str, phrasing), repair=False)
-                vocabulary.update(w for w in analysis.normalised.split() if w.isalpha())
-                builder.add(c, ph, analysis)  # noqa: F821 (ruff reads the `del` below as unbinding it first)
+            if start < split:
+                continue  # (the second process's)
+            if not mine:
+                mine.append(IndexBuilder(first=c))
+            _index_claim(analyzer, mine[0], c, cast("list[str]", phrasings), vocabulary)
 
     from ..files import _Duplicate, _HugeInt
 
     try:
-        faults = knowledge.validate({**head, "claims": []}, claims=claims())
-    except (ValueError, RecursionError, _Duplicate, _HugeInt):  # not (strict) JSON after all
-        return None
-    if faults or state["broken"] or not state["n"]:
-        return None
+        try:
+            faults = knowledge.validate({**head, "claims": []}, claims=claims())
+        except (ValueError, RecursionError, _Duplicate, _HugeInt):  # not (strict) JSON after all
+            return None
+        if faults or state["broken"] or not state["n"]:
+            return None
+        # (no second process, or it failed: its part is made here, then)
+        builder, words = (worker and worker.result()) or _index_part(text, claims_at, split, lexicon)
+    finally:
+        if worker is not None:
+            worker.stop()
+    if mine:
+        builder.extend(mine.pop())
+    vocabulary.update(words)
     data = builder.finish(state["n"])
-    del builder
-    return _layout(data, offsets, head_bytes, digest, lexicon, sorted(vocabulary))
+    del builder, words
+    return _layout(data, offsets, head_bytes, digest, lexicon, sorted(w for w in vocabulary if w.isalpha()))
+
+
+def _head(text: str) -> tuple[dict[str, Any], int, Any] | None:
+    """The knowledge base's members before its claims, where the claims' array starts, and its
+    lexicon; None if the text is not laid out that way or is not valid enough to say."""
+    from ..files import _lone_surrogate
+    from .lexicon import Lexicon
+
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text) and _lone_surrogate(text) >= 0:
+        return None  # (the strict plain loader says where)
+    layout = _top_level(text)
+    if layout is None:
+        return None
+    head, claims_at = layout
+    if not isinstance(head.get("concepts", []), list) or not isinstance(head.get("sources"), list):
+        return None
+    try:  # (a concept of the wrong shape is reported by validate() below)
+        return head, claims_at, Lexicon([knowledge.build_concept(c) for c in head.get("concepts") or ()])
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _start_worker(text: str, claims_at: int, lexicon: Any) -> tuple[int, _Worker | None]:
+    """(where this process's claims start, the second process indexing those before it)."""
+    if len(text) < PARALLEL_MIN_CHARS or _cores() < 2:
+        return claims_at, None
+    split = claims_at + int((len(text) - claims_at) * WORKER_SHARE)
+    worker = _Worker.start(text, claims_at, split, lexicon)
+    return (split, worker) if worker is not None else (claims_at, None)
+
+
+def _index_part(text: str, claims_at: int, split: int, lexicon: Any) -> tuple[IndexBuilder, set[str]]:
+    """The index of the claims that start before ``split`` (an IndexBuilder from claim 0) and
+    their words; the caller has checked, or will, that the claims array is well-formed and its
+    phrasings strings."""
+    from .analysis import Analyzer
+
+    analyzer = Analyzer(lexicon)
+    builder = IndexBuilder()
+    vocabulary: set[str] = set()
+    for c, (obj, start, _) in enumerate(_array_items(text, claims_at)):
+        if start >= split:
+            break
+        _index_claim(analyzer, builder, c, [obj["text"], *(obj.get("aliases") or ())], vocabulary)
+    return builder, vocabulary
+
+
+def _index_claim(analyzer: Any, builder: IndexBuilder, claim: int, phrasings: list[str], vocabulary: set[str]) -> None:
+    """Analyse one claim's phrasings into ``builder``, and their words into ``vocabulary``."""
+    for ph, phrasing in enumerate(phrasings):
+        analysis = analyzer.analyse(phrasing, repair=False)
+        vocabulary.update(analysis.normalised.split())
+        builder.add(claim, ph, analysis)
+
+
+def _cores() -> int:
+    """The cores this process may run on (scan.parallel.available_cores, which the engine
+    cannot import)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+class _Worker:
+    """A forked process that indexes the first part of a knowledge base's claims while this one
+    validates all of them and indexes the rest (Linux only: elsewhere fork is unsafe)."""
+
+    def __init__(self, proc: Any, conn: Any) -> None:
+        self.proc, self.conn = proc, conn
+
+    @classmethod
+    def start(cls, text: str, claims_at: int, split: int, lexicon: Any) -> _Worker | None:
+        """The process started, or None where it cannot be (not Linux; inside a daemon process)."""
+        import multiprocessing
+
+        if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        ctx = multiprocessing.get_context("fork")
+        conn, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_work, args=(child, text, claims_at, split, lexicon), daemon=True)
+        try:
+            proc.start()
+        except (OSError, AssertionError):  # (AssertionError: a daemon process may have no children)
+            conn.close()
+            return None
+        finally:
+            child.close()
+        return cls(proc, conn)
+
+    def result(self) -> tuple[Any, set[str]] | None:
+        """What the process made, or None if it failed (then the caller does the work)."""
+        if self.proc is None:
+            return None
+        try:
+            got = self.conn.recv()
+            if got is None:
+                return None
+            head, vocabulary = got
+            # (the arrays one message each, so that only one is ever held twice)
+            return IndexBuilder.restore(head, iter(self.conn.recv_bytes, None)), vocabulary
+        except (EOFError, OSError, StopIteration):
+            return None
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.conn.close()
+            if self.proc.is_alive():
+                self.proc.terminate()
+            self.proc.join()
+            self.proc = None
+
+
+def _work(conn: Any, text: str, claims_at: int, split: int, lexicon: Any) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C is the parent's: it ends this process)
+    try:
+        try:
+            part, vocabulary = _index_part(text, claims_at, split, lexicon)
+            head, arrays = part.export()
+        except Exception:  # noqa: BLE001 (the parent does the work itself)
+            conn.send(None)
+        else:
+            conn.send((head, vocabulary))
+            for arr in arrays:
+                conn.send_bytes(arr)
+        conn.close()
+    except OSError:
+        pass  # (the parent has gone)
+    finally:
+        # Out at once: no flushing of stdio, whose lock another thread of the parent (the "this
+        # takes a while" notice) may have held when it forked.
+        os._exit(0)
 
 
 def _layout(data: IndexData, claim_bytes: array, head_bytes: int, digest: str, lexicon,

@@ -24,7 +24,10 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
+from itertools import compress
+from operator import le
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .analysis import Analysis, Term
@@ -103,24 +106,26 @@ class IndexBuilder:
     are laid out by a counting sort at the end.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, first: int = 0) -> None:
+        self.first = first  # the first claim this builder is given (a part of a parallel build)
         self.terms: dict[str, int] = {}
         self.surfaces: dict[str, int] = {}
         self.a: dict[str, array] = {name: array(code) for name, code in ARRAYS}
         self.a["doc_start"].append(0)
         self._tf_start, self._tf_term, self._tf_count = array("q", [0]), array("i"), array("i")
         self._lengths = array("i")
-        self._claim = -1
+        self._claim = first - 1
+        self._open = False  # a claim is being added (its term counts are not laid out yet)
         self._counts: dict[int, int] = {}
 
     def add(self, claim: int, phrasing: int, analysis: Analysis) -> None:
-        """One phrasing (0 the claim's text, 1.. its aliases); claims in order, from 0."""
+        """One phrasing (0 the claim's text, 1.. its aliases); claims in order, from ``first``."""
         a = self.a
         if claim != self._claim:
             if claim != self._claim + 1:
                 raise ValueError(f"claims must be added in order: {claim} after {self._claim}")
             self._end_claim()
-            self._claim = claim
+            self._claim, self._open = claim, True
             a["claim_first_doc"].append(len(a["doc_claim"]))
         a["doc_claim"].append(claim)
         a["doc_phrasing"].append(phrasing)
@@ -135,8 +140,9 @@ class IndexBuilder:
         a["doc_start"].append(len(doc_term))
 
     def _end_claim(self) -> None:
-        if self._claim < 0:
+        if not self._open:
             return
+        self._open = False
         counts = self._counts
         for tid, f in counts.items():
             self._tf_term.append(tid)
@@ -144,6 +150,54 @@ class IndexBuilder:
         self._tf_start.append(len(self._tf_term))
         self._lengths.append(sum(counts.values()))
         self._counts = {}
+
+    def extend(self, part: IndexBuilder) -> None:
+        """Append the claims another builder was given (it started at this one's next claim), as
+        if they had been added here: terms and surfaces new to this builder get their ids in
+        the order ``part`` first met them, which is the order adding them here would give."""
+        part._end_claim()
+        if part._claim < part.first:
+            return  # (it was given nothing)
+        if part.first != self._claim + 1:
+            raise ValueError(f"a part starting at claim {part.first} cannot follow claim {self._claim}")
+        self._end_claim()
+        terms, surfaces = self.terms, self.surfaces
+        tmap = [terms.setdefault(k, len(terms)) for k in part.terms]
+        smap = [surfaces.setdefault(k, len(surfaces)) for k in part.surfaces]
+        a, b = self.a, part.a
+        docs, n_terms, n_tf = len(a["doc_claim"]), len(a["doc_term"]), len(self._tf_term)
+        # (through iterators, not lists: a list of millions of ids would weigh more than the index)
+        a["claim_first_doc"].extend(d + docs for d in b["claim_first_doc"])
+        for name in ("doc_claim", "doc_phrasing", "doc_flags"):
+            a[name].extend(b[name])
+        a["doc_start"].extend(s + n_terms for s in b["doc_start"][1:])
+        a["doc_term"].extend(map(tmap.__getitem__, b["doc_term"]))
+        a["doc_surf"].extend(map(smap.__getitem__, b["doc_surf"]))
+        self._tf_start.extend(s + n_tf for s in part._tf_start[1:])
+        self._tf_term.extend(map(tmap.__getitem__, part._tf_term))
+        self._tf_count.extend(part._tf_count)
+        self._lengths.extend(part._lengths)
+        self._claim = part._claim
+
+    def export(self) -> tuple[dict[str, Any], list[array]]:
+        """What another process needs to make this builder again (:meth:`restore`): a small
+        header and the arrays, which can be sent one at a time."""
+        self._end_claim()
+        arrays = [*self.a.values(), self._tf_start, self._tf_term, self._tf_count, self._lengths]
+        return {"first": self.first, "claim": self._claim, "terms": list(self.terms),
+                "surfaces": list(self.surfaces)}, arrays
+
+    @classmethod
+    def restore(cls, head: dict[str, Any], arrays: Iterator[bytes]) -> IndexBuilder:
+        """The builder :meth:`export` gave ``head`` and the bytes of the arrays of."""
+        b = cls(head["first"])
+        b._claim = head["claim"]
+        b.terms = {k: i for i, k in enumerate(head["terms"])}
+        b.surfaces = {k: i for i, k in enumerate(head["surfaces"])}
+        for arr in [*b.a.values(), b._tf_start, b._tf_term, b._tf_count, b._lengths]:
+            del arr[:]
+            arr.frombytes(next(arrays))
+        return b
 
     def finish(self, n_claims: int) -> IndexData:
         """The index of the ``n_claims`` claims added (a claim with no phrasing has no docs)."""
@@ -465,5 +519,9 @@ def _best(scores: dict[int, float], n: int) -> dict[int, float]:
     """The ``n`` best-scored entries of ``scores`` (more when several tie with the n-th)."""
     if len(scores) <= n:
         return scores
-    floor = sorted(scores.values(), reverse=True)[n - 1]  # (a sort in C beats a heap in Python here)
-    return {c: s for c, s in scores.items() if s >= floor}
+    # (heapq's selection beats a sort of every score: 1.6 ms against 7 ms for 50,000 of them;
+    # and compress keeps the loop over the entries in C)
+    from heapq import nlargest
+
+    floor = nlargest(n, scores.values())[-1]
+    return dict(compress(scores.items(), map(partial(le, floor), scores.values())))

@@ -109,7 +109,10 @@ def tokenise(text: str) -> list[str]:
     """The tokens of :func:`normalise`, as a list."""
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    text = fold_confusables(strip_accents(unicodedata.normalize("NFKC", text))).translate(_QUOTES)
+    if not text.isascii():  # (on ASCII text each of these changes nothing but a backquote)
+        text = fold_confusables(strip_accents(unicodedata.normalize("NFKC", text))).translate(_QUOTES)
+    elif "`" in text:
+        text = text.translate(_QUOTES)
     if "/" in text or "." in text:
         text = _URL.sub(" ", text)
     if "#" in text or "@" in text:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import field
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -330,9 +331,14 @@ def _string_list(value: Any, where: str, faults: list[Fault]) -> list[str]:
 
 
 def _enum_value(value: Any, enum: type[Enum], where: str, faults: list[Fault]) -> None:
-    if isinstance(value, str) and value not in {e.value for e in enum}:
+    if isinstance(value, str) and value not in _values(enum):
         allowed = ", ".join(e.value for e in enum)
         faults.append(Fault(where, f"unknown value '{value}' (expected one of: {allowed})"))
+
+
+@cache
+def _values(enum: type[Enum]) -> frozenset[str]:
+    return frozenset(e.value for e in enum)
 
 
 def validate(data: Any, claims: Iterable[Any] | None = None) -> list[Fault]:
