@@ -469,7 +469,8 @@ def _as_cause(spans: list[tuple[int, int, str]], stems: list[str], tokens: list[
     condition or a symptom (english.tsv caused-kind): "... plays a part in facial twitching"."""
     out = []
     for s, e, cid in spans:
-        general = relations.match(stems[s:e], set(), tokens[s:e]) if lexicon.relation(cid) and s > 0 else []
+        general = relations.match(stems[s:e], set(), tokens[s:e]) if lexicon.relation(cid) and s > 0 \
+            and relations.may_open(stems[s], _CAUSAL) else []
         g = general[0] if len(general) == 1 and general[0].cls in _CAUSAL else None
         if g is not None:
             # the effect: before a phrase that names its patient first ("Y comes from X"), else after

@@ -26,8 +26,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                         for w in sorted(language.words(cls), key=len, reverse=True))
     answer = rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*"
     return (re.compile(rf"^\W*{answer}$", re.IGNORECASE),
-            re.compile(rf"^(?P<body>.*?\w.*?(?:[.?!\u2026]+|\s[-\u2013\u2014]))[\s\"'\u201d]+{answer}$",
-                       re.IGNORECASE | re.DOTALL))
+            # (searched for in the text's tail only: the answer and the stop before it)
+            re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])(?=[\s\"'\u201d]+{answer}$)", re.IGNORECASE))
 
 
 def is_denial(text: str) -> bool:
@@ -37,8 +37,12 @@ def is_denial(text: str) -> bool:
 
 def denied_body(text: str) -> str | None:
     """The statement before a denying answer that ends ``text``, or None when there is none."""
-    tail = text[-(MAX_ANSWER + 1):]
+    at = max(0, len(text) - MAX_ANSWER - 8)
+    tail = text[at:]
     if not any(c in tail for c in ".?!\u2026-\u2013\u2014"):
         return None
-    m = _patterns()[1].match(text)
-    return m.group("body").strip().rstrip("-\u2013\u2014 ") if m else None
+    m = next(iter(_patterns()[1].finditer(tail)), None)
+    if m is None:
+        return None
+    body = text[:at + m.end()].strip().rstrip("-\u2013\u2014 ")
+    return body if any(c.isalnum() for c in body) else None

@@ -115,6 +115,11 @@ def purpose_words(cls: str) -> frozenset[str]:
     return table().purpose.get(cls, frozenset())
 
 
+def may_open(first_stem: str, classes: frozenset[str]) -> bool:
+    """Whether some phrase of one of ``classes`` starts with this stem (a cheap test first)."""
+    return any(cls in classes for _, cls, _ in table().phrases.get(first_stem, ()))
+
+
 def as_source(word: str) -> str | None:
     """The class a causative verb ("give", "gave") reads as when what it gives is a substance
     ("eggs give you B12": eggs contain B12; "stress gives you twitches" stays a cause), or None."""
