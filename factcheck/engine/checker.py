@@ -91,8 +91,16 @@ class FactChecker:
     def _wording_of(self, doc: Doc) -> Wording:
         """What a claim's phrasing says in its own words (its lists, the relations that only
         qualify a noun), read from its text (engine/wording.py)."""
+        terms = doc.analysis.terms
+        # (cheap tests on the terms first: a list that matters has two things that are concepts or
+        # numbers, a qualifying relation is a second relation)
+        things = sum(1 for t in terms if t.kind != "word" and not t.relation)
+        relations_ = sum(1 for t in terms if t.relation)
+        if things < 2 and relations_ < 2:
+            return wording.NONE
         text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
-        if " and " not in text and " or " not in text and not any(f" {w} " in text for w in ("that", "which", "who")):
+        if not ((things >= 2 and (" and " in text or " or " in text))
+                or (relations_ >= 2 and any(f" {w} " in text for w in ("that", "which", "who")))):
             return wording.NONE
         return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon)
 
