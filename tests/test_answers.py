@@ -16,7 +16,7 @@ from factcheck.engine.checker import FactChecker
 
 @pytest.mark.parametrize(("text", "denial"), [
     ("Not a chance.", True), ("nope 🙄", True), ("Yeah, right.", True), ("lol no", True),
-    ("Of course not!", True),
+    ("Of course not!", True), ("It didn't.", True), ("short answer: no", True),
     ("not a chance of it working for everyone", False), ("No vitamin cures HFS", False),
     ("Yes.", False), ("Maybe.", False),
 ])
@@ -28,7 +28,8 @@ def test_is_denial(text: str, denial: bool) -> None:
     ("Does zinc cure gout? Nope.", "Does zinc cure gout?"),
     ("Zinc supposedly cures gout. Yeah, right.", "Zinc supposedly cures gout."),
     ("does zinc cure gout? no lol", "does zinc cure gout?"),
-    ("Zinc cures gout. It does not.", None),  # a sentence of its own, not an answer
+    ("Zinc cures gout. It does not.", "Zinc cures gout."),  # a pronoun's denial answers it
+    ("Zinc cures gout. It does not help colds.", None),  # a sentence of its own, not an answer
     ("Is it true? No, but it helps", None),
     ("Zinc cures gout", None),
     ("Zinc cures gout \u2013 wrong!", "Zinc cures gout"),
@@ -51,6 +52,8 @@ def checker() -> FactChecker:
     ("Magnesium doesn't cure HFS? No.", "true"),
     # a label that denies is no label to set aside ("Myth: X" denies X)
     ("Myth: magnesium cures hemifacial spasm.", "true"),
+    # a pronoun's denial answers the sentence before ("... It didn't.")
+    ("My sister was told magnesium would cure her HFS. It didn't.", "true"),
     # "hardly" denies
     ("Hardly anyone's hemifacial spasm is cured by magnesium.", "true"),
 ])

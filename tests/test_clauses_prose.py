@@ -135,3 +135,16 @@ def test_a_wish_denies_what_it_wishes(sentence, mood, content):
 def test_an_auxiliary_before_a_frame_verb(sentence, mood):
     (c,) = read(sentence)
     assert (c.mood, c.text) == (mood, "zinc cures colds")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun for a claim, "that", the claim, and a verdict on it: the verdict is the frame's
+    ("The claim that zinc cures colds is false.", [(DENY, "zinc cures colds")]),
+    ("This myth that zinc cures colds is simply wrong.", [(DENY, "zinc cures colds")]),
+    ("The idea that iron carries oxygen is true.", [(ASSERT, "iron carries oxygen")]),
+    # no verdict at the end: no such frame
+    ("The claim that zinc cures colds is everywhere online.",
+     [(ASSERT, "The claim that zinc cures colds is everywhere online")]),
+])
+def test_a_claim_and_a_verdict_on_it(sentence, expected):
+    assert texts(sentence) == expected

@@ -22,7 +22,7 @@ MAX_ANSWER = 40  # characters: an answer is short
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alt(cls: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"[\s,]+")
+        return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
                         for w in sorted(language.words(cls), key=len, reverse=True))
     answer = rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*"
     return (re.compile(rf"^\W*{answer}$", re.IGNORECASE),

@@ -596,6 +596,21 @@ def _before_frame_verb(toks: list[Tok], i: int) -> bool:
     return k < len(toks) and toks[k].low in _first_words(_FRAMES)
 
 
+def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
+    """"The claim that X is false" (X, DENY); "the idea that X is true" (X, ASSERT): a noun for a
+    claim, "that", the claim, and a verdict on it at the end (clauses.tsv claim-noun, deny-label,
+    agree-label). None when the words are not so."""
+    words = [t for t in toks if t.word]
+    k = 1 if words[:1] and words[0].low in _ARTICLES | {"this", "any"} else 0
+    if len(words) < k + 6 or not _in("claim-noun", words[k].low) or words[k + 1].low != "that":
+        return None
+    for j in range(len(words) - 2, k + 3, -1):
+        if words[j].low in _COPULAS:
+            verdict = _evaluation(words[j:], relative=True)
+            return (words[k + 2:j], verdict) if verdict is not None else None
+    return None
+
+
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
@@ -804,6 +819,11 @@ def read(sentence: str) -> tuple[Clause, ...]:
         mood = ASK if sentence.rstrip().endswith("?") else ASSERT
         return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
     toks = _without_openers(toks)
+    claimed = _claim_judged(toks)
+    if claimed is not None and claimed[0]:
+        content, mood = claimed
+        return (Clause(_text(content, sentence), toks[0].start, toks[-1].end if toks[-1].word else toks[-2].end,
+                       mood, frame=_text([t for t in toks if t.word][:2], sentence)),)
     toks, outer = _attributed(toks)
     segs, judged = _evaluated(_segments(toks))
     reading = _Reading(sentence, sentence.rstrip().endswith("?"), len(segs), outer=outer)
