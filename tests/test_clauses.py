@@ -361,6 +361,6 @@ def test_triggers_are_the_first_words_of_the_clause_classes():
 
     expected: set[str] = set()
     for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-                "deny-head", "wish-head", "assert-head", "anecdote", "frame-closer"):
+                "deny-head", "wish-head", "rhetorical-head", "assert-head", "anecdote", "frame-closer"):
         expected.update(clauses.lang().starts.get(cls, {}))
     assert clauses._triggers() == expected

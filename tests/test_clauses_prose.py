@@ -148,3 +148,15 @@ def test_an_auxiliary_before_a_frame_verb(sentence, mood):
 ])
 def test_a_claim_and_a_verdict_on_it(sentence, expected):
     assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, mood", [
+    # a rhetorical question denies what it asks about ...
+    ("Who still believes zinc cures colds?", DENY),
+    ("Does anyone really believe zinc cures colds?", DENY),
+    # ... a plain one asks
+    ("Does zinc cure colds?", "ask"),
+])
+def test_a_rhetorical_question_denies(sentence, mood):
+    (c,) = read(sentence)
+    assert c.mood == mood

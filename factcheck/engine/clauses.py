@@ -614,7 +614,7 @@ def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
-    for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("assert-head", ASSERT)):
+    for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("rhetorical-head", DENY), ("assert-head", ASSERT)):
         p = _phrase_at(toks, 0, cls)
         if p:
             if p == ("according", "to"):
@@ -1005,7 +1005,8 @@ class _Reading:
         end = words[-1].end
         frame_text, mood, content = self._framed(seg, _without_openers(words))
         ends_q = bool(content) and content[-1].low == "?"
-        if mood != NONE and (ends_q or (self.question and (
+        rhetorical = bool(_phrase_at(_without_openers(words), 0, "rhetorical-head"))  # ("who still believes X?")
+        if mood != NONE and not rhetorical and (ends_q or (self.question and (
                 idx == self.count - 1 or is_question(_text(content, self.sentence))))):
             mood = ASK
         if content and not content[-1].word:
@@ -1133,7 +1134,7 @@ def _triggers() -> frozenset[str]:
     # (the first words of lang().starts of these classes, read without building lang(): a plain
     # sentence, the most common, needs nothing more of it)
     classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-               "deny-head", "wish-head", "assert-head", "anecdote", "frame-closer"}
+               "deny-head", "wish-head", "rhetorical-head", "assert-head", "anecdote", "frame-closer"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)
