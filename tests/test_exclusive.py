@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from factcheck.engine.checker import FactChecker
-from factcheck.kb.knowledge import from_dict
 
 CLAIMS = [
     ("Stress triggers migraines.", "true"),
@@ -22,15 +21,8 @@ CLAIMS = [
 
 
 @pytest.fixture(scope="module")
-def imported() -> FactChecker:
-    data = {
-        "version": 1,
-        "sources": [{"id": "archive", "title": "An archive", "publisher": "p", "kind": "archive",
-                     "reliability": "medium"}],
-        "claims": [{"id": f"c{i}", "text": t, "verdict": v, "summary": "s", "evidence": [],
-                    "origin": {"source": "archive"}} for i, (t, v) in enumerate(CLAIMS)],
-    }
-    return FactChecker(from_dict(data))
+def imported(archive) -> FactChecker:
+    return archive(CLAIMS)
 
 
 @pytest.mark.parametrize(("statement", "verdict", "claim"), [
@@ -116,17 +108,8 @@ CONCEPTS = [("headache", "symptom"), ("rash", "symptom"), ("stomach cramps", "sy
 
 
 @pytest.fixture(scope="module")
-def listed() -> FactChecker:
-    data = {
-        "version": 1,
-        "sources": [{"id": "archive", "title": "An archive", "publisher": "p", "kind": "archive",
-                     "reliability": "medium"}],
-        "concepts": [{"id": name.replace(" ", "-"), "label": name, "kind": kind, "terms": [name, name + "s"]}
-                     for name, kind in CONCEPTS],
-        "claims": [{"id": f"l{i}", "text": t, "verdict": v, "summary": "s", "evidence": [],
-                    "origin": {"source": "archive"}} for i, (t, v) in enumerate(LISTED)],
-    }
-    return FactChecker(from_dict(data))
+def listed(archive) -> FactChecker:
+    return archive(LISTED, CONCEPTS, prefix="l")
 
 
 @pytest.mark.parametrize(("statement", "verdict"), [

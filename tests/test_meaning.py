@@ -95,15 +95,8 @@ CLAIMS = [
 
 
 @pytest.fixture(scope="module")
-def imported() -> FactChecker:
-    data = {
-        "version": 1,
-        "sources": [{"id": "archive", "title": "An archive", "publisher": "p", "kind": "archive",
-                     "reliability": "medium"}],
-        "claims": [{"id": f"c{i}", "text": t, "verdict": v, "summary": "s", "evidence": [],
-                    "origin": {"source": "archive"}} for i, (t, v) in enumerate(CLAIMS)],
-    }
-    return FactChecker(from_dict(data))
+def imported(archive) -> FactChecker:
+    return archive(CLAIMS)
 
 
 @pytest.mark.parametrize(("statement", "verdict"), [

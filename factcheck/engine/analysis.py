@@ -187,7 +187,7 @@ class Analyzer:
         if repair:
             text = _reply_opener().sub("", text, count=1)
             if _CONTRAST_WORDS.intersection(text.lower().split()):
-                text = _contrast().sub(_keep_comma, text)
+                text = _contrast().sub(" ", text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
         tokens = _but_not(tokenise(body))
         if tokens[:1] == ["always"] and len(tokens) > 2:
@@ -359,15 +359,10 @@ _MAIN = language.phrases("main-cause")
 def _contrast() -> re.Pattern[str]:
     """"Unlike X, Y", "Y, unlike X, Z", "Y rather than X": the contrast and what it names, up to
     the next comma or the end of the clause."""
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(language.words("contrast-phrase")
-                                                                       | set(language.entries("contrast-phrase")),
-                                                                       key=len, reverse=True))
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                   for w in sorted(language.entries("contrast-phrase"), key=len, reverse=True))
     return re.compile(rf"(?:(?<=^)|(?<=,)|(?<=\s))\s*\b(?:{alt})\b[^,.;:!?]{{1,60}}(?P<end>,|(?=[.;:!?])|$)",
                       re.IGNORECASE)
-
-
-def _keep_comma(m: re.Match[str]) -> str:
-    return " "
 
 
 _CONTRAST_WORDS = frozenset(e.split()[0] for e in language.entries("contrast-phrase"))
@@ -417,7 +412,7 @@ def _passive_purpose(tokens: list[str], s: int, cls: str) -> bool:
     return k >= 0 and tokens[k] in _BE
 
 
-_BETWEEN_BE_AND_PARTICIPLE = frozenset(("not", "never", "also", "still", "just", "even", "always", "often", "only"))
+_BETWEEN_BE_AND_PARTICIPLE = language.words("be-participle-gap")
 
 
 def _cleft(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
@@ -456,7 +451,7 @@ def _cleft(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     return subject + [r] + units[:be] + between[:2] + purpose + units[rel + 1:]
 
 
-_CLEFT_ARTICLES = frozenset(("the", "a", "an", "one"))
+_CLEFT_ARTICLES = language.words("cleft-article")
 _CLEFT_SUBJECTS = language.words("cleft-subject")  # how a cleft's own subject may begin
 _CLEFT_WORDS = 6  # words between "be" and the relation in a cleft
 

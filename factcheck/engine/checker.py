@@ -100,7 +100,7 @@ class FactChecker:
             return wording.NONE
         text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
         if not ((things >= 2 and (" and " in text or " or " in text))
-                or (relations_ >= 2 and any(f" {w} " in text for w in ("that", "which", "who")))):
+                or (relations_ >= 2 and any(f" {w} " in text for w in wording.RELATIVE))):
             return wording.NONE
         return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon)
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 _EXCLUSIVE = frozenset(stem(w) for w in language.words("exclusive"))
 _UNIVERSAL = frozenset(stem(w) for w in language.words("universal"))
 _CASE_NOUNS = frozenset(stem(w) for w in language.words("case-noun"))
+_UNIVERSAL_ADVERBS = frozenset(stem(w) for w in language.words("universal-adverb"))
 
 
 class Focus(NamedTuple):
@@ -78,7 +79,7 @@ def focus(query: Analysis) -> Focus | None:
         # "the only cause of Y" rules out other agents; "X only causes Y", other patients.
         before = query.normalised.split()[word.tok - 1] if word.tok > 0 else ""
         side = "patient" if nxt in patient or (nxt is rel and before != "the") else "agent"
-    elif word.surface == "always" or word.key == stem("always"):
+    elif word.key in _UNIVERSAL_ADVERBS:
         # "Y is always caused by X": the patient was written before the relation.
         side = "agent" if min(t.tok for t in patient) < rel.tok else ""
     else:

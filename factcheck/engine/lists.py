@@ -25,8 +25,8 @@ from . import language, relations
 from .analysis import Analysis, Term
 from .text import stem, tokenise
 
-_CONJUNCTIONS = frozenset(("and", "or"))
-_ARTICLES = frozenset(("a", "an", "the", "some", "any"))
+_CONJUNCTIONS = frozenset(e for e in language.entries("list-joiner", "clauses.tsv") if " " not in e)
+_ARTICLES = language.words("list-article")
 _COLLECTIVE = frozenset(stem(w) for w in language.words("collective"))
 
 

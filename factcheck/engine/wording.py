@@ -17,7 +17,7 @@ from typing import NamedTuple
 from . import language, lists
 from .analysis import Analysis
 
-_RELATIVE = language.words("relative-pronoun")
+RELATIVE = language.words("relative-pronoun")
 
 
 class Wording(NamedTuple):
@@ -36,13 +36,13 @@ def read(text: str, a: Analysis, lexicon) -> Wording:
 
 def _qualifying(a: Analysis) -> dict[str, str]:
     tokens = a.normalised.split()
-    if _RELATIVE.isdisjoint(tokens):
+    if RELATIVE.isdisjoint(tokens):
         return {}
     ordered = sorted(a.terms, key=lambda t: t.pos)
     relations = [t for t in ordered if t.relation]
     out: dict[str, str] = {}
     for t in relations[1:]:  # (never the claim's own, first, relation)
-        if 0 < t.tok <= len(tokens) and tokens[t.tok - 1] in _RELATIVE:
+        if 0 < t.tok <= len(tokens) and tokens[t.tok - 1] in RELATIVE:
             after = next((u for u in ordered if u.pos > t.pos and not u.relation), None)
             if after is not None:
                 out[t.key] = after.key
