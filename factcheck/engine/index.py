@@ -26,7 +26,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import partial
-from itertools import compress
+from itertools import compress, islice
 from operator import le
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -519,9 +519,11 @@ def _best(scores: dict[int, float], n: int) -> dict[int, float]:
     """The ``n`` best-scored entries of ``scores`` (more when several tie with the n-th)."""
     if len(scores) <= n:
         return scores
-    # (heapq's selection beats a sort of every score: 1.6 ms against 7 ms for 50,000 of them;
-    # and compress keeps the loop over the entries in C)
-    from heapq import nlargest
-
-    floor = nlargest(n, scores.values())[-1]
-    return dict(compress(scores.items(), map(partial(le, floor), scores.values())))
+    # The n-th best score is at least the lowest of any n scores: the first n, which came from
+    # the rarest keys and are mostly high. Only the scores above that are ranked (filter and
+    # compress keep the loops over every entry in C).
+    values = scores.values()
+    bound = min(islice(values, n))
+    above = list(filter(partial(le, bound), values))
+    floor = sorted(above, reverse=True)[n - 1] if len(above) > n else bound
+    return dict(compress(scores.items(), map(partial(le, floor), values)))

@@ -69,6 +69,7 @@ class Statement(NamedTuple):
     mentioned: frozenset[str]  # its concepts another of its concepts names (see _cover_mentioned)
     narrower: dict[str, frozenset[str]]  # concept key -> the keys of its kinds (see _cover_narrower_claim)
     below: frozenset[str]  # all of those: claim concepts a broader statement concept may cover
+    word_reach: tuple[frozenset[str], frozenset[str]]  # wordnet.reach of its words, united (see _cover_general)
 
 
 class ClaimSide(NamedTuple):
@@ -99,9 +100,12 @@ def statement(query: Analysis, index: Index) -> Statement:
         o != k and lex.mentions(o[1:], k[1:]) for o in weights if o[:1] == "@"))
     narrower = {t.key: frozenset(f"@{n}" for n in lex.narrower(t.key[1:])) for t in terms if t.kind == "concept"}
     below = frozenset().union(*narrower.values())
+    reaches = [wordnet.reach(t.surface) for t in terms if t.kind == "word"]
+    word_reach = (frozenset().union(*(own for own, _ in reaches)), frozenset().union(*(far for _, far in reaches)))
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
-                     sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below)
+                     sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
+                     word_reach)
 
 
 class ClaimSides:
@@ -182,7 +186,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     _cover_exact(m, q_terms, q_keys, st.ancestors, side.keys)
     _cover_narrower_claim(m, q_terms, side.terms, index.lexicon)
     _cover_mentioned(m, q_terms, index.lexicon)
-    _cover_general(m, q_terms, side.terms, index.lexicon)
+    _cover_general(m, q_terms, side.terms, index.lexicon, st)
     if st.query.denies_link and st.query.negated:
         _cover_denied_link(m, q_terms, side.terms)
     if side.listed:
@@ -287,17 +291,22 @@ def _cover_mentioned(m: _Match, q_terms: list[Term], lex: Lexicon) -> None:
             m.q[t.key] = t.factor
 
 
-def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
+def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon, st: Statement) -> None:
     """General English: a relation class that entails the claim's (or is entailed by it), and
     words WordNet relates (synonyms, derived forms, kinds of a thing)."""
+    linkable: set[str] | None = None  # the claim's words that may link to some word of the statement
     for t in q_terms:
         if t.key in m.q or (t.kind != "word" and not t.relation):
             continue
         own, far = wordnet.reach(t.surface) if t.kind == "word" else (frozenset(), frozenset())
+        if t.kind == "word" and linkable is None:
+            linkable = _linkable(d_terms, st)
         for dt in d_terms:
             if dt.key in m.covered or dt.kind != t.kind or dt.relation != t.relation:
                 continue
             if t.kind == "word" and t.surface != dt.surface:
+                if linkable is not None and dt.surface not in linkable:
+                    continue  # (it shares nothing with any word of the statement)
                 d_own, d_far = wordnet.reach(dt.surface)
                 if own.isdisjoint(d_far) and far.isdisjoint(d_own):
                     continue  # (nothing in common: no link, and the pair need not be asked)
@@ -344,13 +353,32 @@ def _cover_denied_link(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> N
             m.q[t.key] = t.factor
 
 
+def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
+    """The surfaces of the claim's words that share something with some word of the statement
+    (as two words :func:`wordnet.link` relates must): one test for each claim word instead of
+    one for each pair of words."""
+    own, far = st.word_reach
+    out = set()
+    for dt in d_terms:
+        if dt.kind == "word":
+            d_own, d_far = wordnet.reach(dt.surface)
+            if not (own.isdisjoint(d_far) and far.isdisjoint(d_own)):
+                out.add(dt.surface)
+    return out
+
+
 def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
     """A complement of a claim word covers it and denies it; a contrary is another claim."""
+    opposing: list[Term] | None = None  # the claim's words that have an antonym in WordNet
     for qt in q_terms:
         if qt.kind != "word" or qt.key in m.q:
             continue
         paired, opposes = has_antonyms(qt.key), wordnet.opposes(qt.surface)
-        for dt in d_terms:
+        if not (paired or opposes) and opposing is None:
+            opposing = [dt for dt in d_terms if dt.kind == "word" and wordnet.opposes(dt.surface)]
+        # (a word with no antonym of either kind can only be the opposite of a claim word that
+        # has one in WordNet)
+        for dt in d_terms if paired or opposes else opposing or ():
             if dt.kind != "word" or dt.key in m.covered:
                 continue
             kind = antonymy(qt.key, dt.key) if paired and has_antonyms(dt.key) else None
