@@ -47,6 +47,10 @@ def test_relation_table_agrees_with_itself() -> None:
     for narrower, broader in table.entails:
         assert narrower in table.kinds and broader in table.kinds, (narrower, broader)
         assert not relations.entails(broader, narrower), "entailment must not go both ways"
+    for narrower, broader in table.converse:
+        assert narrower in table.kinds and broader in table.kinds, (narrower, broader)
+        assert not relations.entails(narrower, broader), "a class entails another one way round, not both"
+    assert relations.converse("need", "benefit") and not relations.converse("benefit", "need")
     assert set(table.kinds.values()) <= {"relation", "symmetric relation", "qualifier"}
     seen: dict[tuple[str, ...], str] = {}
     for entries in table.phrases.values():
@@ -55,6 +59,18 @@ def test_relation_table_agrees_with_itself() -> None:
     relation_words = {k[0] for k in seen if len(k) == 1}
     assert not (table.light & relation_words), "a light word cannot also name a relation"
     assert relations.light(stem("supplements")) and relations.light(stem("drinking"))
+
+
+def test_object_before_verb() -> None:
+    """"help [object] * [verb]": an object must open the gap, so "helps regulate X" (a verb
+    right after "help") is not read as helping something regulate."""
+    def classes(text: str) -> list[str]:
+        words = text.split()
+        return [s.cls for s in relations.match([stem(w) for w in words], set(), words)]
+
+    assert classes("calcium helps your muscles contract") == ["benefit"]
+    assert classes("magnesium lets you relax") == ["benefit"]
+    assert "benefit" not in classes("magnesium helps regulate nerve impulses")
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,6 +138,13 @@ def imported(archive) -> FactChecker:
     # natural logic: prevents entails reduces the risk of; cure entails relieve and treat
     ("Melatonin reduces the risk of adult rosacea.", "true"),
     ("Ginger treats mild nausea.", "true"),
+    # "X helps (lets, allows) Y V" benefits Y; "Y needs X" entails it with the sides swapped
+    ("Copper lets your hair grow.", "true"),
+    ("Brackish water lets the eels spawn.", "true"),
+    ("The eels benefit from brackish water.", "true"),
+    ("The eels help brackish water spawn.", "no-match"),
+    ("Your hair lets copper grow.", "no-match"),
+    ("Brackish water benefits from the eels.", "no-match"),
     ("Ginger cures mild nausea.", "no-match"),  # relieves (true) does not settle cures
     ("Zinc treats chronic gout.", "no-match"),  # cures (false) does not settle treats
     ("Zinc relieves chronic gout.", "no-match"),

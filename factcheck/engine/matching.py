@@ -608,9 +608,9 @@ def _link(t: Term, dt: Term) -> str | None:
     """
     if t.relation:
         a, b = t.key[1:], dt.key[1:]
-        if relations.entails(a, b):
+        if relations.entails(a, b) or relations.converse(a, b):
             return "narrower"
-        if relations.entails(b, a):
+        if relations.entails(b, a) or relations.converse(b, a):
             return "broader"
         return None
     return wordnet.link(t.surface, dt.surface)
@@ -744,10 +744,13 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
         for qr, dk in relations_shared:
             if lex.symmetric(dk[1:]):
                 continue  # "A is linked to B" is "B is linked to A"
+            # ("X benefits Y" read through "Y needs X": the sides swap, see relations.converse)
+            a, b = qr.key[1:], dk[1:]
+            swapped = a != b and (relations.converse(a, b) or relations.converse(b, a))
             for t, k in shared:
                 if t.relation or _adverb(t) or k not in d_pos:
                     continue  # (an adverb such as "indirectly" may stand anywhere)
-                if (d_pos[k] < d_pos[dk]) != (t.pos < qr.pos):
+                if ((d_pos[k] < d_pos[dk]) != (t.pos < qr.pos)) != swapped:
                     return False
         return True
     # No shared relation: the matched terms must not come mostly in reverse order.

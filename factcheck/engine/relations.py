@@ -20,6 +20,7 @@ GAP_MAX = 6  # words a "*" in a phrase may stand for
 _CLAUSE_BREAKS = frozenset("and or but because so since while although which that".split())
 VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
 AMOUNT = "[amount]"  # in a phrase: a word for how much ("anything", "nothing"), kept as a word
+OBJECT = "[object]"  # in a phrase: a word that opens an object ("your", "the", "you"), kept as a word
 # Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
 SKIPPABLE = frozenset("the a an your my their his her its our one".split())
 
@@ -36,6 +37,7 @@ class Table(NamedTuple):
     kinds: dict[str, str]  # class -> "relation" | "symmetric relation"
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]]  # first stem -> [(stems, class, inverse)]
     entails: frozenset[tuple[str, str]]  # (narrower, broader), transitively closed
+    converse: frozenset[tuple[str, str]]  # (narrower, broader) with the two sides swapped, closed too
     light: frozenset[str]  # stems of light words
     purpose: dict[str, frozenset[str]]  # class -> the words that open its purpose ("need X *for* Y")
     source: dict[str, str]  # a causative verb's stem -> the class it reads as before a substance
@@ -45,7 +47,7 @@ class Table(NamedTuple):
 def table() -> Table:
     kinds: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[str, str, bool]] = set()
     light: set[str] = set()
     purpose: dict[str, frozenset[str]] = {}
     source: dict[str, str] = {}
@@ -53,9 +55,9 @@ def table() -> Table:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith(">"):
+        if line.startswith((">", "~")):
             a, b = line[1:].split()
-            pairs.add((a, b))
+            pairs.add((a, b, line[0] == "~"))
             continue
         cls, kind, words = line.split("\t")
         if kind == "light":
@@ -71,7 +73,7 @@ def table() -> Table:
         for phrase in words.split(";"):
             phrase = phrase.strip().lower()
             inverse = phrase.startswith("<")
-            key = tuple(w if w in ("*", VERB, AMOUNT) else stem(w) for w in phrase.lstrip("<").split()
+            key = tuple(w if w in ("*", VERB, AMOUNT, OBJECT) else stem(w) for w in phrase.lstrip("<").split()
                         if w not in SKIPPABLE)
             if key:
                 phrases.setdefault(key[0], []).append((key, cls, inverse))
@@ -79,14 +81,15 @@ def table() -> Table:
         v.sort(key=lambda p: (-len(p[0]), VERB in p[0]))  # longest, then the most specific
     closed = set(pairs)
     changed = True
-    while changed:
+    while changed:  # (two swaps of the sides make none)
         changed = False
-        for a, b in list(closed):
-            for c, d in list(closed):
-                if b == c and (a, d) not in closed:
-                    closed.add((a, d))
+        for a, b, x in list(closed):
+            for c, d, y in list(closed):
+                if b == c and a != d and (a, d, x != y) not in closed:
+                    closed.add((a, d, x != y))
                     changed = True
-    return Table(kinds, phrases, frozenset(closed), frozenset(light), purpose, source)
+    return Table(kinds, phrases, frozenset((a, b) for a, b, x in closed if not x),
+                 frozenset((a, b) for a, b, x in closed if x), frozenset(light), purpose, source)
 
 
 def kind(cls: str) -> str | None:
@@ -98,6 +101,13 @@ def _amounts() -> frozenset[str]:
     from . import language
 
     return language.words("amount")
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    from . import language
+
+    return language.words("object-opener")
 
 
 def names_patient_first(stems: list[str], cls: str) -> bool:
@@ -135,6 +145,12 @@ def light(word_stem: str) -> bool:
 def entails(narrower: str, broader: str) -> bool:
     """Whatever stands in the first relation stands in the second ("cure" entails "treat")."""
     return (narrower, broader) in table().entails
+
+
+def converse(narrower: str, broader: str) -> bool:
+    """Whatever stands in the first relation stands in the second the other way round ("Y needs
+    X": X benefits Y)."""
+    return (narrower, broader) in table().converse
 
 
 def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) -> list[Span]:
@@ -193,8 +209,22 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             else:
                 return None
             continue
+        if part == OBJECT:  # (asked before the skippable words, which it may be)
+            if j >= n or j in taken or tokens is None or tokens[j] not in _openers():
+                return None
+            end = j if end is None else end  # (the object stays words of the statement)
+            j += 1
+            k += 1
+            continue
         while k and j < n and stems[j] in SKIPPABLE and j not in taken:
             j += 1
+        if part == VERB:  # (right after the phrase's words: "help you [relax]"; it stays a word)
+            if j >= n or tokens is None or tokens[j] in STOPWORDS or not wordnet.verb(tokens[j]):
+                return None
+            end = j if end is None else end
+            j += 1
+            k += 1
+            continue
         if part == AMOUNT:
             if j >= n or tokens is None or tokens[j] not in _amounts():
                 return None
