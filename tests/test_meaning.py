@@ -417,3 +417,19 @@ def test_wording_reads_lists_and_qualifying_relations() -> None:
     assert said.qualifying == {"@cause": "@hemifacial-spasm"}
     text = "Diet cannot cause hemifacial spasm."  # the claim's own relation qualifies nothing
     assert wording.read(text, checker.analyzer.analyse(text, repair=False), checker.lexicon).qualifying == {}
+
+
+SOURCES = [("Kale is rich in folate.", "true"), ("Folate is found in liver.", "true"),
+           ("Stress causes eyelid myokymia.", "true")]
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Folate can be found in kale.", "true"),  # "X is found in Y": Y contains X
+    ("Liver contains folate.", "true"),
+    ("Kale can be found in folate.", "no-match"),
+    ("Folate contains liver.", "no-match"),
+    ("Eyelid myokymia is often down to stress.", "true"),  # "Y is down to X": X causes Y
+    ("Stress is down to eyelid myokymia.", "no-match"),
+])
+def test_sources_and_causes_named_patient_first(archive, statement: str, verdict: str) -> None:
+    assert archive(SOURCES, prefix="s").check(statement).verdict == verdict
