@@ -689,10 +689,13 @@ def _without_first(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     k = next((j for j, u in enumerate(units) if u.concept == "need"), None)
     if k is None or k + 2 >= len(units) or any(u.concept or u.word not in STOPWORDS for u in units[:k]):
         return units
-    needed = units[k + 1]
+    at = k + 1
+    while at + 1 < len(units) and not units[at].concept and units[at].word in _SUFFICIENT:
+        at += 1  # "without enough X" needs X as "without X" does (the word adds nothing)
+    needed = units[at]
     if not needed.concept or lexicon.relation(needed.concept):
         return units
-    return units[:k] + units[k + 2:] + [units[k], needed]
+    return units[:k] + units[at + 1:] + [units[k], needed]
 
 
 def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
@@ -711,6 +714,7 @@ def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
 
 
 _MERELY = language.words("merely")
+_SUFFICIENT = language.words("sufficient")
 _ROUGHLY = language.words("roughly")
 
 
