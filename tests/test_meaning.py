@@ -433,3 +433,16 @@ SOURCES = [("Kale is rich in folate.", "true"), ("Folate is found in liver.", "t
 ])
 def test_sources_and_causes_named_patient_first(archive, statement: str, verdict: str) -> None:
     assert archive(SOURCES, prefix="s").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "if A, B": A can cause B, with "don't get enough X" read as a deficiency of X
+    ("If you don't get enough iron, your legs might start twitching.", "true"),
+    ("If you aren't getting enough iron, your legs can twitch.", "true"),
+    ("If you get enough iron, your legs might start twitching.", "no-match"),
+    # a verb of aspect says when, not what
+    ("Iron deficiency can make your legs start twitching.", "true"),
+    ("Iron deficiency made my legs stop twitching.", "no-match"),
+])
+def test_conditions_and_aspect(archive, statement: str, verdict: str) -> None:
+    assert archive([("Iron deficiency can cause leg twitching.", "true")], prefix="i").check(statement).verdict == verdict

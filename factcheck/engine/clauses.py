@@ -1112,11 +1112,19 @@ def _comparative(low: str) -> bool:
                for lemma in wordnet.lemmas(low))
 
 
+def _short_of(words: list[Tok], k: int) -> bool:
+    """The negator at ``k`` says how much there is ("if you *don't* get enough B12"): a word of
+    sufficiency follows within two words, and the two read as a deficiency."""
+    from . import language
+
+    return any(t.low in language.words("sufficient") for t in words[k + 1:k + 3])
+
+
 def _bare_effect(words: list[Tok], cause: bool = False) -> bool:
     """Words that can stand on one side of "can cause": no negation, no relation of their own (a
     condition that makes a claim, "if magnesium cures HFS", is a hypothesis), and for the effect
     no "is" ("it could be HFS")."""
-    if not words or any(_negator(t.low) for t in words):
+    if not words or any(_negator(t.low) and not (cause and _short_of(words, k)) for k, t in enumerate(words)):
         return False
     if not cause and any(t.low in _COPULAS or _comparative(t.low) for t in words):
         return False  # ("gets worse when you're stressed": stress worsens it, not causes it)
