@@ -791,6 +791,15 @@ def _item_word(words: list[Tok], k: int) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
+def _shared_determiner(items: list[list[Tok]]) -> list[list[Tok]]:
+    """The items of a list, each with the determiner that opens the first when it belongs to
+    all ("no vitamin or diet fixes it": no vitamin, and no diet), not when an item has its own."""
+    first = items[0][0] if items and items[0] else None
+    if first is None or not _in("list-determiner", first.low):
+        return items
+    return [items[0]] + [it if not it or it[0].low in _DETERMINERS else [first, *it] for it in items[1:]]
+
+
 def _text(toks: list[Tok], sentence: str) -> str:
     """The words as written, with the sentence's own spacing where they are contiguous."""
     out = ""
@@ -1027,7 +1036,7 @@ class _Reading:
         if lst is not None:
             head, items, tail = lst
             parts = tuple(_text(head + it + tail, self.sentence) + ("?" if mood == ASK else "")
-                          for it in items)
+                          for it in _shared_determiner(items))
         return Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts)
 
     def _framed(self, seg: _Seg, words: list[Tok]) -> tuple[str, str, list[Tok]]:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ..engine.answers import is_denial
-from ..sentences import HEADING, Sentence, Splitter, title_case
+from ..engine.reference import Mention, Reading, Referents
+from ..sentences import HEADING, PARAGRAPH, Sentence, Splitter, title_case
 
 if TYPE_CHECKING:
     from ..engine.checker import FactChecker
@@ -426,6 +427,34 @@ class _Queued(NamedTuple):
 
     sentence: Sentence
     headline: bool  # a heading or Title Case line: reported only when it matches a claim
+    reading: Reading | None = None  # checked with a pronoun read as the thing named before
+
+
+class _Context:
+    """The sentence before the current one, for reading its pronouns (``engine.reference``)
+    when it is of the same paragraph (no blank line, heading or list item between). Only the one
+    sentence: further back, the sentences between name other things, and a pronoun read past
+    them is more often wrong than right."""
+
+    def __init__(self, referents: Referents) -> None:
+        self.referents = referents
+        self.recent: deque[tuple[Sentence, list[tuple[Mention, ...]]]] = deque(maxlen=2)
+
+    def see(self, s: Sentence) -> None:
+        """Take ``s`` as the latest sentence (its concepts are found only when asked for)."""
+        self.recent.append((s, []))
+
+    def reading(self, s: Sentence) -> Reading | None:
+        """``s`` (the latest sentence seen) with a pronoun read as a thing named before it."""
+        if len(self.recent) < 2 or not self.referents.refers(s.text):
+            return None
+        prev, found = self.recent[-2]
+        if s.kind != PARAGRAPH or prev.kind != PARAGRAPH or s.line > prev.locate_end(len(prev.text))[0] + 1:
+            return None  # a blank line, a heading or a list item between: another paragraph
+        if not found:
+            found.append(self.referents.mentions(prev.text))
+        before = [(prev.text, found[0])]
+        return self.referents.reading(s.text, before)
 
 
 class _Counts(NamedTuple):
@@ -458,27 +487,32 @@ def _check_text(
     """Check the claim candidates and headlines among a file's sentences, as the splitter
     completes them; yield the findings in order and return the counts."""
     queue: deque[_Queued] = deque()
+    context = _Context(Referents(pool.checker.lexicon))
 
     def statements() -> Iterator[str]:
         held: Sentence | None = None  # a claim candidate not yet handed over: an answer may follow
+        reading: Reading | None = None  # the held sentence with a pronoun read
         for s in sentences(reader):
             if held is not None:
-                queue.append(_Queued(held, headline=False))
                 if is_denial(s.text) and s.line == held.locate_end(len(held.text))[0]:
                     # "Magnesium cures HFS? Not a chance.": the answer goes with the sentence
+                    queue.append(_Queued(held, headline=False))
                     yield f"{held.text} {s.text}"
                     held = None
-                    continue
-                yield held.text
-                held = None
+                else:
+                    queue.append(_Queued(held, False, reading))
+                    yield held.text if reading is None else reading.text
+                    held = None
+            context.see(s)
             if is_claim_candidate(s):
                 held = s
+                reading = context.reading(s)
             elif is_headline(s):
                 queue.append(_Queued(s, headline=True))
                 yield s.text
         if held is not None:
-            queue.append(_Queued(held, headline=False))
-            yield held.text
+            queue.append(_Queued(held, False, reading))
+            yield held.text if reading is None else reading.text
 
     checked = found = 0
     for results in pool.findings_many(statements(), top=top, explain=explain,
@@ -489,8 +523,30 @@ def _check_text(
             if not (result.matched or (report_all and not queued.headline)):
                 continue
             found += 1
+            if queued.reading is not None:
+                result = _read_back(result, queued.sentence.text, queued.reading, explain)
             yield _finding(path, queued.sentence, result)
     return _Counts(checked, found)
+
+
+def _read_back(result: CheckResult, sentence: str, reading: Reading, explain: bool) -> CheckResult:
+    """A result on a sentence checked with a pronoun read (``reading``) as a result on the
+    sentence as written: its clause placed in it, and a note of what the pronoun was read as."""
+    from dataclasses import replace
+
+    from ..result import ClauseRef
+
+    clause = result.clause
+    if clause is None:
+        clause = ClauseRef(reading.text, 0, len(reading.text),
+                           "ask" if reading.text.rstrip().endswith("?") else "assert")
+    clause = replace(clause, start=reading.place(clause.start), end=reading.place(clause.end, end=True),
+                     notes=(reading.note, *clause.notes))
+    result = replace(result, statement=sentence, clause=clause)
+    if explain and result.explanation is not None:
+        result = replace(result, explanation=replace(
+            result.explanation, notes=(reading.note, *result.explanation.notes)))
+    return result
 
 
 def _finding(path: str, s: Sentence, result: CheckResult) -> Finding:
