@@ -364,3 +364,23 @@ def test_triggers_are_the_first_words_of_the_clause_classes():
                 "deny-head", "wish-head", "rhetorical-head", "assert-head", "anecdote", "frame-closer"):
         expected.update(clauses.lang().starts.get(cls, {}))
     assert clauses._triggers() == expected
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Can ginger really cure gout, or is that a myth?", "Can ginger really cure gout"),
+    ("does zinc help with acne or is that just a myth", "does zinc help with acne"),
+    ("Does zinc help with acne or not?", "Does zinc help with acne"),
+    ("Zinc helps with acne, or it's a myth.", "Zinc helps with acne"),
+])
+def test_an_alternative_that_only_judges_leaves_the_claim_asked(sentence: str, content: str) -> None:
+    (clause,) = read(sentence)
+    assert clause.mood == ASK and clause.text == content
+
+
+@pytest.mark.parametrize("sentence", [
+    "Does zinc help with acne or eczema?",  # a real alternative: a list
+    "Zinc helps with acne or eczema, it's a myth.",
+])
+def test_an_alternative_with_content_is_not_a_judgement(sentence: str) -> None:
+    assert not any("alternative" in note for c in read(sentence) for note in c.notes)
+    assert any("eczema" in c.text or "eczema" in " ".join(c.parts) for c in read(sentence))

@@ -596,6 +596,33 @@ def _before_frame_verb(toks: list[Tok], i: int) -> bool:
     return k < len(toks) and toks[k].low in _first_words(_FRAMES)
 
 
+def _asked_alternative(toks: list[Tok], sentence: str) -> list[Tok] | None:
+    """"Can X really V, or is that a myth?": a question whose last alternative only calls the
+    rest true or false ("or is that a myth", "or not") asks the rest; so does a statement that
+    offers such an alternative ("X, or it's a myth"). Its words, else None."""
+    words = [t for t in toks if t.word]
+    if len(words) < 5:
+        return None
+    i = next((j for j in range(len(words) - 1, 2, -1) if words[j].low == "or"), None)
+    if i is None:
+        return None
+    tail = words[i + 1:]
+    if not is_question(sentence):
+        if not tail or not _in("evaluation-subject", tail[0].low):
+            return None
+    elif [t.low for t in tail] in (["not"], ["no"]):
+        return words[:i]
+    found = next(((j, p) for j in range(len(tail))
+                  if (p := _phrase_at(tail, j, "deny-label") or _phrase_at(tail, j, "agree-label"))), None)
+    if found is None:
+        return None
+    label, p = found
+    rest = tail[:label] + tail[label + len(p):]
+    if all(_in("evaluation-subject", t.low) or _in("evaluation-word", t.low) for t in rest):
+        return words[:i]
+    return None
+
+
 def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
     """"The claim that X is false" (X, DENY); "the idea that X is true" (X, ASSERT): a noun for a
     claim, "that", the claim, and a verdict on it at the end (clauses.tsv claim-noun, deny-label,
@@ -828,6 +855,10 @@ def read(sentence: str) -> tuple[Clause, ...]:
         mood = ASK if sentence.rstrip().endswith("?") else ASSERT
         return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
     toks = _without_openers(toks)
+    asked = _asked_alternative(toks, sentence)
+    if asked is not None:
+        return (Clause(_text(asked, sentence), asked[0].start, asked[-1].end, ASK,
+                       notes=("the alternative ('or is that a myth?') leaves it open: read as a question",)),)
     claimed = _claim_judged(toks)
     if claimed is not None and claimed[0]:
         content, mood = claimed
