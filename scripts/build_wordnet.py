@@ -26,7 +26,9 @@ memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 Lines for the inflected forms WordNet lists as exceptions (``*.exc``: "worse" -> "bad",
 "children" -> "child") are written as ``=form <TAB> lemma lemma ...``.
 
-Only single-word, lower-case, alphabetic lemmas are kept: phrases are matched by the knowledge
+Only single-word, lower-case, alphabetic lemmas are kept, and phrasal verbs of a verb and a particle
+("throw_up", "loosen_up", "wear_off", whose senses say that "threw up" is "vomited"; the analyser
+joins such words, ``factcheck/engine/analysis.py``): other phrases are matched by the knowledge
 base's lexicon and by the hand-made relation table (``factcheck/data/relations.tsv``).
 
 WordNet's licence asks that its notice and disclaimer appear on every copy: the script writes it
@@ -42,12 +44,20 @@ from pathlib import Path
 MAX_SENSES = 3  # senses per lemma and part of speech counted as its meanings
 MAX_VERB_SENSES = 15  # verb senses kept in all (the rest, after MAX_SENSES, in ``more``)
 MAX_DEPTH = 3  # hypernym levels above each sense
+# Particles of the phrasal verbs kept (as "verb_particle" lemmas: "throw_up" is a sense of "vomit").
+PARTICLES = frozenset("up down off away out in on over back through around about along apart together".split())
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data"
 
 
 def _ok(word: str) -> bool:
     return word.isalpha() and word.isascii() and word == word.lower() and len(word) > 1
+
+
+def _phrasal(lemma: str, pos: str) -> bool:
+    """A phrasal verb: a verb and one particle ("throw_up", "loosen_up", "wear_off")."""
+    parts = lemma.split("_")
+    return pos == "v" and len(parts) == 2 and _ok(parts[0]) and parts[1] in PARTICLES
 
 
 def _b36(n: int) -> str:
@@ -98,7 +108,7 @@ def main(argv: list[str]) -> int:
             f = line.split()
             lemma, synset_cnt, p_cnt = f[0], int(f[2]), int(f[3])
             offsets = [int(o) for o in f[4 + p_cnt + 2:]][:synset_cnt]
-            if _ok(lemma):
+            if _ok(lemma) or _phrasal(lemma, p):
                 senses[lemma].extend((p, o) for o in offsets[:MAX_SENSES])
                 if p == "v":
                     more[lemma].extend((p, o) for o in offsets[MAX_SENSES:MAX_VERB_SENSES])
@@ -117,7 +127,9 @@ def main(argv: list[str]) -> int:
         return out
 
     lines: list[str] = []
-    for lemma in sorted(senses):
+    # (single words first: the compact ids are given in this order, so adding phrasal verbs left
+    # every other line as it was)
+    for lemma in sorted(senses, key=lambda w: ("_" in w, w)):
         keys = senses[lemma]
         anc: set[tuple[str, int]] = set()
         derived: set[str] = set()
@@ -139,7 +151,7 @@ def main(argv: list[str]) -> int:
                     if _ok(w) and w != lemma:
                         (derived if sym == "+" else antonyms).add(w)
         lines.append("\t".join((
-            lemma, " ".join(sid(k) for k in keys), " ".join(sorted(sid(k) for k in anc)),
+            lemma, " ".join(sid(k) for k in keys), " ".join(sorted(sid(k) for k in sorted(anc))),
             " ".join(sorted(derived)), " ".join(sorted(antonyms)), " ".join(sid(k) for k in more[lemma]),
         )).rstrip("\t"))
     exceptions: dict[str, set[str]] = defaultdict(set)
