@@ -18,8 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
+from functools import cache
 from typing import NamedTuple
+
+from .lazyre import lazy
+from .records import dataclass
 
 #: Longest sentence handed on; a longer run of text (a 10 MB line with no full stop) is cut at
 #: word boundaries into pieces of at most this many characters.
@@ -93,30 +97,32 @@ def _align(text: str, raw: str, k: int) -> int:
 
 # --------------------------------------------------------------------------- patterns
 
-_BLANK = re.compile(r"[ \t\f\v\u00a0\ufeff]*$")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"( {0,3}#{1,6})(?:[ \t]+|$)|={1,6}[ \t]+(?=\S)")  # Markdown, AsciiDoc
-_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"
-                         r"|[ \t]*(?::?-+:?[ \t]*\|[ \t]*)+:?-+:?[ \t]*$")
-_QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
+_BLANK = lazy(globals(), "_BLANK", r"[ \t\f\v\u00a0\ufeff]*$")
+_FENCE = lazy(globals(), "_FENCE", r" {0,3}(`{3,}|~{3,})")
+_ATX = lazy(globals(), "_ATX", r"( {0,3}#{1,6})(?:[ \t]+|$)|={1,6}[ \t]+(?=\S)")  # Markdown, AsciiDoc
+_ATX_CLOSE = lazy(globals(), "_ATX_CLOSE", r"(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = lazy(globals(), "_SETEXT", r" {0,3}(=+|-+)[ \t]*$")
+_BREAK = lazy(globals(), "_BREAK", r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_RULE = lazy(globals(), "_TABLE_RULE",
+                   r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"
+                   r"|[ \t]*(?::?-+:?[ \t]*\|[ \t]*)+:?-+:?[ \t]*$")
+_QUOTE = lazy(globals(), "_QUOTE", r"(?: {0,3}>[ \t]?)+")
 # Bullets (typographic ones too: check marks, arrows, squares and circles) and numbers up to
 # three digits: "2019. The ..." in wrapped prose is not a list item.
-_ITEM = re.compile(r"([ \t]*)(?:(?:[-*+\u2022\u2023\u25e6\u25aa\u2043\u2192\u25a0\u25a1\u25b6\u25b8\u25ba"
-                   r"\u25c6\u25cb\u25cf\u2610\u2611\u2705\u2713\u2714\u2717\u2718\u274c\u27a2\u27a4]\ufe0f?)"
-                   r"|\d{1,3}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
+_ITEM = lazy(globals(), "_ITEM",
+             r"([ \t]*)(?:(?:[-*+\u2022\u2023\u25e6\u25aa\u2043\u2192\u25a0\u25a1\u25b6\u25b8\u25ba"
+             r"\u25c6\u25cb\u25cf\u2610\u2611\u2705\u2713\u2714\u2717\u2718\u274c\u27a2\u27a4]\ufe0f?)"
+             r"|\d{1,3}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
 # A line that opens with a handle and a separator ("@sam \u00b7 3h \u2014", "@sam:") starts a new
 # post of a social-media thread: it never continues the line before it.
-_POST = re.compile(r"@\w+[ \t]*[\u00b7\u2022|\u2014\u2013:-]")
-_LEADING_WS = re.compile(r"\s*")
+_POST = lazy(globals(), "_POST", r"@\w+[ \t]*[\u00b7\u2022|\u2014\u2013:-]")
+_LEADING_WS = lazy(globals(), "_LEADING_WS", r"\s*")
 
 # A sentence ends at ., !, ?, an ellipsis or an interrobang, with any closing quotes, brackets or
 # emphasis markers after it, when white space follows.
-_END = re.compile(r"[.!?\u2026\u203d]+[\"'\u201d\u2019\u00bb)\]*_`]*(?=\s)")
-_SPACE = re.compile(r"\s+")
-_WORD_END = re.compile(r"\S*\s")
+_END = lazy(globals(), "_END", r"[.!?\u2026\u203d]+[\"'\u201d\u2019\u00bb)\]*_`]*(?=\s)")
+_SPACE = lazy(globals(), "_SPACE", r"\s+")
+_WORD_END = lazy(globals(), "_WORD_END", r"\S*\s")
 _LOOKAHEAD = 64  # characters of the next word waited for before deciding on a full stop
 _TAIL = frozenset(".!?\u2026\u203d\"'\u201d\u2019\u00bb)]*_`")
 _OPENERS = "\"'\u201c\u2018\u00ab([*_`"
@@ -140,28 +146,35 @@ def abbreviation(word: str) -> bool:
 
 
 _TITLES = frozenset("dr mr mrs ms mx prof sr jr st rev hon gen capt lt col sgt".split())
-_INITIAL = re.compile(r"[A-Z]$")
-_NEXT_INITIAL = re.compile(r"[A-Z]\.(?:\s|$)")
+_INITIAL = lazy(globals(), "_INITIAL", r"[A-Z]$")
+_NEXT_INITIAL = lazy(globals(), "_NEXT_INITIAL", r"[A-Z]\.(?:\s|$)")
 
 # Inline Markdown and HTML that is not part of what a sentence says.
-_HAS_MARKUP = re.compile(r"[*_\[`<]")
-_MARKUP = (
-    (re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # [text](url), images
-    (re.compile(r"\[\^[^\]\n]*\]"), ""),  # footnote references
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>"), r"\1"),  # <http://autolink>
-    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), " "),  # HTML tags
-    (re.compile(r"\*+|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"), ""),  # emphasis and code markers
-)
+_HAS_MARKUP = lazy(globals(), "_HAS_MARKUP", r"[*_\[`<]")
 
 
-_LEAD_MARKUP = re.compile(r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!?\[(?=[^\]\n]*\]\()|[*_`]|\s)*")
+@cache
+def _markup() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Inline markup and what it is replaced with (compiled on first use: a check of a typed
+    statement never has any)."""
+    return (
+        (re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # [text](url), images
+        (re.compile(r"\[\^[^\]\n]*\]"), ""),  # footnote references
+        (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
+        (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>"), r"\1"),  # <http://autolink>
+        (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), " "),  # HTML tags
+        (re.compile(r"\*+|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"), ""),  # emphasis and code markers
+    )
+
+
+_LEAD_MARKUP = lazy(globals(), "_LEAD_MARKUP",
+                    r"(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!?\[(?=[^\]\n]*\]\()|[*_`]|\s)*")
 
 
 def clean(text: str) -> str:
     """A sentence as it is checked: inline markup removed, white space collapsed."""
     if _HAS_MARKUP.search(text):
-        for pattern, repl in _MARKUP:
+        for pattern, repl in _markup():
             text = pattern.sub(repl, text)
     return " ".join(text.split())
 
@@ -669,7 +682,7 @@ def title_case(words: list[str]) -> bool:
     ) and sum(1 for w in words if w[0].isupper()) >= len(words) - 2
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_TITLE_WORD = lazy(globals(), "_TITLE_WORD", r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def _title_line(text: str) -> bool:
@@ -696,7 +709,7 @@ def split_lines(lines: Iterable[str], *, max_chars: int = MAX_SENTENCE) -> Itera
     yield from splitter.close()
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LINE = lazy(globals(), "_LINE", r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def split_text(text: str, *, max_chars: int = MAX_SENTENCE) -> list[Sentence]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import dataclasses
 import pickle
 
@@ -93,3 +94,42 @@ def test_other_options_are_the_standard_decorator():
         a: int
 
     assert Ordered(1) < Ordered(2)
+
+
+@pytest.mark.parametrize("options", [{}, {"frozen": True}, {"frozen": True, "slots": True}, {"slots": True}])
+def test_same_init_signature_doc_and_state_as_the_standard_decorator(options):
+    std, ours = _pair(**options)
+    assert str(inspect.signature(ours)) == str(inspect.signature(std))
+    assert ours.__doc__ == std.__doc__ and ours.__init__.__annotations__ == std.__init__.__annotations__
+    assert ours.__init__.__qualname__.endswith("Thing.__init__")
+    a, b = ours(1), ours(1)
+    assert a.hidden == [] and a.hidden is not b.hidden  # a default_factory runs for each object
+    assert ours(1, hidden=[3]).hidden == [3]
+    with pytest.raises(TypeError):
+        ours()  # a field without a default is required
+    params = ours.__dataclass_params__
+    assert params.init and params.frozen == bool(options.get("frozen"))
+    o = ours(1, "y", (2,), [4], 5)
+    back = copy.deepcopy(o)  # (pickling's protocol: a local class cannot be pickled itself)
+    assert (back.a, back.b, back.c, back.hidden, back.unhashed) == (1, "y", (2,), [4], 5)
+    if options.get("frozen"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            del o.a
+    else:
+        o.a = 2
+        assert o.a == 2
+
+
+def test_what_it_does_not_make_is_refused():
+    with pytest.raises(TypeError):
+        @dataclass(frozen=True)
+        class Later:
+            a: int
+
+            def __post_init__(self) -> None:
+                pass
+
+    with pytest.raises(TypeError):
+        @dataclass
+        class Hidden:
+            a: int = dataclasses.field(default=0, init=False)

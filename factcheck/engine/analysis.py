@@ -714,6 +714,8 @@ def _without_first(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
 def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
     """"Adults need only about 15 mg": "only" before an amount says it is small, not that nothing
     else counts, so it is no word that claims more."""
+    if _MERELY.isdisjoint([u.tokens[-1] for u in units]):
+        return units  # (most statements: no "only" to read)
     out = []
     for j, u in enumerate(units):
         if not u.concept and u.word in _MERELY:
@@ -752,9 +754,12 @@ def _is_participle(u: _Unit) -> bool:
 def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_Unit]:  # type: ignore[assignment]
     """Reorder "PATIENT be [adv] VERBed by AGENT" as "AGENT VERBed PATIENT", and a relation
     that names its patient first ("twitching can come from stress") the same way."""
-    for j, u in enumerate(units):
-        if u.concept and u.start in inverse:
-            return units[j + 1:] + [u] + units[:j]
+    if inverse:
+        for j, u in enumerate(units):
+            if u.concept and u.start in inverse:
+                return units[j + 1:] + [u] + units[:j]
+    if _AGENT.isdisjoint([u.tokens[-1] for u in units]):
+        return units  # (no "by": no passive to turn)
     for j in range(1, len(units) - 1):
         if units[j + 1].concept or units[j + 1].word not in _AGENT or not _is_participle(units[j]):
             continue

@@ -162,12 +162,14 @@ def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) ->
     out: list[Span] = []
     i, n = 0, len(stems)
     # An irregular form matches a phrase written in base form ("gave me cramps": "give you").
-    bases = [frozenset(stem(b) for b in wordnet.irregular(t)) for t in tokens] if tokens is not None else None
+    bases = list(map(_bases, tokens)) if tokens is not None else None
     while i < n:
         found: Span | None = None
         if i not in taken:
-            firsts = (stems[i], *bases[i]) if bases is not None else (stems[i],)
-            for key, cls, inverse in (p for f in firsts for p in phrases.get(f, ())):
+            candidates = phrases.get(stems[i], ())
+            if bases is not None and bases[i]:
+                candidates = [p for f in (stems[i], *bases[i]) for p in phrases.get(f, ())]
+            for key, cls, inverse in candidates:
                 at = _at(stems, i, key, taken, tokens, bases)
                 if at is not None:
                     found = Span(i, at[0], cls, at[1], inverse)
@@ -179,6 +181,13 @@ def match(stems: list[str], taken: set[int], tokens: list[str] | None = None) ->
         taken = taken | set(found.drop)
         i = found.end
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _bases(token: str) -> frozenset[str]:
+    """The stems of the base forms of an irregular form ("gave": the stem of "give"); empty for
+    a regular one (most words)."""
+    return frozenset(stem(b) for b in wordnet.irregular(token))
 
 
 def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],

@@ -138,19 +138,21 @@ def tokenise(text: str) -> list[str]:
 
 # British -> American spellings, applied to whole words before stemming. Both sides of a
 # comparison go through the same rules, so an over-eager rule costs nothing but a collision.
-_BRITISH = [
-    (re.compile(r"^(.{3,}?)([iy])s(e|es|ed|ing|ation|ations|er|ers)$"), r"\1\2z\3"),
-    (re.compile(r"^(.{2,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),
-    (re.compile(r"aem"), "em"),
-    (re.compile(r"^oe"), "e"),
-    (re.compile(r"oea"), "ea"),
-    (re.compile(r"^paed"), "ped"),
-    (re.compile(r"^(.{3,})tre(s|d)?$"), r"\1ter\2"),
-    (re.compile(r"^(.{3,})ogue(s)?$"), r"\1og\2"),
-    (re.compile(r"^(.{2,})yse(s|d)?$"), r"\1yze\2"),
-    (re.compile(r"^(.{3,})ae"), r"\1e"),
-    (re.compile(r"programme"), "program"),
-]
+# Each rule is tried only on a word that holds one of its marks (without one it cannot match), and
+# compiled the first time it is (re's own cache keeps it).
+_BRITISH = (
+    (("is", "ys"), r"^(.{3,}?)([iy])s(e|es|ed|ing|ation|ations|er|ers)$", r"\1\2z\3"),
+    (("our",), r"^(.{2,})our(s|ed|ing|ite|ites|able)?$", r"\1or\2"),
+    (("aem",), r"aem", "em"),
+    (("oe",), r"^oe", "e"),
+    (("oea",), r"oea", "ea"),
+    (("paed",), r"^paed", "ped"),
+    (("tre",), r"^(.{3,})tre(s|d)?$", r"\1ter\2"),
+    (("ogue",), r"^(.{3,})ogue(s)?$", r"\1og\2"),
+    (("yse",), r"^(.{2,})yse(s|d)?$", r"\1yze\2"),
+    (("ae",), r"^(.{3,})ae", r"\1e"),
+    (("programme",), r"programme", "program"),
+)
 _BRITISH_MARKS = ("is", "ys", "our", "ae", "oe", "tre", "ogue", "programme")
 _VOWELS = set("aeiouy")
 
@@ -169,8 +171,9 @@ def stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     if any(mark in word for mark in _BRITISH_MARKS):
-        for pattern, repl in _BRITISH:
-            word = pattern.sub(repl, word)
+        for marks, pattern, repl in _BRITISH:
+            if any(mark in word for mark in marks):
+                word = re.sub(pattern, repl, word)
     w = word
     if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
         w = w[:-3] + "y"
