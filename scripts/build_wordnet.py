@@ -45,7 +45,7 @@ MAX_SENSES = 3  # senses per lemma and part of speech counted as its meanings
 MAX_VERB_SENSES = 15  # verb senses kept in all (the rest, after MAX_SENSES, in ``more``)
 MAX_DEPTH = 3  # hypernym levels above each sense
 # Particles of the phrasal verbs kept (as "verb_particle" lemmas: "throw_up" is a sense of "vomit").
-PARTICLES = frozenset("up down off away out in on over back through around about along apart together".split())
+PARTICLES = frozenset("up down off away out back".split())
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data"
 

@@ -446,3 +446,23 @@ def test_sources_and_causes_named_patient_first(archive, statement: str, verdict
 ])
 def test_conditions_and_aspect(archive, statement: str, verdict: str) -> None:
     assert archive([("Iron deficiency can cause leg twitching.", "true")], prefix="i").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize("concepts", [(), (("vomiting", "symptom"),)])
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a phrasal verb is one word, WordNet's ("threw up": throw_up, a sense of "vomit"), with or
+    # without a lexicon (then the claim's "vomiting" is a concept, named by a word WordNet relates)
+    ("Ipecac can make you throw up.", "true"),
+    ("Ipecac made me throw up.", "true"),
+    ("Ipecac stops you from throwing up.", "no-match"),
+    ("Ipecac can make you give up.", "no-match"),
+])
+def test_phrasal_verbs(archive, concepts, statement: str, verdict: str) -> None:
+    checker = archive([("Ipecac can cause vomiting.", "true")], concepts, prefix="p")
+    assert checker.check(statement).verdict == verdict
+
+
+def test_phrasal_verb_lemmas() -> None:
+    assert wordnet.phrasal("threw", "up") == "throw_up" and wordnet.phrasal("loosening", "up") == "loosen_up"
+    assert wordnet.phrasal("magnesium", "up") is None
+    assert wordnet.same("throw_up", "vomit") and not wordnet.same("throw_up", "give_up")

@@ -311,7 +311,7 @@ class Analyzer:
                                frame=start in frame, start=start))
             i = end
         units.extend(words(i, len(tokens)))
-        return units, inverse
+        return _phrasal_verbs(units), inverse
 
     def _terms(self, units: list[_Unit]) -> tuple[list[Term], list[tuple[str, str]]]:
         """Content terms (concepts, numbers, stemmed words; stop words dropped) and the concepts
@@ -497,6 +497,25 @@ def _as_source(g: relations.Span, tokens: list[str], spans: list[tuple[int, int,
     # (the class by the lexicon's own name for it, when it has one: "contain" may be its "source-of")
     own = next((cid for s, e, cid in lexicon.match([stem(cls)]) if (s, e) == (0, 1)), cls)
     return g._replace(cls=own)
+
+
+def _phrasal_verbs(units: list[_Unit]) -> list[_Unit]:
+    """"Threw up", "loosen up", "wore off": a verb and a particle (english.tsv particle) that
+    WordNet names as one phrasal verb are one word, its lemma ("throw_up"), which WordNet relates
+    to others as any word ("throw_up" is a sense of "vomit")."""
+    if not any(not u.concept and u.word in _PARTICLES for u in units[1:]):
+        return units
+    out: list[_Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and not u.concept and u.word in _PARTICLES and not prev.concept \
+                and prev.word not in STOPWORDS and prev.frame == u.frame:
+            name = wordnet.phrasal(prev.word, u.word)
+            if name is not None:
+                out[-1] = _Unit([name], None, prev.corrected or u.corrected, prev.frame, prev.start)
+                continue
+        out.append(u)
+    return out
 
 
 def _aspect_last(tokens: list[str]) -> list[str]:
@@ -729,6 +748,7 @@ def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
 
 
 _MERELY = language.words("merely")
+_PARTICLES = language.words("particle")
 # (the forms of the aspect verbs: "started", "keeps", "began")
 _ASPECT_FORMS = frozenset(f"{w}{end}" for w in language.words("aspect") for end in ("", "s", "ed", "ing")) \
     | frozenset(language.words("aspect-irregular"))

@@ -318,6 +318,7 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
             m.general = m.general or link == "broader"
             m.links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
             break
+    _cover_concept_by_word(m, q_terms, d_terms, lex)
 
 
 def _cover_listed(m: _Match, side: ClaimSide, query: Analysis, lex: Lexicon) -> None:
@@ -351,6 +352,30 @@ def _cover_denied_link(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> N
     for t in q_terms:
         if t.kind == "word" and t.key not in m.q and t.key in _LINK_STEMS:
             m.q[t.key] = t.factor
+
+
+def _word_may_name(st: Statement, t: Term) -> bool:
+    """A one-word concept of the claim that some word of the statement may mean in WordNet (they
+    share what two words :func:`wordnet.same` relates must share): see _cover_concept_by_word."""
+    if t.kind != "concept" or t.relation or " " in t.surface or not st.words:
+        return False
+    own, far = wordnet.reach(t.surface.lower())
+    q_own, q_far = st.word_reach
+    return not (q_own.isdisjoint(far) and q_far.isdisjoint(own))
+
+
+def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
+    """A statement word the lexicon does not know that means what a one-word concept of the claim
+    is called there, in a frequent sense (WordNet: "loosen up" for "relax")."""
+    for t in q_terms:
+        if t.kind != "word" or t.key in m.q:
+            continue
+        for dt in d_terms:
+            if dt.kind == "concept" and not dt.relation and dt.key not in m.covered and " " not in dt.surface \
+                    and dt.surface != t.surface and wordnet.same(t.surface, dt.surface.lower()):
+                m.cover(t, dt.key, SYNONYM_MATCH * t.factor)
+                m.links.append(_LINK_WORDS["synonym"].format(a=_name(t, lex), b=_name(dt, lex)))
+                break
 
 
 def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
@@ -536,7 +561,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     for t in side.terms:
         if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
                 t.kind == "concept" and t.key in st.below) and not (
-                t.key in side.listed and _sibling_reached(st, side.listed[t.key])):
+                t.key in side.listed and _sibling_reached(st, side.listed[t.key])) and not _word_may_name(st, t):
             return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
 
@@ -545,17 +570,20 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, lis
     """The claim's side of the quick bound: the weight the statement can surely cover, and the
     weights of the claim's other words (heaviest first)."""
     sure_d = 0.0
+    free_d: list[float] = []
     listed = side.listed
     for key, w, relation, general in side.others:
         if key in st.reach or key in st.below or general or (link and relation) or key in side.qualifying or (
                 key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
-    free_d: list[float] = []
+        elif _word_may_name(st, side.keys[key]):
+            free_d.append(w)  # (a word of the statement may mean it: _cover_concept_by_word)
     for key, w in side.words:
         if key in st.reach or (key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
         else:
             free_d.append(w)
+    free_d.sort(reverse=True)
     return sure_d, free_d
 
 

@@ -73,8 +73,10 @@ def table() -> Table:
         for phrase in words.split(";"):
             phrase = phrase.strip().lower()
             inverse = phrase.startswith("<")
-            key = tuple(w if w in ("*", VERB, AMOUNT, OBJECT) else stem(w) for w in phrase.lstrip("<").split()
-                        if w not in SKIPPABLE)
+            # (a skippable word is kept when it ends the phrase: "give her" is not "give")
+            words_ = phrase.lstrip("<").split()
+            key = tuple(w if w in ("*", VERB, AMOUNT, OBJECT) else stem(w) for k, w in enumerate(words_)
+                        if w not in SKIPPABLE or k == len(words_) - 1)
             if key:
                 phrases.setdefault(key[0], []).append((key, cls, inverse))
     for v in phrases.values():
@@ -225,7 +227,7 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             j += 1
             k += 1
             continue
-        while k and j < n and stems[j] in SKIPPABLE and j not in taken:
+        while k and j < n and stems[j] in SKIPPABLE and stems[j] != part and j not in taken:
             j += 1
         if part == VERB:  # (right after the phrase's words: "help you [relax]"; it stays a word)
             if j >= n or tokens is None or tokens[j] in STOPWORDS or not wordnet.verb(tokens[j]):

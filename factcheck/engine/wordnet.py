@@ -103,7 +103,10 @@ _RULES = (
 
 @lru_cache(maxsize=50_000)
 def lemmas(word: str) -> tuple[str, ...]:
-    """The WordNet lemmas a (lower-case) word form may be: "worse" -> ("worse", "bad")."""
+    """The WordNet lemmas a (lower-case) word form may be: "worse" -> ("worse", "bad"); a
+    phrasal verb (:func:`phrasal`) is its own lemma."""
+    if "_" in word:
+        return (word,) if entry(word).senses else ()
     if not word.isascii() or not word.isalpha():
         return ()
     out: list[str] = []
@@ -124,6 +127,17 @@ def lemmas(word: str) -> tuple[str, ...]:
             if base[-1] == base[-2] and base[:-1] not in out and entry(base[:-1]).senses:
                 out.append(base[:-1])
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def phrasal(verb: str, particle: str) -> str | None:
+    """The phrasal verb a verb form and a particle make, as WordNet names it ("threw", "up" ->
+    "throw_up", whose senses are those of "vomit"), or None."""
+    for lemma in (verb, *lemmas(verb)):
+        name = f"{lemma}_{particle}"
+        if entry(name).senses:
+            return name
+    return None
 
 
 @lru_cache(maxsize=50_000)
