@@ -138,6 +138,11 @@ def imported(archive) -> FactChecker:
     # natural logic: prevents entails reduces the risk of; cure entails relieve and treat
     ("Melatonin reduces the risk of adult rosacea.", "true"),
     ("Ginger treats mild nausea.", "true"),
+    # a cause of a deficiency of a thing depletes it
+    ("Lithium can cause a lack of sodium.", "true"),
+    ("Licorice can lead to a potassium deficiency.", "false"),
+    ("Lithium can cause a lack of potassium.", "no-match"),
+    ("A lack of sodium can cause lithium.", "no-match"),
     # "X helps (lets, allows) Y V" benefits Y; "Y needs X" entails it with the sides swapped
     ("Copper lets your hair grow.", "true"),
     ("Brackish water lets the eels spawn.", "true"),

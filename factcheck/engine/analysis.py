@@ -260,6 +260,7 @@ class Analyzer:
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
         terms, concepts = self._terms(units)
+        terms = _depletion(terms)
         return Analysis(
             normalised=" ".join(tokens),
             terms=tuple(terms),
@@ -497,6 +498,22 @@ def _as_source(g: relations.Span, tokens: list[str], spans: list[tuple[int, int,
     # (the class by the lexicon's own name for it, when it has one: "contain" may be its "source-of")
     own = next((cid for s, e, cid in lexicon.match([stem(cls)]) if (s, e) == (0, 1)), cls)
     return g._replace(cls=own)
+
+
+def _depletion(terms: list[Term]) -> list[Term]:
+    """"X can lead to low magnesium" says "X depletes magnesium": a cause whose effect is a
+    deficiency of a thing (the next two terms: the deficiency and the thing, in either order)
+    reads as the deplete class of relations.tsv, so the two wordings meet."""
+    if "@deficiency" not in {t.key for t in terms}:
+        return terms
+    for i, t in enumerate(terms):
+        nxt = terms[i + 1:i + 3]
+        if t.key == "@cause" and len(nxt) == 2 and "@deficiency" in (nxt[0].key, nxt[1].key):
+            thing = nxt[1] if nxt[0].key == "@deficiency" else nxt[0]
+            if thing.kind != "number" and not thing.relation and thing.key != "@deficiency":
+                out = [*terms[:i], t._replace(key="@deplete"), thing, *terms[i + 3:]]
+                return [x._replace(pos=k) for k, x in enumerate(out)]
+    return terms
 
 
 def _phrasal_verbs(units: list[_Unit]) -> list[_Unit]:
