@@ -384,3 +384,11 @@ def test_an_alternative_that_only_judges_leaves_the_claim_asked(sentence: str, c
 def test_an_alternative_with_content_is_not_a_judgement(sentence: str) -> None:
     assert not any("alternative" in note for c in read(sentence) for note in c.notes)
     assert any("eczema" in c.text or "eczema" in " ".join(c.parts) for c in read(sentence))
+
+
+def test_a_blocker_after_the_list_does_not_block_it() -> None:
+    """"between X and Y" names one link; "X and Y are among the causes" is two claims."""
+    (clause,) = read("Ginger and garlic are among the most common remedies for nausea.")
+    assert len(clause.parts) == 2
+    (clause,) = read("The difference between ginger and garlic is small.")
+    assert not clause.parts

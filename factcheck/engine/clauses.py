@@ -764,7 +764,8 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
     if not joiners:
         return None
     blockers = _first_words(("list-blocker",))
-    if any(t.low in blockers and _phrase_at(words, k, "list-blocker") for k, t in enumerate(words)):
+    # (before a joiner only: "between X and Y" names one link; "X and Y are among ..." is a list)
+    if any(t.low in blockers and _phrase_at(words, k, "list-blocker") for k, t in enumerate(words[:joiners[-1]])):
         return None
     verb = next((k for k, t in enumerate(words) if _verb_like(t, words[k - 1] if k else None)), -1)
     if verb <= 0:
