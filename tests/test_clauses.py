@@ -392,3 +392,14 @@ def test_a_blocker_after_the_list_does_not_block_it() -> None:
     assert len(clause.parts) == 2
     (clause,) = read("The difference between ginger and garlic is small.")
     assert not clause.parts
+
+
+@pytest.mark.parametrize(("sentence", "mood"), [
+    ("Is it a myth that ginger cures gout?", ASK),  # asks, with whatever word
+    ("Is it false that ginger cures gout?", ASK),
+    ("It's a myth that ginger cures gout.", DENY),
+    ("I refuse to believe that ginger cures gout.", DENY),
+])
+def test_asking_and_refusing_heads(sentence: str, mood: str) -> None:
+    (clause,) = read(sentence)
+    assert clause.mood == mood and clause.text.rstrip("?") == "ginger cures gout"

@@ -641,7 +641,8 @@ def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
-    for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("rhetorical-head", DENY), ("assert-head", ASSERT)):
+    for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("rhetorical-head", DENY), ("assert-head", ASSERT),
+                      ("ask-head", ASK)):
         p = _phrase_at(toks, 0, cls)
         if p:
             if p == ("according", "to"):
@@ -1183,7 +1184,7 @@ def _triggers() -> frozenset[str]:
     # (the first words of lang().starts of these classes, read without building lang(): a plain
     # sentence, the most common, needs nothing more of it)
     classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-               "deny-head", "wish-head", "rhetorical-head", "assert-head", "anecdote", "frame-closer"}
+               "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)
