@@ -19,6 +19,7 @@ from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
 from .recent import Recent
+from .reference import Reading, Referents
 from .text import stem
 from .verdict import decide, usable
 from .wording import Wording
@@ -72,6 +73,7 @@ class FactChecker:
         self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
         self._reach: Reach | None = None  # (built on first use: only a scan asks)
+        self._referents = Referents(self.lexicon)
         # Results of the texts and sentences checked last (results are frozen; each is a function
         # of its arguments): a document repeats sentences, and sentences share clauses.
         self._recent_texts: Recent[tuple[str, bool, int, bool], CheckResult] = Recent(RECENT)
@@ -125,6 +127,9 @@ class FactChecker:
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
         """
         statement = self._validate(statement)
+        reading = self._referents.within(statement)
+        if reading is not None:  # ("HFS is rare, and no vitamin cures it": "it" is HFS)
+            return read_back(self.check(reading.text, top=top, explain=explain), statement, reading, explain)
         answered = self._answered(statement, top, explain)
         if answered is not None:
             return answered
@@ -185,6 +190,10 @@ class FactChecker:
         return list(found)
 
     def _findings(self, statement: str, top: int, explain: bool) -> list[CheckResult]:
+        reading = self._referents.within(statement)
+        if reading is not None:
+            return [read_back(r, statement, reading, explain)
+                    for r in self.findings(reading.text, top=top, explain=explain)]
         answered = self._answered(statement, top, explain)
         if answered is not None:
             return [answered]
@@ -469,3 +478,21 @@ def _consistent(results: list[CheckResult]) -> list[CheckResult]:
         if r.claim is not None:
             verdicts.setdefault(r.claim.id, set()).add(r.verdict)
     return [r for r in results if r.claim is None or len(verdicts[r.claim.id]) == 1]
+
+
+def read_back(result: CheckResult, sentence: str, reading: Reading, explain: bool) -> CheckResult:
+    """A result on a sentence checked with a pronoun read (``reading``) as a result on the
+    sentence as written: its clause placed in it, and a note of what the pronoun was read as."""
+    clause = result.clause
+    if clause is None:
+        clause = ClauseRef(reading.text, 0, len(reading.text),
+                           "ask" if reading.text.rstrip().endswith("?") else "assert")
+    # (only a clause that holds the words read says so: the others were checked as written)
+    noted = clause.start <= reading.start + len(reading.replacement) and clause.end >= reading.start
+    clause = replace(clause, start=reading.place(clause.start), end=reading.place(clause.end, end=True),
+                     notes=(reading.note, *clause.notes) if noted else clause.notes)
+    result = replace(result, statement=sentence, clause=clause)
+    if noted and explain and result.explanation is not None:
+        result = replace(result, explanation=replace(
+            result.explanation, notes=(reading.note, *result.explanation.notes)))
+    return result

@@ -486,6 +486,8 @@ def _check_text(
 ) -> Generator[Finding, None, _Counts]:
     """Check the claim candidates and headlines among a file's sentences, as the splitter
     completes them; yield the findings in order and return the counts."""
+    from ..engine.checker import read_back
+
     queue: deque[_Queued] = deque()
     context = _Context(Referents(pool.checker.lexicon))
 
@@ -524,29 +526,9 @@ def _check_text(
                 continue
             found += 1
             if queued.reading is not None:
-                result = _read_back(result, queued.sentence.text, queued.reading, explain)
+                result = read_back(result, queued.sentence.text, queued.reading, explain)
             yield _finding(path, queued.sentence, result)
     return _Counts(checked, found)
-
-
-def _read_back(result: CheckResult, sentence: str, reading: Reading, explain: bool) -> CheckResult:
-    """A result on a sentence checked with a pronoun read (``reading``) as a result on the
-    sentence as written: its clause placed in it, and a note of what the pronoun was read as."""
-    from dataclasses import replace
-
-    from ..result import ClauseRef
-
-    clause = result.clause
-    if clause is None:
-        clause = ClauseRef(reading.text, 0, len(reading.text),
-                           "ask" if reading.text.rstrip().endswith("?") else "assert")
-    clause = replace(clause, start=reading.place(clause.start), end=reading.place(clause.end, end=True),
-                     notes=(reading.note, *clause.notes))
-    result = replace(result, statement=sentence, clause=clause)
-    if explain and result.explanation is not None:
-        result = replace(result, explanation=replace(
-            result.explanation, notes=(reading.note, *result.explanation.notes)))
-    return result
 
 
 def _finding(path: str, s: Sentence, result: CheckResult) -> Finding:
