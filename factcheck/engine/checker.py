@@ -14,6 +14,7 @@ from ..result import NO_MATCH, CheckResult, ClauseRef
 from . import answers, exclusive, language, wording
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
+from .ellipsis import elided, may_be_elided
 from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
@@ -138,8 +139,8 @@ class FactChecker:
             # A post that strings several thoughts together: each piece is read on its own, and
             # the statement is as true as its weakest piece that matched. (One piece: the post
             # without its label, hashtags or emoji, "PSA: X #tag" read as X.)
-            results = [_shifted(self.check(statement[a:b], top=top, explain=explain), statement, a)
-                       for a, b in spans]
+            results = [_shifted(r, statement, spans[k][0])
+                       for k in range(len(spans)) for r in self._piece(statement, spans, k, top, explain)]
             matched = _consistent([r for r in results if r.matched])
             if matched:
                 refuted = [r for r in matched if polarity(r.verdict) is Polarity.REFUTED]
@@ -199,8 +200,8 @@ class FactChecker:
             return [answered]
         spans = pieces(statement)
         if len(spans) > 1 or _trimmed(statement, spans):
-            found = [_shifted(r, statement, a) for a, b in spans
-                     for r in self.findings(statement[a:b], top=top, explain=explain) if r.matched]
+            found = [_shifted(r, statement, spans[k][0]) for k in range(len(spans))
+                     for r in self._piece(statement, spans, k, top, explain, every=True) if r.matched]
             consistent = _consistent(found)
             if found and not consistent:
                 return [_contradiction(found[0])]
@@ -232,6 +233,20 @@ class FactChecker:
         return out or [self._fallback(statement, clauses, results, whole)]
 
     # ------------------------------------------------------------------ internals
+
+    def _piece(self, statement: str, spans: Sequence[tuple[int, int]], k: int, top: int, explain: bool,
+               every: bool = False) -> list[CheckResult]:
+        """The result (``every``: the findings) of the ``k``th piece of a statement; a piece that
+        only says the piece before holds of another thing ("... can cause twitches. so can low
+        calcium") is read as that (``engine.ellipsis``)."""
+        a, b = spans[k]
+        text = statement[a:b]
+        reading = elided(text, statement[spans[k - 1][0]:spans[k - 1][1]], self._referents) \
+            if k and may_be_elided(text) else None
+        checked = text if reading is None else reading.text
+        found = self.findings(checked, top=top, explain=explain) if every \
+            else [self.check(checked, top=top, explain=explain)]
+        return found if reading is None else [read_back(r, text, reading, explain) for r in found]
 
     def _answered(self, statement: str, top: int, explain: bool) -> CheckResult | None:
         """"Magnesium cures HFS? Not a chance.": a plain statement its writer answers with a

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ..engine.answers import is_denial
+from ..engine.ellipsis import elided, may_be_elided
 from ..engine.reference import Mention, Reading, Referents
 from ..sentences import HEADING, PARAGRAPH, Sentence, Splitter, title_case
 
@@ -446,15 +447,26 @@ class _Context:
 
     def reading(self, s: Sentence) -> Reading | None:
         """``s`` (the latest sentence seen) with a pronoun read as a thing named before it."""
-        if len(self.recent) < 2 or not self.referents.refers(s.text):
+        if len(self.recent) < 2 or not self.referents.refers(s.text) or not self._after(s):
             return None
         prev, found = self.recent[-2]
-        if s.kind != PARAGRAPH or prev.kind != PARAGRAPH or s.line > prev.locate_end(len(prev.text))[0] + 1:
-            return None  # a blank line, a heading or a list item between: another paragraph
         if not found:
             found.append(self.referents.mentions(prev.text))
         before = [(prev.text, found[0])]
         return self.referents.reading(s.text, before)
+
+    def elided(self, s: Sentence) -> Reading | None:
+        """``s`` (the latest sentence seen) read as the claim of the sentence before said of
+        another thing ("So can low calcium.", ``engine.ellipsis``), or None."""
+        if len(self.recent) < 2 or not may_be_elided(s.text) or not self._after(s):
+            return None
+        return elided(s.text, self.recent[-2][0].text, self.referents)
+
+    def _after(self, s: Sentence) -> bool:
+        """Whether ``s`` follows the sentence before in the same paragraph (no blank line, heading
+        or list item between)."""
+        prev = self.recent[-2][0]
+        return s.kind == PARAGRAPH and prev.kind == PARAGRAPH and s.line <= prev.locate_end(len(prev.text))[0] + 1
 
 
 class _Counts(NamedTuple):
@@ -506,9 +518,10 @@ def _check_text(
                     yield held.text if reading is None else reading.text
                     held = None
             context.see(s)
-            if is_claim_candidate(s):
+            elliptical = context.elided(s)
+            if elliptical is not None or is_claim_candidate(s):
                 held = s
-                reading = context.reading(s)
+                reading = elliptical or context.reading(s)
             elif is_headline(s):
                 queue.append(_Queued(s, headline=True))
                 yield s.text
