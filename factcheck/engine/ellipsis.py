@@ -13,6 +13,7 @@ when the rest of the claim names nothing of X's kind. "so" wants the claim befor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -35,7 +36,7 @@ class _Words(NamedTuple):
     too: tuple[tuple[str, ...], ...]
     opener: frozenset[str]
     auxiliary: dict[str, frozenset[str]]  # an auxiliary -> those that stand for it
-    cue: re.Pattern[str]  # how such a sentence starts or ends: a sentence without it is not read
+    cue: re.Pattern[str]  # how such a sentence starts (matched at its start)
     negated: dict[str, str]  # "can't" -> "can"
 
 
@@ -48,10 +49,12 @@ def words() -> _Words:
     groups = [frozenset(e.split("|")) for e in language.entries("auxiliary", DATA)]
     so, neither, same, too = (phrases(c) for c in ("so-head", "neither-head", "same-head", "too-tail"))
     opener = frozenset(language.entries("opener", DATA))
-    firsts = "|".join(sorted({re.escape(p[0]) for p in so + neither + same}))
-    tails = "|".join(r"\s+".join(map(re.escape, p)) for p in too)
-    openers = "|".join(sorted(map(re.escape, opener)))
-    cue = re.compile(rf"^\W*(?:(?:{openers})\W+)*(?:{firsts})\b|\b(?:{tails})\W*$", re.IGNORECASE)
+    def alternatives(ps: Sequence[tuple[str, ...]]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, p)) for p in ps)
+
+    auxiliaries = [(a,) for e in language.entries("auxiliary", DATA) for a in e.split("|")]
+    heads = rf"(?:{alternatives(so + neither)})\s+(?:{alternatives(auxiliaries)})\b|(?:{alternatives(same)})\b"
+    cue = re.compile(rf"\W*(?:(?:{alternatives([(o,) for o in sorted(opener)])})\W+)*(?:{heads})", re.IGNORECASE)
     pairs = (e.partition(":") for e in language.entries("negated-auxiliary", DATA))
     negated = {k.strip(): v.strip() for k, _, v in pairs}
     return _Words(so, neither, same, too, opener, {a: g for g in groups for a in g}, cue, negated)
@@ -74,8 +77,18 @@ def _starts(lows: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
 
 def may_be_elided(sentence: str) -> bool:
     """Whether a sentence could be elliptical (cheap: its length, first and last words)."""
-    return len(sentence) <= MAX_SENTENCE * 12 and words().cue.search(sentence) is not None \
-        and not sentence.rstrip().endswith("?")
+    if len(sentence) > MAX_SENTENCE * 12:
+        return False
+    end = len(sentence)
+    while end and not sentence[end - 1].isalnum():
+        end -= 1
+    if end == 0 or sentence[end:].rstrip().endswith("?"):
+        return False
+    for tail in (" ".join(t) for t in words().too):
+        k = end - len(tail)
+        if k > 0 and sentence[k:end].lower() == tail and not sentence[k - 1].isalnum():
+            return True
+    return words().cue.match(sentence) is not None
 
 
 def shape(sentence: str) -> _Shape | None:
