@@ -14,11 +14,13 @@ from ..result import NO_MATCH, CheckResult, ClauseRef
 from . import answers, exclusive, language, wording
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
+from .ellipsis import elided, may_be_elided
 from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
 from .recent import Recent
+from .reference import Reading, Referents
 from .text import stem
 from .verdict import decide, usable
 from .wording import Wording
@@ -72,6 +74,7 @@ class FactChecker:
         self.speller = Speller(set(vocabulary) | self.lexicon.words, known_stem=known_stem)
         self.analyzer = Analyzer(self.lexicon, self.speller)
         self._reach: Reach | None = None  # (built on first use: only a scan asks)
+        self._referents = Referents(self.lexicon)
         # Results of the texts and sentences checked last (results are frozen; each is a function
         # of its arguments): a document repeats sentences, and sentences share clauses.
         self._recent_texts: Recent[tuple[str, bool, int, bool], CheckResult] = Recent(RECENT)
@@ -125,6 +128,9 @@ class FactChecker:
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
         """
         statement = self._validate(statement)
+        reading = self._referents.within(statement)
+        if reading is not None:  # ("HFS is rare, and no vitamin cures it": "it" is HFS)
+            return read_back(self.check(reading.text, top=top, explain=explain), statement, reading, explain)
         answered = self._answered(statement, top, explain)
         if answered is not None:
             return answered
@@ -133,8 +139,8 @@ class FactChecker:
             # A post that strings several thoughts together: each piece is read on its own, and
             # the statement is as true as its weakest piece that matched. (One piece: the post
             # without its label, hashtags or emoji, "PSA: X #tag" read as X.)
-            results = [_shifted(self.check(statement[a:b], top=top, explain=explain), statement, a)
-                       for a, b in spans]
+            results = [_shifted(r, statement, spans[k][0])
+                       for k in range(len(spans)) for r in self._piece(statement, spans, k, top, explain)]
             matched = _consistent([r for r in results if r.matched])
             if matched:
                 refuted = [r for r in matched if polarity(r.verdict) is Polarity.REFUTED]
@@ -185,13 +191,17 @@ class FactChecker:
         return list(found)
 
     def _findings(self, statement: str, top: int, explain: bool) -> list[CheckResult]:
+        reading = self._referents.within(statement)
+        if reading is not None:
+            return [read_back(r, statement, reading, explain)
+                    for r in self.findings(reading.text, top=top, explain=explain)]
         answered = self._answered(statement, top, explain)
         if answered is not None:
             return [answered]
         spans = pieces(statement)
         if len(spans) > 1 or _trimmed(statement, spans):
-            found = [_shifted(r, statement, a) for a, b in spans
-                     for r in self.findings(statement[a:b], top=top, explain=explain) if r.matched]
+            found = [_shifted(r, statement, spans[k][0]) for k in range(len(spans))
+                     for r in self._piece(statement, spans, k, top, explain, every=True) if r.matched]
             consistent = _consistent(found)
             if found and not consistent:
                 return [_contradiction(found[0])]
@@ -223,6 +233,20 @@ class FactChecker:
         return out or [self._fallback(statement, clauses, results, whole)]
 
     # ------------------------------------------------------------------ internals
+
+    def _piece(self, statement: str, spans: Sequence[tuple[int, int]], k: int, top: int, explain: bool,
+               every: bool = False) -> list[CheckResult]:
+        """The result (``every``: the findings) of the ``k``th piece of a statement; a piece that
+        only says the piece before holds of another thing ("... can cause twitches. so can low
+        calcium") is read as that (``engine.ellipsis``)."""
+        a, b = spans[k]
+        text = statement[a:b]
+        reading = elided(text, statement[spans[k - 1][0]:spans[k - 1][1]], self._referents) \
+            if k and may_be_elided(text) else None
+        checked = text if reading is None else reading.text
+        found = self.findings(checked, top=top, explain=explain) if every \
+            else [self.check(checked, top=top, explain=explain)]
+        return found if reading is None else [read_back(r, text, reading, explain) for r in found]
 
     def _answered(self, statement: str, top: int, explain: bool) -> CheckResult | None:
         """"Magnesium cures HFS? Not a chance.": a plain statement its writer answers with a
@@ -469,3 +493,21 @@ def _consistent(results: list[CheckResult]) -> list[CheckResult]:
         if r.claim is not None:
             verdicts.setdefault(r.claim.id, set()).add(r.verdict)
     return [r for r in results if r.claim is None or len(verdicts[r.claim.id]) == 1]
+
+
+def read_back(result: CheckResult, sentence: str, reading: Reading, explain: bool) -> CheckResult:
+    """A result on a sentence checked with a pronoun read (``reading``) as a result on the
+    sentence as written: its clause placed in it, and a note of what the pronoun was read as."""
+    clause = result.clause
+    if clause is None:
+        clause = ClauseRef(reading.text, 0, len(reading.text),
+                           "ask" if reading.text.rstrip().endswith("?") else "assert")
+    # (only a clause that holds the words read says so: the others were checked as written)
+    noted = clause.start <= reading.start + len(reading.replacement) and clause.end >= reading.start
+    clause = replace(clause, start=reading.place(clause.start), end=reading.place(clause.end, end=True),
+                     notes=(reading.note, *clause.notes) if noted else clause.notes)
+    result = replace(result, statement=sentence, clause=clause)
+    if noted and explain and result.explanation is not None:
+        result = replace(result, explanation=replace(
+            result.explanation, notes=(reading.note, *result.explanation.notes)))
+    return result

@@ -429,6 +429,21 @@ class _Segmenter:
         return stop + 1 if stop < n and toks[stop].low == "," else stop
 
 
+def opening(toks: list[Tok], i: int) -> int:
+    """Where the clause that holds token ``i`` starts: just after the nearest mark, conjunction,
+    subordinator, relative pronoun, "that" or reporting verb before it (0: none)."""
+    k = i
+    while k > 0:
+        t = toks[k - 1]
+        if not t.word or t.low == "that" or _in("relative", t.low) or _in("coordinator", t.low) \
+                or _in("report", t.low) or _in("belief", t.low):
+            return k
+        if any((sub := _subordinator(toks, j)) is not None and j + sub[1] == k for j in range(max(0, k - 3), k)):
+            return k
+        k -= 1
+    return 0
+
+
 def _words_of(toks: list[Tok], i: int, length: int) -> str:
     return " ".join(t.low for t in toks[i:i + length])
 

@@ -28,7 +28,7 @@ from functools import cache
 from typing import NamedTuple
 
 from . import language, wordnet
-from .clauses import Tok, tokens
+from .clauses import Tok, opening, tokens
 from .clauses import _person as person
 from .lexicon import Lexicon
 from .text import stem, tokenise
@@ -62,10 +62,11 @@ class Reading(NamedTuple):
     words: str  # as written ("it")
     meaning: str  # what they were read as ("hemifacial spasm")
     replacement: str  # what stands in their place in ``text``
+    how: str = "named in a sentence before"  # why the words were read so
 
     @property
     def note(self) -> str:
-        return f"read '{self.words}' as '{self.meaning}' (named in a sentence before)"
+        return f"read '{self.words}' as '{self.meaning}' ({self.how})"
 
     def place(self, offset: int, *, end: bool = False) -> int:
         """An offset in :attr:`text` as an offset in the sentence as written."""
@@ -91,6 +92,10 @@ class _Words(NamedTuple):
     adverbs: frozenset[str]  # adverbs between a subject and its verb ("it *also* stays")
     people: frozenset[str]  # words for several people that are not regular plurals
     cue: re.Pattern[str]  # any word that may refer: a sentence without one is not read
+    demonstratives: dict[str, bool]  # "that", "this" as an object ending a clause -> plural
+    copula: frozenset[str]
+    predicate_start: frozenset[str]  # after a copula, the start of a noun phrase that renames
+    object_cue: re.Pattern[str]  # any word that may refer inside a sentence
 
 
 @cache
@@ -112,9 +117,13 @@ def words() -> _Words:
         return tuple(tuple(e.split()) for e in entries(cls))
 
     events = phrases("event-word")
+    demonstratives = {w.strip(): n.strip() == "plural"
+                      for w, _, n in (e.partition(":") for e in entries("demonstrative"))}
+    object_cue = re.compile(cue.pattern + "|" + rf"\b(?:{'|'.join(map(re.escape, demonstratives))})\b", re.IGNORECASE)
     return _Words(pronouns, definite, nouns, roles, phrases("impersonal"), frozenset(entries("placeholder-after")),
                   phrases("be"), events, frozenset(p[0] for p in events), _any(entries("act-word")),
-                  frozenset(entries("adverb")), frozenset(entries("people")), cue)
+                  frozenset(entries("adverb")), frozenset(entries("people")), cue, demonstratives,
+                  frozenset(entries("copula")), frozenset(entries("predicate-start")), object_cue)
 
 
 def _any(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -170,6 +179,41 @@ class Referents:
         found = _expressions(toks)
         return found[0] if len(found) == 1 else None  # (several may stand for different things)
 
+    def within(self, sentence: str) -> Reading | None:
+        """The sentence with its one object pronoun ("magnesium would fix it", "no vitamin cures
+        that") read as the one thing of the kind its clause wants that an earlier clause of the
+        same sentence names, or None. (A subject pronoun is the clause reader's to read.)"""
+        if not self.lexicon or words().object_cue.search(sentence) is None:
+            return None
+        toks = tokens(sentence)
+        found = _expressions(toks)
+        objects = [ex for ex in found if not ex.verb and not _subject(toks, ex.end)]
+        bare = _demonstrative(toks) if not objects else []
+        if len(objects) + len(bare) != 1:
+            return None
+        ex = (objects or bare)[0]
+        k = opening(toks, ex.start)
+        if k == 0 or any(k <= e.start < ex.start for e in found):
+            return None  # no clause before, or another pronoun in its own
+        a, b = toks[ex.start].start, toks[ex.end - 1].end
+        own = self.mentions(sentence[toks[k].start:a]) if k < ex.start else ()
+        stop = max((j + 1 for j in range(k) if toks[j].low in (".", "!", "?")), default=0)
+        earlier = self.mentions(_named_before(sentence, toks[stop:k]))
+        wanted = _wanted(ex, own, self.lexicon)
+        if bare and len(wanted) != 1:
+            return None  # ("nobody believes that": what was said, not a thing)
+        if ex.role is None and (any(m.role == OTHER and m.plural == ex.plural for m in earlier) or ex.plural and (
+                any(m.role == PERSON for m in (*earlier, *own)) or _names_people(sentence[:a]))):
+            return None  # it may be the nerve named, or "they" the people
+        if any(m.role in wanted and m.plural == ex.plural for m in own):
+            return None  # a thing of its kind in its own clause: it may stand for that one
+        fits = [m for m in earlier if m.role in wanted and (m.plural == ex.plural or ex.role is not None)]
+        if any(m.event for m in fits) or len({m.concept for m in fits}) != 1:
+            return None
+        meaning = fits[0].text
+        return Reading(sentence[:a] + meaning + sentence[b:], a, b, sentence[a:b], meaning, meaning,
+                       "named earlier in the sentence")
+
     def mentions(self, sentence: str) -> tuple[Mention, ...]:
         """The concepts a sentence names, in order, with the words that name them."""
         if not self.lexicon:
@@ -217,6 +261,34 @@ class Referents:
         replacement = f"{meaning} {ex.verb}" if ex.verb else meaning
         a, b = span
         return Reading(sentence[:a] + replacement + sentence[b:], a, b, sentence[a:b], meaning, replacement)
+
+
+def _demonstrative(toks: list[Tok]) -> list[_Expression]:
+    """"that" or "this" as the object that ends a clause ("no vitamin cures that")."""
+    w = words().demonstratives
+    return [_Expression(i, i + 1, w[t.low], None, "") for i, t in enumerate(toks)
+            if t.low in w and i > 0 and toks[i - 1].word and _verb_after(toks, i - 1)
+            and (i + 1 == len(toks) or not toks[i + 1].word)]
+
+
+def _named_before(sentence: str, toks: list[Tok]) -> str:
+    """The words of ``toks`` (the clauses before a pronoun's own) without a noun phrase after a
+    copula ("HFS is *a blood vessel pressing on the nerve*", which renames the subject), each
+    part set apart by a comma."""
+    w = words()
+    parts: list[str] = []
+    start, k = 0, 0
+    while k < len(toks):
+        t = toks[k]
+        if t.low in w.copula and k + 1 < len(toks) and toks[k + 1].low in w.predicate_start and k > 0:
+            parts.append(sentence[toks[start].start:t.start] if start < k else "")
+            k = next((j for j in range(k + 1, len(toks)) if not toks[j].word), len(toks))
+            start = k
+            continue
+        k += 1
+    if start < len(toks):
+        parts.append(sentence[toks[start].start:toks[-1].end])
+    return " , ".join(p for p in parts if p)
 
 
 def _expressions(toks: list[Tok]) -> list[_Expression]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ..engine.answers import is_denial
+from ..engine.ellipsis import elided, may_be_elided
 from ..engine.reference import Mention, Reading, Referents
 from ..sentences import HEADING, PARAGRAPH, Sentence, Splitter, title_case
 
@@ -446,15 +447,26 @@ class _Context:
 
     def reading(self, s: Sentence) -> Reading | None:
         """``s`` (the latest sentence seen) with a pronoun read as a thing named before it."""
-        if len(self.recent) < 2 or not self.referents.refers(s.text):
+        if len(self.recent) < 2 or not self.referents.refers(s.text) or not self._after(s):
             return None
         prev, found = self.recent[-2]
-        if s.kind != PARAGRAPH or prev.kind != PARAGRAPH or s.line > prev.locate_end(len(prev.text))[0] + 1:
-            return None  # a blank line, a heading or a list item between: another paragraph
         if not found:
             found.append(self.referents.mentions(prev.text))
         before = [(prev.text, found[0])]
         return self.referents.reading(s.text, before)
+
+    def elided(self, s: Sentence) -> Reading | None:
+        """``s`` (the latest sentence seen) read as the claim of the sentence before said of
+        another thing ("So can low calcium.", ``engine.ellipsis``), or None."""
+        if len(self.recent) < 2 or not may_be_elided(s.text) or not self._after(s):
+            return None
+        return elided(s.text, self.recent[-2][0].text, self.referents)
+
+    def _after(self, s: Sentence) -> bool:
+        """Whether ``s`` follows the sentence before in the same paragraph (no blank line, heading
+        or list item between)."""
+        prev = self.recent[-2][0]
+        return s.kind == PARAGRAPH and prev.kind == PARAGRAPH and s.line <= prev.locate_end(len(prev.text))[0] + 1
 
 
 class _Counts(NamedTuple):
@@ -486,6 +498,8 @@ def _check_text(
 ) -> Generator[Finding, None, _Counts]:
     """Check the claim candidates and headlines among a file's sentences, as the splitter
     completes them; yield the findings in order and return the counts."""
+    from ..engine.checker import read_back
+
     queue: deque[_Queued] = deque()
     context = _Context(Referents(pool.checker.lexicon))
 
@@ -504,9 +518,10 @@ def _check_text(
                     yield held.text if reading is None else reading.text
                     held = None
             context.see(s)
-            if is_claim_candidate(s):
+            elliptical = context.elided(s)
+            if elliptical is not None or is_claim_candidate(s):
                 held = s
-                reading = context.reading(s)
+                reading = elliptical or context.reading(s)
             elif is_headline(s):
                 queue.append(_Queued(s, headline=True))
                 yield s.text
@@ -524,29 +539,9 @@ def _check_text(
                 continue
             found += 1
             if queued.reading is not None:
-                result = _read_back(result, queued.sentence.text, queued.reading, explain)
+                result = read_back(result, queued.sentence.text, queued.reading, explain)
             yield _finding(path, queued.sentence, result)
     return _Counts(checked, found)
-
-
-def _read_back(result: CheckResult, sentence: str, reading: Reading, explain: bool) -> CheckResult:
-    """A result on a sentence checked with a pronoun read (``reading``) as a result on the
-    sentence as written: its clause placed in it, and a note of what the pronoun was read as."""
-    from dataclasses import replace
-
-    from ..result import ClauseRef
-
-    clause = result.clause
-    if clause is None:
-        clause = ClauseRef(reading.text, 0, len(reading.text),
-                           "ask" if reading.text.rstrip().endswith("?") else "assert")
-    clause = replace(clause, start=reading.place(clause.start), end=reading.place(clause.end, end=True),
-                     notes=(reading.note, *clause.notes))
-    result = replace(result, statement=sentence, clause=clause)
-    if explain and result.explanation is not None:
-        result = replace(result, explanation=replace(
-            result.explanation, notes=(reading.note, *result.explanation.notes)))
-    return result
 
 
 def _finding(path: str, s: Sentence, result: CheckResult) -> Finding:
