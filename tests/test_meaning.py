@@ -471,3 +471,23 @@ def test_phrasal_verb_lemmas() -> None:
     assert wordnet.phrasal("threw", "up") == "throw_up" and wordnet.phrasal("loosening", "up") == "loosen_up"
     assert wordnet.phrasal("magnesium", "up") is None
     assert wordnet.same("throw_up", "vomit") and not wordnet.same("throw_up", "give_up")
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # idioms said plainly (english.tsv idiom), on both sides alike
+    ("Ginger tea is nothing to worry about.", "true"),
+    ("Ginger tea is no big deal.", "true"),
+    ("Senna can give you the runs.", "true"),
+    ("Ginger tea is something to worry about.", "no-match"),
+    ("Senna can give you the flu.", "no-match"),
+])
+def test_idioms(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Ginger tea is harmless.", "true"), ("Senna can cause diarrhoea.", "true")], prefix="d")
+    assert checker.check(statement).verdict == verdict
+
+
+def test_idiom_reading() -> None:
+    from factcheck.engine.text import tokenise
+
+    assert tokenise("It is nothing to worry about") == ["it", "is", "harmless"]
+    assert tokenise("nothing to worry") == ["nothing", "to", "worry"]

@@ -70,6 +70,7 @@ class Statement(NamedTuple):
     narrower: dict[str, frozenset[str]]  # concept key -> the keys of its kinds (see _cover_narrower_claim)
     below: frozenset[str]  # all of those: claim concepts a broader statement concept may cover
     word_reach: tuple[frozenset[str], frozenset[str]]  # wordnet.reach of its words, united (see _cover_general)
+    named: dict[str, bool]  # a claim concept's surface -> whether a word of it may name it (_word_may_name's memo)
 
 
 class ClaimSide(NamedTuple):
@@ -105,7 +106,7 @@ def statement(query: Analysis, index: Index) -> Statement:
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
-                     word_reach)
+                     word_reach, {})
 
 
 class ClaimSides:
@@ -359,9 +360,12 @@ def _word_may_name(st: Statement, t: Term) -> bool:
     share what two words :func:`wordnet.same` relates must share): see _cover_concept_by_word."""
     if t.kind != "concept" or t.relation or " " in t.surface or not st.words:
         return False
-    own, far = wordnet.reach(t.surface.lower())
-    q_own, q_far = st.word_reach
-    return not (q_own.isdisjoint(far) and q_far.isdisjoint(own))
+    found = st.named.get(t.surface)
+    if found is None:
+        own, far = wordnet.reach(t.surface.lower())
+        q_own, q_far = st.word_reach
+        found = st.named[t.surface] = not (q_own.isdisjoint(far) and q_far.isdisjoint(own))
+    return found
 
 
 def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:

@@ -54,6 +54,16 @@ _JOIN_HYPHEN = lazy(globals(), "_JOIN_HYPHEN", r"(?<=[^\W\d_])-(?=[^\W_])")
 _ANSI = lazy(globals(), "_ANSI", r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
 _TEXTING = dict(language.pairs("texting"))  # texting spellings -> the words they stand for
+_IDIOMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _idiom, _plainly in language.pairs("idiom"):
+    _IDIOMS.setdefault(_idiom.split()[0], []).append((tuple(_idiom.split()), tuple(_plainly.split())))
+for _v in _IDIOMS.values():
+    _v.sort(key=lambda p: -len(p[0]))
+_IDIOM_FUNCTION = language.words("stopword") | language.words("negator")
+# (an idiom's longest word that is not a function word is in every text that holds it, and is
+# seldom in one that does not)
+_IDIOM_KEYS = frozenset(max(((len(w) * (w not in _IDIOM_FUNCTION), k), w) for k, w in enumerate(words))[1]
+                        for v in _IDIOMS.values() for words, _ in v)
 # Social-media text: links carry no words of the claim; hashtags and handles often do, run
 # together in camel case ("#DefundTheCBC" -> "Defund The CBC", "@realDonaldTrump").
 _URL = lazy(globals(), "_URL", r"\b(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*", re.IGNORECASE)
@@ -131,7 +141,26 @@ def tokenise(text: str) -> list[str]:
     tokens = _TOKEN.findall(text)
     if not _TEXTING.keys().isdisjoint(tokens):
         tokens = [_TEXTING.get(t, t) for t in tokens]  # ("give u spasms": "give you spasms")
+    if not _IDIOM_KEYS.isdisjoint(tokens):
+        tokens = _plain(tokens)
     return tokens
+
+
+def _plain(tokens: list[str]) -> list[str]:
+    """Idioms said plainly (english.tsv idiom: "nothing to worry about" is "harmless"), the longest
+    that starts at each word. (Asked only of text with an idiom's key word, its rarest.)"""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words, plain in _IDIOMS.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(words)]) == words:
+                out.extend(plain)
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 # --------------------------------------------------------------------------- stemming

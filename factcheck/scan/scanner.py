@@ -447,7 +447,7 @@ class _Context:
 
     def reading(self, s: Sentence) -> Reading | None:
         """``s`` (the latest sentence seen) with a pronoun read as a thing named before it."""
-        if len(self.recent) < 2 or not self.referents.refers(s.text) or not self._after(s):
+        if len(self.recent) < 2 or not self._after(s) or not self.referents.refers(s.text):
             return None
         prev, found = self.recent[-2]
         if not found:
@@ -458,7 +458,7 @@ class _Context:
     def elided(self, s: Sentence) -> Reading | None:
         """``s`` (the latest sentence seen) read as the claim of the sentence before said of
         another thing ("So can low calcium.", ``engine.ellipsis``), or None."""
-        if len(self.recent) < 2 or not may_be_elided(s.text) or not self._after(s):
+        if len(self.recent) < 2 or not self._after(s) or not may_be_elided(s.text):
             return None
         return elided(s.text, self.recent[-2][0].text, self.referents)
 
