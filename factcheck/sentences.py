@@ -62,6 +62,11 @@ class Sentence:
         off, line, col = segs[i]
         return line, col + j - off
 
+    @property
+    def last_line(self) -> int:
+        """The line its text ends on (cheap: no alignment of the text to what was written)."""
+        return self.origin[1][-1][1] if self.origin is not None and self.origin[1] else self.line
+
     def locate_end(self, end: int) -> tuple[int, int]:
         """(line, column) just past the character before ``end``: a span's exclusive end."""
         if end <= 0:

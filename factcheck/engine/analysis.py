@@ -520,7 +520,7 @@ def _phrasal_verbs(units: list[_Unit]) -> list[_Unit]:
     """"Threw up", "loosen up", "wore off": a verb and a particle (english.tsv particle) that
     WordNet names as one phrasal verb are one word, its lemma ("throw_up"), which WordNet relates
     to others as any word ("throw_up" is a sense of "vomit")."""
-    if not any(not u.concept and u.word in _PARTICLES for u in units[1:]):
+    if _PARTICLES.isdisjoint(u.word for u in units[1:] if not u.concept):
         return units
     out: list[_Unit] = []
     for u in units:
@@ -539,7 +539,7 @@ def _aspect_last(tokens: list[str]) -> list[str]:
     """"Your face started twitching", "keeps twitching": a verb of aspect (english.tsv aspect) before
     a verb in -ing says when, not what; it moves after that verb so the two words it parted meet
     ("face twitching"). Same length: positions are kept. (A light word: relations.tsv.)"""
-    if not any(t in _ASPECT_FORMS for t in tokens):
+    if _ASPECT_FORMS.isdisjoint(tokens):
         return tokens
     out = list(tokens)
     for i in range(len(out) - 1):

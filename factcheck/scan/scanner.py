@@ -466,7 +466,7 @@ class _Context:
         """Whether ``s`` follows the sentence before in the same paragraph (no blank line, heading
         or list item between)."""
         prev = self.recent[-2][0]
-        return s.kind == PARAGRAPH and prev.kind == PARAGRAPH and s.line <= prev.locate_end(len(prev.text))[0] + 1
+        return s.kind == PARAGRAPH and prev.kind == PARAGRAPH and s.line <= prev.last_line + 1
 
 
 class _Counts(NamedTuple):
