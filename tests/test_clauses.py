@@ -403,3 +403,10 @@ def test_a_blocker_after_the_list_does_not_block_it() -> None:
 def test_asking_and_refusing_heads(sentence: str, mood: str) -> None:
     (clause,) = read(sentence)
     assert clause.mood == mood and clause.text.rstrip("?") == "ginger cures gout"
+
+
+def test_a_past_participle_opening_a_list_item_is_no_verb() -> None:
+    """"Kale, nuts and dried figs are ...": "dried" describes the last item, it is not the verb."""
+    (clause,) = read("Kale, nuts and dried figs are good sources of iron.")
+    assert clause.parts == ("Kale are good sources of iron", "nuts are good sources of iron",
+                            "dried figs are good sources of iron")

@@ -195,7 +195,8 @@ def _verb_like(t: Tok, prev: Tok | None = None) -> bool:
         # "magnesium cures", "can trigger": a relation verb (not "a cure", "the cause")
         return low not in _DETERMINERS and not (prev is not None and prev.low in _PREPOSITIONS)
     if low.endswith("ed") and len(low) > 4 and wordnet.verb(low):
-        return prev is None or prev.low not in _DETERMINERS
+        # (not after a determiner, nor opening a list's next item: "dairy, kale and *canned* salmon")
+        return prev is None or (prev.low not in _DETERMINERS and prev.low != "," and not _in("list-joiner", prev.low))
     return False
 
 
