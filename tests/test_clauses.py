@@ -360,8 +360,8 @@ def test_triggers_are_the_first_words_of_the_clause_classes():
     from factcheck.engine import clauses
 
     expected: set[str] = set()
-    for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
-                "deny-head", "wish-head", "rhetorical-head", "assert-head", "anecdote", "frame-closer"):
+    for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny", "sayer-head",
+                "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer"):
         expected.update(clauses.lang().starts.get(cls, {}))
     assert clauses._triggers() == expected
 
@@ -410,3 +410,15 @@ def test_a_past_participle_opening_a_list_item_is_no_verb() -> None:
     (clause,) = read("Kale, nuts and dried figs are good sources of iron.")
     assert clause.parts == ("Kale are good sources of iron", "nuts are good sources of iron",
                             "dried figs are good sources of iron")
+
+
+@pytest.mark.parametrize(("sentence", "mood"), [
+    ("Whoever says ginger cures gout is lying.", DENY),  # the sayer judged: the claim judged
+    ("Anyone who claims ginger cures gout is misinformed.", DENY),
+    ("Anyone who claims ginger cures gout is right.", ASSERT),
+    ("I used to believe that ginger cures gout.", DENY),
+    ("Only a fool would believe that ginger cures gout.", DENY),
+])
+def test_sayers_and_past_beliefs(sentence: str, mood: str) -> None:
+    (clause,) = read(sentence)
+    assert clause.mood == mood and clause.text == "ginger cures gout"

@@ -253,8 +253,15 @@ class FactChecker:
         denial (engine/answers.py) is checked as denied; None when there is no such answer, the
         statement is more than one plain clause, or it denies already ("No" may then agree)."""
         body = answers.denied_body(statement)
-        if body is None or not clause_reader.plain(clause_reader.read(body)):
+        if body is None:
             return None
+        clauses = clause_reader.read(body)
+        if not clause_reader.plain(clauses):
+            # ("They say X. They're wrong.": an asserting frame's claim is what the answer denies)
+            if len(clauses) != 1 or clauses[0].mood != clause_reader.ASSERT or not clauses[0].frame \
+                    or clauses[0].parts:
+                return None
+            body = clauses[0].text
         if self.analyzer.analyse(body).negated:
             return None
         result = self._check_text(body, deny=True, top=top, explain=explain)

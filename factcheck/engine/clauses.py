@@ -645,12 +645,19 @@ def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
     agree-label). None when the words are not so."""
     words = [t for t in toks if t.word]
     k = 1 if words[:1] and words[0].low in _ARTICLES | {"this", "any"} else 0
-    if len(words) < k + 6 or not _in("claim-noun", words[k].low) or words[k + 1].low != "that":
+    sayer = _phrase_at(words, 0, "sayer-head")  # ("whoever says X is lying": the sayer is judged)
+    if sayer:
+        k, opens = 0, len(sayer)
+    elif len(words) >= k + 6 and _in("claim-noun", words[k].low) and words[k + 1].low == "that":
+        opens = 2
+    else:
         return None
-    for j in range(len(words) - 2, k + 3, -1):
+    if words[k + opens:k + opens + 1] and words[k + opens].low == "that":
+        opens += 1
+    for j in range(len(words) - 2, k + opens + 1, -1):
         if words[j].low in _COPULAS:
             verdict = _evaluation(words[j:], relative=True)
-            return (words[k + 2:j], verdict) if verdict is not None else None
+            return (words[k + opens:j], verdict) if verdict is not None else None
     return None
 
 
@@ -923,7 +930,9 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
         if k >= len(words) or not _in("evaluation-subject", words[k].low):
             return None
         k += 1
-    for cls, mood in (("deny-label", DENY), ("agree-label", ASSERT)):
+    for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT)):
+        if cls == "deny-reply" and relative:
+            continue  # (", which doesn't" continues a clause, it does not judge one)
         label = next((j for j in range(k, len(words)) if _phrase_at(words, j, cls)), None)
         if label is None:
             continue
@@ -1199,7 +1208,7 @@ def _triggers() -> frozenset[str]:
     """First words of everything that can make a sentence more than one plain clause."""
     # (the first words of lang().starts of these classes, read without building lang(): a plain
     # sentence, the most common, needs nothing more of it)
-    classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny",
+    classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny", "sayer-head",
                "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
