@@ -422,3 +422,9 @@ def test_a_past_participle_opening_a_list_item_is_no_verb() -> None:
 def test_sayers_and_past_beliefs(sentence: str, mood: str) -> None:
     (clause,) = read(sentence)
     assert clause.mood == mood and clause.text == "ginger cures gout"
+
+
+def test_two_verb_phrases_are_no_list_of_objects() -> None:
+    """"X relaxed A and reduced B" is not "X relaxed A" and "X relaxed reduced B"."""
+    (clause,) = read("Ginger settled my stomach and reduced my nausea.")
+    assert clause.parts == ()

@@ -829,6 +829,8 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
         return None
     if any(_clause_like(it) for it in items):
         return None
+    if region[0] > 0 and any(_verb_like(it[0]) for it in items[1:]):
+        return None  # ("... relaxed my muscles and reduced my cramps": two verb phrases, not a list of objects)
     return words[:region[0]], items, words[region[1]:]
 
 
