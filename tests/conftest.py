@@ -30,3 +30,17 @@ def archive() -> Callable[..., FactChecker]:
         return FactChecker(from_dict(data))
 
     return build
+
+
+@pytest.fixture(scope="session")
+def checker() -> FactChecker:
+    """A checker over the shipped knowledge base, loaded once (a test module may define its own)."""
+    return FactChecker.load()
+
+
+@pytest.fixture(scope="module")
+def referents(checker: FactChecker):
+    """Pronoun reading over the checker's lexicon (engine/reference.py)."""
+    from factcheck.engine.reference import Referents
+
+    return Referents(checker.lexicon)

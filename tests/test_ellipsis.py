@@ -15,16 +15,6 @@ from factcheck.engine.reference import Referents
 from factcheck.scan.scanner import Finding, Target, scan
 
 
-@pytest.fixture(scope="module")
-def checker() -> FactChecker:
-    return FactChecker.load()
-
-
-@pytest.fixture(scope="module")
-def referents(checker) -> Referents:
-    return Referents(checker.lexicon)
-
-
 @pytest.mark.parametrize("before, sentence, meaning", [
     ("Low magnesium can cause facial twitching.", "So can low calcium.", "low calcium can cause facial twitching"),
     ("Too much caffeine can trigger eyelid twitching.", "And so can stress.", "stress can trigger eyelid twitching"),

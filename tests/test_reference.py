@@ -14,16 +14,6 @@ from factcheck.engine.reference import Referents
 from factcheck.scan.scanner import Finding, Target, scan
 
 
-@pytest.fixture(scope="module")
-def checker() -> FactChecker:
-    return FactChecker.load()
-
-
-@pytest.fixture(scope="module")
-def referents(checker) -> Referents:
-    return Referents(checker.lexicon)
-
-
 def read(referents: Referents, before: str, sentence: str):
     return referents.reading(sentence, [(before, referents.mentions(before))])
 

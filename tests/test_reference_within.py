@@ -15,16 +15,6 @@ from factcheck.engine.reference import Referents
 from factcheck.scan.scanner import Finding, Target, scan
 
 
-@pytest.fixture(scope="module")
-def checker() -> FactChecker:
-    return FactChecker.load()
-
-
-@pytest.fixture(scope="module")
-def referents(checker) -> Referents:
-    return Referents(checker.lexicon)
-
-
 @pytest.mark.parametrize("sentence, words, meaning", [
     ("Grandpa was diagnosed with hemifacial spasm, and his pharmacist claims zinc will cure it.", "it",
      "hemifacial spasm"),

@@ -626,7 +626,7 @@ def _asked_alternative(toks: list[Tok], sentence: str) -> list[Tok] | None:
     if not is_question(sentence):
         if not tail or not _in("evaluation-subject", tail[0].low):
             return None
-    elif [t.low for t in tail] in (["not"], ["no"]):
+    elif len(tail) == 1 and _negator(tail[0].low):  # ("... or not?")
         return words[:i]
     found = next(((j, p) for j in range(len(tail))
                   if (p := _phrase_at(tail, j, "deny-label") or _phrase_at(tail, j, "agree-label"))), None)

@@ -28,7 +28,7 @@ from functools import cache
 from typing import NamedTuple
 
 from . import language, wordnet
-from .clauses import Tok, opening, tokens
+from .clauses import Tok, _plural, opening, tokens
 from .clauses import _person as person
 from .lexicon import Lexicon
 from .text import stem, tokenise
@@ -383,12 +383,3 @@ def _names_people(text: str) -> bool:
     many = words().people
     return any(t.word and (t.low in many or person(t.low) and _plural(t.text)) for t in tokens(text))
 
-
-def _plural(word: str) -> bool:
-    if word.isupper() or not word.isalpha():
-        return False
-    low = word.lower()
-    if not low.endswith("s") or low.endswith(("ss", "us", "is")):
-        return False
-    lemmas = wordnet.lemmas(low)
-    return not lemmas or low not in lemmas
