@@ -407,6 +407,11 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     # ... but what gives you a substance is its source
     ("Eggs and dairy give you vitamin B12.", "true"),
     ("Vitamin B12 gives you eggs.", "no-match"),
+    # a verb of aspect before "to" says when ("starts to twitch" is "twitches"), and "one of the
+    # reasons" is "a reason"
+    ("Lack of sleep is one of the reasons an eyelid starts to twitch.", "true"),
+    ("Magnesium deficiency can make your face start to twitch.", "true"),
+    ("Magnesium deficiency can make your face start to relax.", "no-match"),
 ])
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)
@@ -448,6 +453,13 @@ def test_sources_and_causes_named_patient_first(archive, statement: str, verdict
     # a verb of aspect says when, not what
     ("Iron deficiency can make your legs start twitching.", "true"),
     ("Iron deficiency made my legs stop twitching.", "no-match"),
+    # ... with "to" too ("started to twitch")
+    ("Iron deficiency can make your legs start to twitch.", "true"),
+    ("If you don't get enough iron, your legs may begin to twitch.", "true"),
+    ("Iron deficiency can make your legs start to relax.", "no-match"),
+    # "one of the reasons" is "a reason"
+    ("Iron deficiency is one of the reasons legs start to twitch.", "true"),
+    ("Leg twitching is one of the reasons for iron deficiency.", "no-match"),
 ])
 def test_conditions_and_aspect(archive, statement: str, verdict: str) -> None:
     assert archive([("Iron deficiency can cause leg twitching.", "true")], prefix="i").check(statement).verdict == verdict

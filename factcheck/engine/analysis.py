@@ -301,6 +301,8 @@ class Analyzer:
             spans = sorted([*spans, *((g.start, g.end, g.cls) for g in general)])
         fixed = {b for _, b in corrections}
 
+        drop.update(k for k in range(len(tokens) - 1) if tokens[k] in _PARTITIVE and tokens[k + 1] == "of")
+
         def words(lo: int, hi: int) -> list[_Unit]:
             return [_Unit([tokens[k]], None, tokens[k] in fixed, k in frame, k) for k in range(lo, hi) if k not in drop]
 
@@ -538,13 +540,18 @@ def _phrasal_verbs(units: list[_Unit]) -> list[_Unit]:
 def _aspect_last(tokens: list[str]) -> list[str]:
     """"Your face started twitching", "keeps twitching": a verb of aspect (english.tsv aspect) before
     a verb in -ing says when, not what; it moves after that verb so the two words it parted meet
-    ("face twitching"). Same length: positions are kept. (A light word: relations.tsv.)"""
+    ("face twitching"); so does one before "to" and a verb ("started to twitch"). Same length:
+    positions are kept. (A light word: relations.tsv.)"""
     if _ASPECT_FORMS.isdisjoint(tokens):
         return tokens
     out = list(tokens)
     for i in range(len(out) - 1):
         if out[i] in _ASPECT_FORMS and out[i + 1].endswith("ing") and wordnet.verb(out[i + 1]):
             out[i], out[i + 1] = out[i + 1], out[i]
+        elif out[i] in _ASPECT_FORMS and out[i + 1] == "to" and i + 2 < len(out) \
+                and out[i + 2] not in STOPWORDS and wordnet.verb(out[i + 2]):
+            # ("started to twitch": the verb comes first, then the aspect and its "to")
+            out[i:i + 3] = [out[i + 2], out[i], out[i + 1]]
     return out
 
 
@@ -770,6 +777,7 @@ _PARTICLES = language.words("particle")
 _ASPECT_FORMS = frozenset(f"{w}{end}" for w in language.words("aspect") for end in ("", "s", "ed", "ing")) \
     | frozenset(language.words("aspect-irregular"))
 _SUFFICIENT = language.words("sufficient")
+_PARTITIVE = language.words("partitive")
 _ROUGHLY = language.words("roughly")
 
 
