@@ -503,3 +503,19 @@ def test_idiom_reading() -> None:
 
     assert tokenise("It is nothing to worry about") == ["it", "is", "harmless"]
     assert tokenise("nothing to worry") == ["nothing", "to", "worry"]
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a word the claim lacks after a preposition of scope says to whom or where the claim holds:
+    # the statement is narrower, and only a refuted claim settles it (natural logic)
+    ("Iron deficiency can cause leg twitching in dogs.", "no-match"),
+    ("Iron deficiency can cause leg twitching among athletes.", "no-match"),
+    ("Iron pills cure restless legs in children.", "false"),
+    # ... not the scope-free words ("in general", "in most cases") nor a purpose ("in order to")
+    ("Iron deficiency can cause leg twitching in general.", "true"),
+    ("Iron deficiency can cause leg twitching in some people.", "true"),
+    ("Your legs need iron in order to stop twitching.", "no-match"),
+])
+def test_scope_narrows_the_statement(archive, statement: str, verdict: str) -> None:
+    claims = [("Iron deficiency can cause leg twitching.", "true"), ("Iron pills cure restless legs.", "false")]
+    assert archive(claims, prefix="sc").check(statement).verdict == verdict

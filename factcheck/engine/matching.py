@@ -20,7 +20,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import lists, relations, wording, wordnet
+from . import language, lists, relations, wording, wordnet
 from .analysis import Analysis, Term
 from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
@@ -30,6 +30,8 @@ from .wording import Wording
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS)
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
+_SCOPE = language.words("scope-preposition")
+_SCOPE_FREE = language.words("scope-free")
 
 if TYPE_CHECKING:
     from .index import Index
@@ -717,7 +719,16 @@ def _restrictive(query: Analysis, q_terms: list[Term], q_match: dict[str, float]
         head = starts.get(j)
         if head is not None and head.key in q_match and not head.relation:
             return t.surface
+        if t.tok > 0 and tokens[t.tok - 1] in _SCOPE and _scoped(t, q_terms, q_match):
+            return f"{tokens[t.tok - 1]} {t.surface}"
     return ""
+
+
+def _scoped(t: Term, q_terms: list[Term], q_match: dict[str, float]) -> bool:
+    """A word the claim lacks after a preposition of scope ("in dogs", "for athletes"), after
+    the matched things it would narrow: it says to whom or where the claim holds."""
+    return t.surface.lower() not in _SCOPE_FREE and any(
+        o.key in q_match and not o.relation and o.tok < t.tok for o in q_terms)
 
 
 def _anchors(terms: list[Term], matched: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
