@@ -412,6 +412,19 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Lack of sleep is one of the reasons an eyelid starts to twitch.", "true"),
     ("Magnesium deficiency can make your face start to twitch.", "true"),
     ("Magnesium deficiency can make your face start to relax.", "no-match"),
+    # "rarely" is not what a claim without it says (these were confident wrong verdicts)
+    ("Eyelid twitching is rarely harmless.", "no-match"),
+    ("Vegans rarely lack vitamin B12.", "no-match"),
+    ("Magnesium deficiency can cause facial twitching only in children.", "no-match"),
+    # a relation named as a noun under another verb is that verb's ("can show the cause of")
+    ("MRI scans cause hemifacial spasm.", "no-match"),
+    # "any" in a plain assertion says "every": more than a claim about recommended doses
+    ("Vitamin C supplements are safe at any dose.", "no-match"),
+    # "a symptom of" is not "the same thing as" (issue 10's example: it was false)
+    ("Facial twitching can be a symptom of hemifacial spasm.", "no-match"),
+    ("Facial twitching is a sign of hemifacial spasm.", "no-match"),
+    ("Facial twitching is actually hemifacial spasm.", "false"),
+    ("Eyelid twitching and hemifacial spasm are one and the same.", "false"),
 ])
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)
@@ -519,3 +532,41 @@ def test_idiom_reading() -> None:
 def test_scope_narrows_the_statement(archive, statement: str, verdict: str) -> None:
     claims = [("Iron deficiency can cause leg twitching.", "true"), ("Iron pills cure restless legs.", "false")]
     assert archive(claims, prefix="sc").check(statement).verdict == verdict
+
+
+FREQUENCY = [("Iron deficiency can cause leg twitching.", "true"), ("Iron deficiency can cause muscle cramps.", "true"),
+             ("Benign cysts can occasionally cause leg cramps.", "mostly-true")]
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # how often: "rarely" is not said by a claim without it, nor "usually" by one that says "occasionally"
+    ("Iron deficiency rarely causes leg twitching.", "no-match"),
+    ("Leg twitching is seldom caused by iron deficiency.", "no-match"),
+    ("Benign cysts usually cause leg cramps.", "no-match"),
+    ("Benign cysts often cause leg cramps.", "no-match"),
+    ("Less commonly, benign cysts cause leg cramps.", "mostly-true"),
+    ("Benign cysts can cause leg cramps.", "mostly-true"),
+    # "only" before an adjunct limits where or when, not what: no other effect refutes it
+    ("Iron deficiency can cause leg twitching only in children.", "no-match"),
+    ("Iron deficiency causes only leg twitching.", "false"),
+])
+def test_how_often_and_only_where(archive, statement: str, verdict: str) -> None:
+    assert archive(FREQUENCY, prefix="fr").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "any" before a noun in a plain assertion claims every case: only a refuted claim settles it
+    ("Zinc lozenges are safe at any dose.", "no-match"),
+    ("Zinc lozenges cure any cold.", "false"),
+    ("Zinc lozenges are safe at recommended doses.", "true"),
+    # ... and elsewhere it is a stop word
+    ("Zinc lozenges don't cure any cold.", "true"),
+    # a noun and "of" between two things a claim equates relate them otherwise
+    ("Chilblains are a symptom of frostbite.", "no-match"),
+    ("Chilblains are actually frostbite.", "false"),
+])
+def test_any_and_relating_nouns(archive, statement: str, verdict: str) -> None:
+    claims = [("Zinc lozenges are safe at recommended doses.", "true"), ("Zinc lozenges cure colds.", "false"),
+              ("Chilblains are frostbite.", "false")]
+    concepts = [("chilblain", "condition"), ("frostbite", "condition")]
+    assert archive(claims, concepts, prefix="an").check(statement).verdict == verdict

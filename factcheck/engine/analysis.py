@@ -18,7 +18,19 @@ from ..lazyre import lazy
 from ..records import dataclass
 from . import language, relations, wordnet
 from .lexicon import Lexicon
-from .text import LINK_WORDS, MAJORITY, REPORTING, STOPWORDS, is_question, negation_cues, stem, tokenise
+from .text import (
+    FREQUENT,
+    LINK_WORDS,
+    MAJORITY,
+    RARITY,
+    REPORTING,
+    STOPWORDS,
+    UNIVERSAL_DETERMINERS,
+    is_question,
+    negation_cues,
+    stem,
+    tokenise,
+)
 
 MAX_TOKENS = 400  # a statement longer than this is read only up to here
 MAX_CHARS = 20_000  # (and never more characters than this)
@@ -50,6 +62,8 @@ class Analysis:
     denies_link: bool = False  # "has nothing to do with", "plays no role in": any relation denied
     limit: int = -1  # token index of a word that limits what follows to some cases ("whenever")
     majority: bool = False  # says "usually", "mostly", "in most cases", "the main"
+    rarity: bool = False  # says "rarely", "seldom", "occasionally"
+    frequent: bool = False  # says "often", "commonly", or a majority word
     narrowed: str = ""  # a modifier that narrows the subject, set aside ("twitching *from low magnesium* is ...")
 
     @property
@@ -261,6 +275,8 @@ class Analyzer:
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
         terms, concepts = self._terms(units)
         terms = _depletion(terms)
+        if not cues and not question and not UNIVERSAL_DETERMINERS.isdisjoint(tokens) and _limit(tokens) < 0:
+            terms = _any_is_every(terms, tokens)
         return Analysis(
             normalised=" ".join(tokens),
             terms=tuple(terms),
@@ -273,6 +289,8 @@ class Analyzer:
             denies_link=denies_link,
             limit=-1 if unless is not None else _limit(tokens),
             majority=any(t in MAJORITY for t in tokens),
+            rarity=_rarity(tokens),
+            frequent=any(t in FREQUENT and (i == 0 or tokens[i - 1] not in _LESS) for i, t in enumerate(tokens)),
         )
 
     def _units(self, tokens: list[str], corrections: list[tuple[str, str]],
@@ -469,7 +487,8 @@ def _as_cause(spans: list[tuple[int, int, str]], stems: list[str], tokens: list[
     for s, e, cid in spans:
         general = relations.match(stems[s:e], set(), tokens[s:e]) if lexicon.relation(cid) and s > 0 \
             and relations.may_open(stems[s], _CAUSAL) else []
-        g = general[0] if len(general) == 1 and general[0].cls in _CAUSAL else None
+        # (the whole phrase: "show the cause" names a cause, it does not say one)
+        g = general[0] if len(general) == 1 and general[0].cls in _CAUSAL and general[0].start == 0 else None
         if g is not None:
             # the effect: before a phrase that names its patient first ("Y comes from X"), else after
             effect = next((c for a, b, c in reversed(spans) if b <= s), None) if g.inverse \
@@ -553,6 +572,22 @@ def _aspect_last(tokens: list[str]) -> list[str]:
             # ("started to twitch": the verb comes first, then the aspect and its "to")
             out[i:i + 3] = [out[i + 2], out[i], out[i + 1]]
     return out
+
+
+def _any_is_every(terms: list[Term], tokens: list[str]) -> list[Term]:
+    """"Vitamin C is safe at *any* dose": in a plain assertion (no denial, question or condition),
+    "any" before a noun says "every", so it claims more than a claim without it (english.tsv
+    universal-determiner); elsewhere it is a stop word ("no diet has any effect")."""
+    at = next((i for i in range(len(tokens) - 1)
+               if tokens[i] in UNIVERSAL_DETERMINERS and tokens[i + 1] not in STOPWORDS), None)
+    return terms if at is None else [*terms, Term(tokens[at], "word", tokens[at], len(terms), tok=at)]
+
+
+def _rarity(tokens: list[str]) -> bool:
+    """Says its thing happens seldom: "rarely", "occasionally", or "less" before a word of
+    frequency ("less commonly", "less often")."""
+    return not RARITY.isdisjoint(tokens) or any(
+        t in FREQUENT and i > 0 and tokens[i - 1] in _LESS for i, t in enumerate(tokens))
 
 
 def _superlatives(tokens: list[str]) -> list[str]:
@@ -778,6 +813,7 @@ _ASPECT_FORMS = frozenset(f"{w}{end}" for w in language.words("aspect") for end 
     | frozenset(language.words("aspect-irregular"))
 _SUFFICIENT = language.words("sufficient")
 _PARTITIVE = language.words("partitive")
+_LESS = language.words("less")
 _ROUGHLY = language.words("roughly")
 
 

@@ -35,6 +35,7 @@ _EXCLUSIVE = frozenset(stem(w) for w in language.words("exclusive"))
 _UNIVERSAL = frozenset(stem(w) for w in language.words("universal"))
 _CASE_NOUNS = frozenset(stem(w) for w in language.words("case-noun"))
 _UNIVERSAL_ADVERBS = frozenset(stem(w) for w in language.words("universal-adverb"))
+_ADJUNCT_OPENERS = language.words("adjunct-opener")
 
 
 class Focus(NamedTuple):
@@ -75,9 +76,12 @@ def focus(query: Analysis) -> Focus | None:
     if not after:
         return None
     nxt = after[0]
+    tokens = query.normalised.split()
+    if word.tok + 1 < len(tokens) and tokens[word.tok + 1] in _ADJUNCT_OPENERS:
+        return None  # ("only in children": where or when, not who or what)
     if word.key in _EXCLUSIVE:
         # "the only cause of Y" rules out other agents; "X only causes Y", other patients.
-        before = query.normalised.split()[word.tok - 1] if word.tok > 0 else ""
+        before = tokens[word.tok - 1] if word.tok > 0 else ""
         side = "patient" if nxt in patient or (nxt is rel and before != "the") else "agent"
     elif word.key in _UNIVERSAL_ADVERBS:
         # "Y is always caused by X": the patient was written before the relation.

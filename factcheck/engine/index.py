@@ -94,7 +94,7 @@ ARRAYS = (
     ("doc_start", "q"), ("doc_term", "i"), ("doc_surf", "i"),
     ("post_start", "q"), ("post_claim", "i"), ("post_weight", "d"),
 )
-_NEGATED, _MAJORITY = 1, 2  # doc_flags bits
+_NEGATED, _MAJORITY, _RARITY, _FREQUENT = 1, 2, 4, 8  # doc_flags bits
 
 
 class IndexBuilder:
@@ -129,7 +129,8 @@ class IndexBuilder:
             a["claim_first_doc"].append(len(a["doc_claim"]))
         a["doc_claim"].append(claim)
         a["doc_phrasing"].append(phrasing)
-        a["doc_flags"].append((_NEGATED if analysis.negated else 0) | (_MAJORITY if analysis.majority else 0))
+        a["doc_flags"].append((_NEGATED if analysis.negated else 0) | (_MAJORITY if analysis.majority else 0)
+                              | (_RARITY if analysis.rarity else 0) | (_FREQUENT if analysis.frequent else 0))
         terms, surfaces, counts = self.terms, self.surfaces, self._counts
         doc_term, doc_surf = a["doc_term"], a["doc_surf"]
         for t in analysis.terms:
@@ -298,7 +299,8 @@ class StoredDocs(Sequence[Doc]):
             terms.append(Term(key, kind, self._surfaces[sid], pos, relation))
         flags = a["doc_flags"][i]
         analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(flags & _NEGATED),
-                            cues=(), question=False, majority=bool(flags & _MAJORITY))
+                            cues=(), question=False, majority=bool(flags & _MAJORITY),
+                            rarity=bool(flags & _RARITY), frequent=bool(flags & _FREQUENT))
         doc = Doc(a["doc_claim"][i], a["doc_phrasing"][i], analysis)
         if len(self._memo) < 100_000:
             self._memo[i] = doc
@@ -333,6 +335,13 @@ class Index:
         for d in docs:
             builder.add(d.claim, d.phrasing, d.analysis)
         return cls(builder.finish(n_claims), lexicon, docs)
+
+    def seldom(self, claim: int) -> bool:
+        """Whether the claim's own text says its thing happens seldom ("rarely", "occasionally"):
+        an alias that leaves the word out says no more than the claim."""
+        a = self.data.arrays
+        first = a["claim_first_doc"][claim]
+        return first < len(a["doc_flags"]) and bool(a["doc_flags"][first] & _RARITY)
 
     def _idf(self, df: int) -> float:
         n = self.n_claims

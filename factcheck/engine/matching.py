@@ -24,10 +24,10 @@ from . import language, lists, relations, wording, wordnet
 from .analysis import Analysis, Term
 from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
-from .text import INTENSIFIERS, LINK_WORDS, MAJOR, antonymy, has_antonyms, polar, stem
+from .text import INTENSIFIERS, LINK_WORDS, MAJOR, UNIVERSAL_DETERMINERS, antonymy, has_antonyms, polar, stem
 from .wording import Wording
 
-_INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS)
+_INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS | UNIVERSAL_DETERMINERS)
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
@@ -179,8 +179,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if quick is not None:
         return Judgement(doc, quick[0], False, quick[1])
     q_terms, q_keys = st.terms, st.keys
-    if st.framed:
-        # A reporting frame ("my doctor told me") is not part of the claim, unless the claim says it.
+    if st.framed:  # (a reporting frame, "my doctor told me", is not part of the claim, unless the claim says it)
         q_terms = [t for t in st.terms if not t.frame or t.key in side.keys]
         q_keys = {t.key: t for t in q_terms}
     if not q_terms:
@@ -198,6 +197,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_qualifying(m, side)
     _antonyms(m, q_terms, side.terms)
     _sides_taken(m, q_terms, side.terms, doc)
+    m.refuse(_how_often(st.query, index.seldom(doc.claim)))
     total_q = sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
     # (summed in the claim's order, not the set's: the same sum in every process)
@@ -441,6 +441,19 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
             # "X always cures Y", "the only cure": the statement entails the claim, so it is
             # settled only by a claim that is refuted (natural logic), like a narrower statement.
             m.stronger = m.stronger or t.surface
+            m.q[t.key] = t.factor  # (read: it takes no score away)
+
+
+def _how_often(query: Analysis, seldom: bool) -> str:
+    """A statement that says a thing happens seldom ("rarely", "occasionally") against a claim
+    whose text does not say so (``seldom``: see Index.seldom), or one that says "often" or
+    "usually" against a claim that says "seldom": they say different things of how often
+    (english.tsv rarity, frequent)."""
+    if query.rarity and not seldom:
+        return "the statement says how seldom it happens; the claim does not"
+    if seldom and query.frequent and not query.rarity:
+        return "the claim says it happens seldom; the statement says often"
+    return ""
 
 
 def _headline(d_terms: list[Term]) -> bool:
@@ -478,8 +491,8 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     subject = _missing_subject(d_terms, m)
     if subject is not None:
         return f"the claim is about {_name(subject, lex)}; the statement is not"
-    # No word standing where the claim has a different word.
-    clash = _substitution(q_terms, d_terms, m.pairs, m.covered)
+    # No word standing where the claim has a different word, nor one relating what the claim equates.
+    clash = _substitution(q_terms, d_terms, m.pairs, m.covered) or _relating_word(query, q_terms, d_terms, m)
     if clash:
         return clash
     # Roles agree (a denied link has no direction: "A plays no role in B" denies any tie).
@@ -549,7 +562,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
         for key, w in st.words:
             if key in d_keys:
                 continue
-            if (link and key in _LINK_STEMS) or (doc_majority and key in _MAJOR_STEMS):
+            if (link and key in _LINK_STEMS) or (doc_majority and key in _MAJOR_STEMS) or key in _INTENSIFIER_STEMS:
                 sure_q += w
             else:
                 free_q.append(w)
@@ -619,6 +632,7 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
                 t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
                 t.key in st.mentioned) or (
                 link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS) or (
+                t.kind == "word" and t.key in _INTENSIFIER_STEMS) or (
                 t.kind == "concept" and _names_a_kind_of(st, t.key, d_keys)):
             sure_q += w
         elif t.kind == "word":
@@ -768,6 +782,24 @@ def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str
                 qt = next(t for t in q_terms if t.key == qk)
                 dt = next(t for t in d_terms if t.key == dk)
                 return f"'{qt.surface}' stands where the claim has '{dt.surface}'"
+    return ""
+
+
+def _relating_word(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match) -> str:
+    """A claim with no relation ("Facial twitching is hemifacial spasm": the one is the other)
+    against a statement with a noun of its own and "of" between the things they share ("... is
+    a *symptom of* hemifacial spasm", "a *sign of*"): the statement relates them otherwise."""
+    if any(t.relation for t in d_terms):
+        return ""
+    tokens = query.normalised.split()
+    matched = [t.pos for t in q_terms if t.key in m.pairs]
+    if len(matched) < 2:
+        return ""
+    lo, hi = min(matched), max(matched)
+    for t in q_terms:
+        if lo < t.pos < hi and t.kind == "word" and t.key not in m.q and _content(t) and not _adverb(t) \
+                and 0 <= t.tok < len(tokens) - 1 and tokens[t.tok + 1] == "of":
+            return f"the statement relates them by '{t.surface}'; the claim says one is the other"
     return ""
 
 

@@ -255,9 +255,13 @@ _CONTRARY = language.pairs("contrary")
 # of twitching" is not "stress can trigger twitching"): when a statement has one and the claim
 # does not, they are different claims.
 INTENSIFIERS = language.words("intensifier")
+UNIVERSAL_DETERMINERS = language.words("universal-determiner")  # stop words read as intensifiers before a noun
 # A statement's "the main cause" is what a claim says with "usually" or "in most cases".
 MAJOR = language.words("major")
 MAJORITY = language.words("majority")
+# How often: seldom ("rarely", "occasionally"), or often ("often", and the majority words above).
+RARITY = language.words("rarity")
+FREQUENT = language.words("frequent") | MAJORITY
 # Words that deny a link of any kind when denied themselves: "has nothing to do with", "plays no
 # role in", "there is no link between". A denied link denies every particular relation.
 LINK_WORDS = language.words("link")
