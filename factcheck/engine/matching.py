@@ -28,10 +28,12 @@ from .text import INTENSIFIERS, LINK_WORDS, MAJOR, UNIVERSAL_DETERMINERS, antony
 from .wording import Wording
 
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS | UNIVERSAL_DETERMINERS)
+_DETERMINER_STEMS = frozenset(stem(w) for w in UNIVERSAL_DETERMINERS)
 _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
 _SCOPE_FREE = language.words("scope-free")
+_SCOPE_KINDS = tuple(sorted(language.words("scope-kind")))
 
 if TYPE_CHECKING:
     from .index import Index
@@ -441,7 +443,8 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
             # "X always cures Y", "the only cure": the statement entails the claim, so it is
             # settled only by a claim that is refuted (natural logic), like a narrower statement.
             m.stronger = m.stronger or t.surface
-            m.q[t.key] = t.factor  # (read: it takes no score away)
+            if t.key in _DETERMINER_STEMS:
+                m.q[t.key] = t.factor  # (a stop word elsewhere: it marks the claim stronger, it weighs nothing)
 
 
 def _how_often(query: Analysis, seldom: bool) -> str:
@@ -562,7 +565,7 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
         for key, w in st.words:
             if key in d_keys:
                 continue
-            if (link and key in _LINK_STEMS) or (doc_majority and key in _MAJOR_STEMS) or key in _INTENSIFIER_STEMS:
+            if (link and key in _LINK_STEMS) or (doc_majority and key in _MAJOR_STEMS) or key in _DETERMINER_STEMS:
                 sure_q += w
             else:
                 free_q.append(w)
@@ -632,7 +635,7 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
                 t.kind == "concept" and any(a in d_keys for a in st.ancestors.get(t.key, ()))) or (
                 t.key in st.mentioned) or (
                 link and t.key in _LINK_STEMS) or (doc_majority and t.key in _MAJOR_STEMS) or (
-                t.kind == "word" and t.key in _INTENSIFIER_STEMS) or (
+                t.kind == "word" and t.key in _DETERMINER_STEMS) or (
                 t.kind == "concept" and _names_a_kind_of(st, t.key, d_keys)):
             sure_q += w
         elif t.kind == "word":
@@ -740,8 +743,11 @@ def _restrictive(query: Analysis, q_terms: list[Term], q_match: dict[str, float]
 
 def _scoped(t: Term, q_terms: list[Term], q_match: dict[str, float]) -> bool:
     """A word the claim lacks after a preposition of scope ("in dogs", "for athletes"), after
-    the matched things it would narrow: it says to whom or where the claim holds."""
-    return t.surface.lower() not in _SCOPE_FREE and any(
+    the matched things it would narrow, that names living beings (english.tsv scope-kind, by
+    WordNet): it says of whom the claim holds. ("Tingling in the lips" names where a symptom is
+    felt, which a claim about the symptom is taken to cover.)"""
+    word = t.surface.lower()
+    return word not in _SCOPE_FREE and any(wordnet.narrower(word, kind) for kind in _SCOPE_KINDS) and any(
         o.key in q_match and not o.relation and o.tok < t.tok for o in q_terms)
 
 
