@@ -9,7 +9,7 @@ the plain WNDB files ``index.*``, ``data.*`` and ``*.exc``). Run on a developmen
 The output is one sorted text file, one line a lemma, read at run time by binary search over a
 memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 
-    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms <TAB> more
+    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms <TAB> more <TAB> category
 
 - ``senses``: the synsets of the lemma's most frequent senses (MAX_SENSES per part of speech),
   as compact ids whose first letter is the part of speech (n, v, a, r). Two lemmas that share one are synonyms in a frequent sense.
@@ -22,6 +22,9 @@ memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
   sense that is one of another verb's senses makes the two synonyms: "earn" (its first sense)
   is one of the senses of "make" (its tenth), so "panhandlers make $50 an hour" says what
   "panhandlers earn $50 an hour" says.
+- ``category``: the lexicographer file of its first (most frequent) noun sense, WordNet's broad
+  class of the thing it names (animal, body, person, plant, time, substance ...): "horse" and
+  "newborn" name living beings, "lip" a part of the body.
 
 Lines for the inflected forms WordNet lists as exceptions (``*.exc``: "worse" -> "bad",
 "children" -> "child") are written as ``=form <TAB> lemma lemma ...``.
@@ -47,6 +50,11 @@ MAX_DEPTH = 3  # hypernym levels above each sense
 # Particles of the phrasal verbs kept (as "verb_particle" lemmas: "throw_up" is a sense of "vomit").
 PARTICLES = frozenset("up down off away out back".split())
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+# WordNet's lexicographer files for nouns (lexnames(5WN), numbers 3 to 28), by number: the broad
+# class of thing a noun sense names.
+NOUN_FILES = ("Tops act animal artifact attribute body cognition communication event feeling food group location "
+              "motive object person phenomenon plant possession process quantity relation shape state substance "
+              "time").split()
 OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data"
 
 
@@ -77,6 +85,7 @@ def main(argv: list[str]) -> int:
         return 2
     # synset key (pos char, offset) -> (words, pointers)
     synsets: dict[tuple[str, int], tuple[list[str], list[tuple[str, tuple[str, int], int, int]]]] = {}
+    lexfile: dict[tuple[str, int], int] = {}  # synset key -> its lexicographer file (5 noun.animal, 18 noun.person)
     for name, p in POS.items():
         for line in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith("  "):
@@ -92,6 +101,7 @@ def main(argv: list[str]) -> int:
                 pos = "a" if pos == "s" else pos
                 ptrs.append((sym, (pos, int(off)), int(st[:2], 16), int(st[2:], 16)))
             synsets[(p, offset)] = (words, ptrs)
+            lexfile[(p, offset)] = int(_lex)
     ids: dict[tuple[str, int], str] = {}
 
     def sid(key: tuple[str, int]) -> str:
@@ -150,9 +160,11 @@ def main(argv: list[str]) -> int:
                 for w in pick:
                     if _ok(w) and w != lemma:
                         (derived if sym == "+" else antonyms).add(w)
+        first_noun = next((k for k in keys if k[0] == "n"), None)
         lines.append("\t".join((
             lemma, " ".join(sid(k) for k in keys), " ".join(sorted(sid(k) for k in sorted(anc))),
             " ".join(sorted(derived)), " ".join(sorted(antonyms)), " ".join(sid(k) for k in more[lemma]),
+            NOUN_FILES[lexfile[first_noun] - 3] if first_noun is not None else "",
         )).rstrip("\t"))
     exceptions: dict[str, set[str]] = defaultdict(set)
     for name in POS:

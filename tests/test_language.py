@@ -59,3 +59,14 @@ def test_the_other_data_files_load_and_agree() -> None:
     lang = clauses.lang()
     assert lang is not None
     assert wordnet.known("magnesium") and wordnet.same("cure", "heal")
+
+
+def test_wordnet_categories_are_its_classes_of_things() -> None:
+    # (the class of a noun's first sense, through its inflected forms)
+    assert wordnet.category("horses") == "animal"
+    assert wordnet.category("newborns") == wordnet.category("children") == "person"
+    assert wordnet.category("lips") == "body"
+    assert wordnet.category("quickly") == ""  # (no noun sense)
+    # every category the data names is one of WordNet's noun classes, and scope-kind names some
+    classes = set(language.words("scope-kind"))
+    assert classes <= {wordnet.category(w) for w in ("horse", "child", "tree", "lip", "minute")}

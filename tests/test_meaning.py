@@ -523,6 +523,9 @@ def test_idiom_reading() -> None:
     # the statement is narrower, and only a refuted claim settles it (natural logic)
     ("Iron deficiency can cause leg twitching in dogs.", "no-match"),
     ("Iron deficiency can cause leg twitching among athletes.", "no-match"),
+    ("Iron deficiency can cause leg twitching in horses.", "no-match"),  # (WordNet: an animal)
+    ("Iron deficiency can cause leg twitching in newborns.", "no-match"),  # (a person)
+    ("Iron deficiency can cause leg twitching in the calves.", "true"),  # (where: a part of the body)
     ("Iron pills cure restless legs in children.", "false"),
     # ... not the scope-free words ("in general", "in most cases") nor a purpose ("in order to")
     ("Iron deficiency can cause leg twitching in general.", "true"),

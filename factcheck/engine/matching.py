@@ -33,7 +33,7 @@ _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
 _SCOPE_FREE = language.words("scope-free")
-_SCOPE_KINDS = tuple(sorted(language.words("scope-kind")))
+_SCOPE_KINDS = language.words("scope-kind")
 
 if TYPE_CHECKING:
     from .index import Index
@@ -743,11 +743,11 @@ def _restrictive(query: Analysis, q_terms: list[Term], q_match: dict[str, float]
 
 def _scoped(t: Term, q_terms: list[Term], q_match: dict[str, float]) -> bool:
     """A word the claim lacks after a preposition of scope ("in dogs", "for athletes"), after
-    the matched things it would narrow, that names living beings (english.tsv scope-kind, by
-    WordNet): it says of whom the claim holds. ("Tingling in the lips" names where a symptom is
+    the matched things it would narrow, that names living beings (english.tsv scope-kind, WordNet's
+    class of its first noun sense): it says of whom the claim holds. ("Tingling in the lips" names where a symptom is
     felt, which a claim about the symptom is taken to cover.)"""
     word = t.surface.lower()
-    return word not in _SCOPE_FREE and any(wordnet.narrower(word, kind) for kind in _SCOPE_KINDS) and any(
+    return word not in _SCOPE_FREE and wordnet.category(word) in _SCOPE_KINDS and any(
         o.key in q_match and not o.relation and o.tok < t.tok for o in q_terms)
 
 

@@ -8,7 +8,8 @@ Every question here is about two words in their frequent senses:
 
 - :func:`same` — synonyms (a shared sense) or derivationally related (compress / compression);
 - :func:`narrower` — the first is a kind of the second (artery / blood vessel);
-- :func:`opposite` — WordNet marks them antonyms (increase / decrease).
+- :func:`opposite` — WordNet marks them antonyms (increase / decrease);
+- :func:`category` — the broad class of thing a noun names (animal, person, body part).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Entry(NamedTuple):
     derived: frozenset[str]
     antonyms: frozenset[str]
     more: frozenset[str]  # its rarer verb senses
+    category: str = ""  # WordNet's class of its first noun sense ("animal", "person", "body")
 
 
 _EMPTY = Entry(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
@@ -90,8 +92,9 @@ def entry(lemma: str) -> Entry:
     if line is None:
         return _EMPTY
     parts = line.decode().split("\t")
-    parts += [""] * (6 - len(parts))
-    return Entry(*(frozenset(p.split()) for p in parts[1:6]))
+    parts += [""] * (7 - len(parts))
+    senses, ancestors, derived, antonyms, more = (frozenset(p.split()) for p in parts[1:6])
+    return Entry(senses, ancestors, derived, antonyms, more, parts[6])
 
 
 _RULES = (
@@ -177,6 +180,12 @@ def same(a: str, b: str) -> bool:
     """Two word forms that mean the same in a frequent sense, or are forms of one idea. For verbs,
     a frequent sense of one that is a rarer sense of the other counts ("earn" / "make")."""
     return a == b or _same(_word(a), _word(b))
+
+
+def category(word: str) -> str:
+    """WordNet's class of the thing a (lower-case) noun form names in its most frequent sense
+    ("horses": "animal", "newborn": "person", "lips": "body"), or ""."""
+    return next((c for c in (entry(lemma).category for lemma in lemmas(word)) if c), "")
 
 
 @lru_cache(maxsize=100_000)
