@@ -51,3 +51,17 @@ def test_a_number_in_brackets_set_aside_makes_the_clause_no_longer_the_sentence(
     # words in brackets may name the thing: kept, and the sentence stays plain
     (c,) = read("Zinc (the metal) is needed by the immune system")
     assert "(the metal)" in c.text
+
+
+def test_an_attribution_may_end_with_when_or_why_it_was_said():
+    (c,) = read("Zinc Will Not Cure Colds, Doctors Warn as Lozenge Sales Soar")
+    assert (c.mood, c.text) == (ASSERT, "Zinc Will Not Cure Colds")
+    assert c.frame == "Doctors Warn as Lozenge Sales Soar"
+    (c,) = read("Zinc cures colds, nobody claimed after the trial.")
+    assert (c.mood, c.text) == (NONE, "Zinc cures colds")  # (a negated report still withholds it)
+
+
+def test_an_aside_without_a_reporting_verb_is_no_attribution():
+    # ("as" after a verb that reports nothing: the sentence goes on, nothing is set aside)
+    got = read("Zinc shortens colds, lozenges work as well as sprays.")
+    assert all(not c.frame for c in got)

@@ -1025,6 +1025,11 @@ def _attribution(stretch: list[Tok], verb_first: bool = False) -> str | None:
     """The mood an attribution gives ("she said", "experts stressed"; ``verb_first``: "said its
     chair, Malcolm Obi"), or None when the words are not one."""
     words = [t for t in stretch if t.word]
+    tail = next((j for j in range(2, len(words)) if _in("attribution-tail", words[j].low)
+                 and any(_phrase_at(words, h, cls) for h in range(j) for cls in ("report", "belief"))), None)
+    if tail is not None:  # ("..., experts warn as sales climb": when or why they said it)
+        stretch = [t for t in stretch if t.start < words[tail].start]
+        words = words[:tail]
     if any(not t.word and t.low not in _QUOTES and t.low not in ".!," for t in stretch):
         return None
     if not 2 <= len(words) <= MAX_ATTRIBUTION + 1 + verb_first * 3:
