@@ -300,7 +300,8 @@ class _Segmenter:
             if nxt is not None:
                 i = nxt
                 continue
-            self.cur.append(t)
+            if self.cur or t.low != ",":  # (a comma left after a clause closed opens nothing)
+                self.cur.append(t)
             i += 1
         if self.cur:
             self.segs.append(_Seg(self.cur, self.kind, inherit=self.inherit))
@@ -377,9 +378,12 @@ class _Segmenter:
         """", which are a standard treatment": a segment of its own, with the noun before the
         comma as its subject; the main clause goes on after it."""
         toks, n = self.toks, len(self.toks)
-        if toks[i + 1].low not in lang().words.get("relative", ()) or not self.cur:
+        # (right after a subordinate clause, "since X interacts with Y, which ...": its last noun)
+        before = self.cur or (self.segs[-1].toks if self.segs and self.segs[-1].kind in _SUBORDINATORS
+                              and self.segs[-1].kind != "condition" else [])
+        if toks[i + 1].low not in lang().words.get("relative", ()) or not before:
             return None
-        ant = _antecedent(self.cur)
+        ant = _antecedent(before)
         stop = _next_comma(toks, i + 2)
         rel = toks[i + 2:stop]
         if not (ant and rel):
@@ -398,6 +402,11 @@ class _Segmenter:
             if k is None or not all(t.word for t in rel[:k]) or any(_verb_like(t) for t in rel[:k]):
                 return None
             self.segs.append(_Seg(rel[:k + 1] + [noun] + rel[k + 1:], "relative", antecedent=ant))
+        if stop + 1 < n and toks[stop].low == "," and self.cur:
+            # ("my dad, who went vegan, and B12 comes from meat": a clause of its own follows)
+            nxt = self._coordinated(stop)
+            if nxt is not None:
+                return nxt
         return stop + 1 if stop < n and toks[stop].low == "," else stop
 
     def _subordinate(self, i: int) -> int | None:
@@ -427,6 +436,8 @@ class _Segmenter:
             return None
         self._close("main")
         self.segs.append(_Seg(body, cls, opener=opener))
+        if stop + 1 < n and toks[stop].low == "," and toks[stop + 1].low in lang().words.get("relative", ()):
+            return stop  # ("..., since X interacts with Y, which is Z": the relative is read next)
         return stop + 1 if stop < n and toks[stop].low == "," else stop
 
 
@@ -482,7 +493,8 @@ def _antecedent(cur: list[Tok]) -> str:
     while j >= 0:
         t = cur[j]
         if not t.word or t.low in _DETERMINERS or t.low in _PREPOSITIONS or _in("anecdote", t.low) \
-                or _verb_like(t, cur[j - 1] if j else None) or _in("coordinator", t.low):
+                or _verb_like(t, cur[j - 1] if j else None) or _in("coordinator", t.low) \
+                or j and _in("modal", cur[j - 1].low):  # ("can block copper": a verb after a modal)
             break
         words.insert(0, t)
         j -= 1
@@ -1013,6 +1025,11 @@ def _attribution(stretch: list[Tok], verb_first: bool = False) -> str | None:
     """The mood an attribution gives ("she said", "experts stressed"; ``verb_first``: "said its
     chair, Malcolm Obi"), or None when the words are not one."""
     words = [t for t in stretch if t.word]
+    tail = next((j for j in range(2, len(words)) if _in("attribution-tail", words[j].low)
+                 and any(_phrase_at(words, h, cls) for h in range(j) for cls in ("report", "belief"))), None)
+    if tail is not None:  # ("..., experts warn as sales climb": when or why they said it)
+        stretch = [t for t in stretch if t.start < words[tail].start]
+        words = words[:tail]
     if any(not t.word and t.low not in _QUOTES and t.low not in ".!," for t in stretch):
         return None
     if not 2 <= len(words) <= MAX_ATTRIBUTION + 1 + verb_first * 3:
@@ -1066,6 +1083,9 @@ class _Reading:
         words = _without_specs(seg.toks)
         if not words:
             return None
+        notes: list[str] = []
+        if len(words) < len(seg.toks):  # (then the clause is not the sentence as it stands)
+            notes.append("a number in brackets is a specification beside the claim: set aside")
         start = words[0].start
         while words and not words[-1].word and words[-1].low not in ("?",):
             words = words[:-1]
@@ -1080,7 +1100,6 @@ class _Reading:
             mood = ASK
         if content and not content[-1].word:
             content = content[:-1]
-        notes: list[str] = []
         if idx > 0:
             content = self._resolve_pronoun(content, notes)
         if seg.kind == "relative":
