@@ -428,3 +428,45 @@ def test_two_verb_phrases_are_no_list_of_objects() -> None:
     """"X relaxed A and reduced B" is not "X relaxed A" and "X relaxed reduced B"."""
     (clause,) = read("Ginger settled my stomach and reduced my nausea.")
     assert clause.parts == ()
+
+
+@pytest.mark.parametrize(("sentence", "mood"), [
+    # a verdict on the claim at the end: plural nouns too, and more labels
+    ("Claims that ginger cures gout are unfounded.", DENY),
+    ("The idea that ginger cures gout is baseless.", DENY),
+    ("The idea that ginger cures gout is wishful thinking.", DENY),
+    # how little evidence there is denies it
+    ("There's little evidence that ginger cures gout.", DENY),
+    ("There is not a shred of evidence that ginger cures gout.", DENY),
+    ("lol imagine thinking ginger cures gout", DENY),
+    # a report that failed asserts nothing
+    ("Studies have failed to show that ginger cures gout.", NONE),
+])
+def test_more_verdicts_and_denying_heads(sentence: str, mood: str) -> None:
+    (clause,) = read(sentence)
+    assert clause.mood == mood and clause.text == "ginger cures gout"
+
+
+@pytest.mark.parametrize(("sentence", "mood"), [
+    ("Ginger cures gout, total nonsense.", DENY),  # a last part that only labels the clause
+    ("Ginger cures gout, complete myth.", DENY),
+    ("Ginger cures gout, true.", ASSERT),
+])
+def test_a_bare_label_after_a_comma_judges_the_clause(sentence: str, mood: str) -> None:
+    (clause,) = read(sentence)
+    assert clause.mood == mood and clause.text == "Ginger cures gout"
+
+
+@pytest.mark.parametrize("sentence", ["Ginger cures gout, no doubt.", "Ginger cures gout, of course."])
+def test_other_last_parts_judge_nothing(sentence: str) -> None:
+    assert all(c.mood == ASSERT for c in read(sentence))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Botox treats hemifacial spasm, no?", "true"),  # a tag question asks; its "no" denies nothing
+    ("Botox for hemifacial spasm? Total waste of time.", "false"),  # an answer that denies
+    ("My naturopath claims vitamin D cures HFS, total nonsense.", "true"),
+    ("Claims that diet causes hemifacial spasm are unfounded.", "true"),
+])
+def test_tags_answers_and_labels_on_the_shipped_knowledge_base(checker, statement: str, verdict: str) -> None:
+    assert checker.check(statement).verdict == verdict

@@ -173,6 +173,9 @@ def imported(archive) -> FactChecker:
     ("Garlic repels mosquitoes whenever the moon is full.", "no-match"),
     ("Turmeric cures diabetes whenever you take it with pepper.", "false"),
     ("Garlic repels mosquitoes, especially if you eat it raw.", "true"),
+    # ... only the clause it is attached to: after a main clause, the one right before it
+    ("Garlic repels mosquitoes, so campers should pack garlic whenever they go camping.", "true"),
+    ("If the moon is full, garlic repels mosquitoes.", "no-match"),
     # what the object of "need" is for stands where the passive puts it ("you need X for Y" is
     # "X is needed for Y"); the two objects swapped are another claim; a range is not a purpose
     ("You need copper for your hair to grow well.", "true"),

@@ -326,9 +326,8 @@ class FactChecker:
         # "Y whenever X", "if X, Y": the main clause holds only in those cases, so it is narrower
         # than Y said alone. A claim that Y is false settles it; one that Y is true does not.
         # ("especially if", "particularly when" only stress a case of what is said in general.)
-        limited = any(c.kind in ("time", "condition") and not _stressed(statement, c.start)
-                      for c in clauses)
-        for c in clauses:
+        limited = _limited(statement, clauses)
+        for k, c in enumerate(clauses):
             if not c.checked:
                 continue
             deny = c.mood == clause_reader.DENY
@@ -343,7 +342,7 @@ class FactChecker:
                                       statement=statement, clause=replace(ref, text=p))
                               for p in c.parts)
                 r = replace(r, parts=parts) if r.matched else _combine(r, parts)
-            if limited and c.kind in ("main", "coordinate") and polarity(r.verdict) is Polarity.SUPPORTED:
+            if k in limited and polarity(r.verdict) is Polarity.SUPPORTED:
                 r = replace(r, verdict=NO_MATCH, score=None, negated=False, claim=None, supporting=(),
                             contradicting=(), parts=(), nearest_score=r.score, reason=(
                                 "The sentence says this only under a condition or at certain times "
@@ -468,6 +467,20 @@ def _shifted(r: CheckResult, statement: str, offset: int) -> CheckResult:
 
 
 _STRESS = tuple(language.entries("stressing"))  # ("especially if" stresses a case)
+
+
+def _limited(statement: str, clauses) -> set[int]:
+    """The clauses a time or condition clause limits: every main or coordinate clause after one
+    that opens the sentence ("If X, A, and B"); otherwise the one right before it ("A, so B
+    before X" limits B, not A)."""
+    heads = [k for k, c in enumerate(clauses) if c.kind in ("main", "coordinate")]
+    out: set[int] = set()
+    for k, c in enumerate(clauses):
+        if c.kind not in ("time", "condition") or _stressed(statement, c.start):
+            continue
+        before = [h for h in heads if h < k]
+        out.update(before[-1:] if before else (h for h in heads if h > k))
+    return out
 
 
 def _stressed(statement: str, start: int) -> bool:

@@ -295,6 +295,8 @@ class _Segmenter:
                     nxt = self._relative(i)
                 if nxt is None:
                     nxt = self._negative_tail(i)
+                if nxt is None:
+                    nxt = self._label_tail(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is not None:
@@ -370,6 +372,19 @@ class _Segmenter:
         words = [t for t in tail if t.word]
         if len(words) < 2 or _clause_like(tail) or any(t.low[:1].isdigit() for t in words) \
                 or not _clause_like(self.cur):
+            return None
+        self._close("coordinate")
+        return i + 1
+
+    def _label_tail(self, i: int) -> int | None:
+        """", total nonsense.", ", complete myth": a last part with no subject that only labels the
+        clause before it (clauses.tsv deny-label, agree-label, evaluation-word). It is a segment
+        apart, which _evaluated reads as a judgement of that clause."""
+        tail = self.toks[i + 1:]
+        words = [t for t in tail if t.word]
+        # (not a tag question: "X, no?" asks X)
+        if not words or any(t.low in (",", ";", ":", "?") for t in tail) or not _clause_like(self.cur) \
+                or _evaluation(words, True) is None:
             return None
         self._close("coordinate")
         return i + 1
@@ -602,9 +617,15 @@ def _inner_frame(toks: list[Tok]) -> _Frame | None:
         if len([t for t in rest if t.word]) < 3 or not that and (
                 not _clause_like(rest) or p[0] not in REPORTING or toks[k - 1].low not in ("that", "which", "who")):
             continue
-        negs = sum(_negator(t.low) for t in toks[:k])
-        return _Frame(j + that, _frame_mood(cls, negs))
+        return _Frame(j + that, _frame_mood(cls, _denials(toks[:k])))
     return None
+
+
+def _denials(toks: list[Tok]) -> int:
+    """How many times the words before a frame's verb deny it: negators ("never said"), and a verb
+    of failing before "to" ("studies *failed to* show that X"; clauses.tsv failure)."""
+    return sum(_negator(t.low) or (_in("failure", t.low) and k + 1 < len(toks) and toks[k + 1].low == "to")
+               for k, t in enumerate(toks))
 
 
 def _adverb(low: str) -> bool:
@@ -702,8 +723,7 @@ def _that_frame(toks: list[Tok], start: int) -> _Frame | None:
         if j < len(toks) and _in("listener", toks[j].low):
             j += 1
         if j < len(toks) and toks[j].low == "that" and len([t for t in toks[j + 1:] if t.word]) >= 3:
-            negs = sum(_negator(t.low) for t in toks[start:i])
-            return _Frame(j + 1, _frame_mood("report", negs))
+            return _Frame(j + 1, _frame_mood("report", _denials(toks[start:i])))
         return None
     return None
 
@@ -918,8 +938,11 @@ def _evaluated(segs: list[_Seg]) -> tuple[list[_Seg], dict[int, str]]:
     for i, seg in enumerate(segs):
         relative = seg.kind == "relative"
         # (", but that turned out ...": the segmenter has read "that" as continuing a frame)
-        verdict = _evaluation([t for t in (seg.toks[1:] if relative else seg.toks) if t.word],
-                              relative or seg.inherit)
+        words = [t for t in (seg.toks[1:] if relative else seg.toks) if t.word]
+        verdict = _evaluation(words, relative or seg.inherit)
+        if verdict is None and i and i == len(segs) - 1 and not relative:
+            # (a last part with no subject that only labels the one before: "X, total nonsense.")
+            verdict = _evaluation(words, True)
         if verdict is None:
             continue
         # (a relative segment comes before the clause it was cut from; any other after it)

@@ -335,7 +335,8 @@ def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
     """Negation cues in normalised tokens, skipping ones that do not deny.
 
     In a question that opens with a negated auxiliary ("Doesn't magnesium cure HFS?") the
-    negation is rhetorical: the question asks about the positive claim, so it is not a cue.
+    negation is rhetorical: the question asks about the positive claim, so it is not a cue; so is
+    a question's last word "no" or "not" (a tag: "Botox treats HFS, no?").
     """
     cues: list[Cue] = []
     i, n = 0, len(tokens)
@@ -363,6 +364,8 @@ def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
         i += 1
     if question and cues and cues[0].start == 1 and tokens and tokens[0] in _AUXILIARIES and cues[0].words == "not":
         cues = cues[1:]
+    if question and cues and cues[-1].end == n and cues[-1].start > 0 and cues[-1].words in ("no", "not"):
+        cues = cues[:-1]  # ("Botox treats HFS, no?", "..., or not?": a tag that asks, it does not deny)
     if cues and "without" in tokens:
         # "can't absorb calcium without vitamin D": "without" alone denies nothing (it says
         # what is absent), but beside another denial the two make a requirement: they cancel.
