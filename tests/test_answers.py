@@ -19,6 +19,9 @@ from factcheck.engine.checker import FactChecker
     ("Of course not!", True), ("It didn't.", True), ("short answer: no", True),
     ("not a chance of it working for everyone", False), ("No vitamin cures HFS", False),
     ("Yes.", False), ("Maybe.", False),
+    # who gave the answer may follow it; "not one" and "none" answer "is there any"
+    ('"Not one," she said.', True), ("None, my pharmacist says.", True),
+    ("Not one of them works for everyone", False), ("No, she said it works.", False),
 ])
 def test_is_denial(text: str, denial: bool) -> None:
     assert answers.is_denial(text) is denial
@@ -34,6 +37,7 @@ def test_is_denial(text: str, denial: bool) -> None:
     ("Zinc cures gout", None),
     ("Zinc cures gout \u2013 wrong!", "Zinc cures gout"),
     ("Does zinc cure gout? The evidence says no.", "Does zinc cure gout?"),
+    ('Is there a zinc pill that cures gout? "Not one," she said.', "Is there a zinc pill that cures gout?"),
 ])
 def test_denied_body(text: str, body: str | None) -> None:
     assert answers.denied_body(text) == body

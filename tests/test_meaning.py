@@ -529,6 +529,8 @@ def test_idiom_reading() -> None:
     ("Iron deficiency can cause leg twitching in horses.", "no-match"),  # (WordNet: an animal)
     ("Iron deficiency can cause leg twitching in newborns.", "no-match"),  # (a person)
     ("Iron deficiency can cause leg twitching in the calves.", "true"),  # (where: a part of the body)
+    ("Iron deficiency causes leg twitching in everyone.", "no-match"),  # (every case: stronger)
+    ("Iron pills cure restless legs for everybody.", "false"),
     ("Iron pills cure restless legs in children.", "false"),
     # ... not the scope-free words ("in general", "in most cases") nor a purpose ("in order to")
     ("Iron deficiency can cause leg twitching in general.", "true"),

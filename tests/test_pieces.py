@@ -42,6 +42,10 @@ def _texts(s: str) -> list[str]:
      ["there is no diet that treats gout", "sorry to the influencers"]),
     # a post's head (handles, its age, the handles it answers) is no part of what it says
     ("@nadia_rd · 3h — @sam_k zinc cures tinnitus in adults", ["zinc cures tinnitus in adults"]),
+    # a thread's counter opens nothing ("5/", "(2/7)", "3)")
+    ("5/ No vitamin cures tinnitus.", ["No vitamin cures tinnitus."]),
+    ("@nadia_rd · 3h — (2/7) zinc cures tinnitus", ["zinc cures tinnitus"]),
+    ("3) zinc cures tinnitus", ["zinc cures tinnitus"]),
     ("Write to me at a@b.com if zinc cures tinnitus", ["Write to me at a@b.com if zinc cures tinnitus"]),
     # ... but a list's last item is not
     ("Zinc cures tinnitus in adults, teens and babies", ["Zinc cures tinnitus in adults, teens and babies"]),

@@ -5,7 +5,8 @@ The answer denies the statement before it, whether a question or a claim said in
 statement is checked as denied (a frame around it, like "I don't think"). Only an answer that
 stands alone after the statement's final punctuation counts, made of the words of
 ``data/english.tsv`` (``answer-deny``), with fillers ("lol", "omg") and emoji around it:
-"Not a chance." denies, "not a chance of it working for everyone" is a statement of its own.
+"Not a chance." denies, "not a chance of it working for everyone" is a statement of its own. Who
+gave the answer may follow it ('"Not one," she said.').
 A scan hands a sentence its answer when the two share a line (``scan/scanner.py``).
 """
 
@@ -24,7 +25,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     def alt(cls: str) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
                         for w in sorted(language.words(cls), key=len, reverse=True))
-    answer = rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*"
+    # (who gave the answer may follow it: '"Not one," she said.')
+    said = rf"(?:[\s,\"'\u201d]+(?:[\w']+\s+){{0,3}}(?:{alt('reporting')})\b[\W_]*)?"
+    answer = (rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})"
+              rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*{said}")
     return (re.compile(rf"^\W*{answer}$", re.IGNORECASE),
             # (searched for in the text's tail only: the answer and the stop before it)
             re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])(?=[\s\"'\u201d]+{answer}$)", re.IGNORECASE))

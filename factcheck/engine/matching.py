@@ -34,6 +34,7 @@ _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
 _SCOPE_FREE = language.words("scope-free")
 _SCOPE_KINDS = language.words("scope-kind")
+_SCOPE_ALL = language.words("scope-all")
 
 if TYPE_CHECKING:
     from .index import Index
@@ -738,7 +739,10 @@ def _restrictive(query: Analysis, q_terms: list[Term], q_match: dict[str, float]
             return t.surface
         if t.tok > 0 and tokens[t.tok - 1] in _SCOPE and _scoped(t, q_terms, q_match):
             return f"{tokens[t.tok - 1]} {t.surface}"
-    return ""
+    # ("in everyone": a stop word, so no term of its own)
+    last = max((t.tok for t in q_terms if t.key in q_match and not t.relation), default=len(tokens))
+    every = next((k for k in range(last + 1, len(tokens)) if tokens[k] in _SCOPE_ALL and tokens[k - 1] in _SCOPE), None)
+    return "" if every is None else f"{tokens[every - 1]} {tokens[every]}"
 
 
 def _scoped(t: Term, q_terms: list[Term], q_match: dict[str, float]) -> bool:
@@ -795,8 +799,8 @@ def _relating_word(query: Analysis, q_terms: list[Term], d_terms: list[Term], m:
     """A claim with no relation ("Facial twitching is hemifacial spasm": the one is the other)
     against a statement with a noun of its own and "of" between the things they share ("... is
     a *symptom of* hemifacial spasm", "a *sign of*"): the statement relates them otherwise."""
-    if any(t.relation for t in d_terms):
-        return ""
+    if any(t.relation or t.kind != "concept" for t in d_terms):
+        return ""  # (only a claim that equates things its lexicon names: an import's words may relate anyhow)
     tokens = query.normalised.split()
     matched = [t.pos for t in q_terms if t.key in m.pairs]
     if len(matched) < 2:

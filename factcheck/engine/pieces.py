@@ -30,12 +30,14 @@ ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "...,
 _END = lazy(globals(), "_END", r"(?:[!?]+(?=\s+\S)|[!?]{2,}|\s+[|]\s+"
                                 r"|(?:(?<=[^\W\d_]{2})|(?<=['\u2019][^\W\d_]))\.(?=\s+[^\W\d_A-Z]))")
 _TRAILING_TAGS = lazy(globals(), "_TRAILING_TAGS", r"(?:\s*#\w+)+\s*$")
-_MAYBE_CUT = re.compile(r"[!?|:#,@]|\.\s")
+_MAYBE_CUT = re.compile(r"[!?|:#,@]|\.\s|^\s*\(?\d{1,2}[/)]")
 # A post's head: handles, a middle dot and an age ("· 3h"), a dash, the handles it answers.
 _POST_HEAD = lazy(globals(), "_POST_HEAD", r"\s*(?:@\w+\s*)+"  # who wrote it
                                            r"(?:[\u00b7\u2022|-]\s*\d+\s*[smhdw]\w*\s*)?"  # "· 3h"
                                            r"[\u2014\u2013:-]?\s*(?:@\w+[\s,]*)*")  # "— @sam": to whom
 _LABEL = lazy(globals(), "_LABEL", r"^\s*([^:.!?,]{1,40}):\s+(?=\S)")
+# A thread's counter before a post's text: "5/", "2/7", "(3/5)", "1)".
+_COUNTER = lazy(globals(), "_COUNTER", r"\s*\(?\d{1,2}(?:/\d{0,2}|\))\)?\s+(?=\S)")
 
 
 def _symbol(ch: str) -> bool:
@@ -89,6 +91,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     m = _TRAILING_TAGS.search(piece)
     if m and m.start() > 0:
         b = a + m.start()
+        piece = text[a:b]
+    m = _COUNTER.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()  # ("5/ No vitamin cures HFS": the fifth post of a thread)
         piece = text[a:b]
     m = _LABEL.match(piece)
     if m and len(m.group(1).split()) <= LABEL_WORDS and len(piece[m.end():].split()) >= 3 \
