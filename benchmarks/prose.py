@@ -11,11 +11,11 @@ its README gives the label format. Each line's labelled claims are compared with
   line with no claim (or only claims the documents do not settle), and a **flip** when its
   verdict has the polarity opposite to what the line's claims expect.
 
-Usage: python benchmarks/prose.py [--json] [--dev | --retired [--misses]]   (runs python -m factcheck)
+Usage: python benchmarks/prose.py [--json] [--dev | --retired | --retired2 [--misses]]   (runs python -m factcheck)
 
 ``--dev`` scores `benchmarks/prose-dev/` instead: written the same way, but for study and tuning,
-so only it (and the retired set) lists its misses. ``--retired`` scores `benchmarks/prose-retired/`,
-the first blind set, retired when it was looked at.
+so only it (and the retired sets) lists its misses. ``--retired`` scores `benchmarks/prose-retired/`,
+the first blind set, retired when it was looked at; ``--retired2`` the second, `benchmarks/prose-retired2/`.
 Writes benchmarks/results/prose.json and .md.
 """
 
@@ -86,8 +86,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="score the development corpus (benchmarks/prose-dev/, for study) instead of the blind one")
     which.add_argument("--retired", action="store_true",
                        help="score the retired first blind corpus (benchmarks/prose-retired/, for study)")
+    which.add_argument("--retired2", action="store_true",
+                       help="score the retired second blind corpus (benchmarks/prose-retired2/, for study)")
     args = ap.parse_args(argv)
-    name = "prose-dev" if args.dev else "prose-retired" if args.retired else "prose"
+    name = "prose-dev" if args.dev else "prose-retired" if args.retired else "prose-retired2" if args.retired2 \
+        else "prose"
     corpus = HERE / name
     if name == "prose" and args.misses:
         ap.error("--misses lists the blind corpus's claims: use it with --dev or --retired (the blind corpus "
