@@ -535,14 +535,17 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
         # (walked from the claim's side, which is short: a scanned sentence has many terms)
         total_q = st.total
         sure_q = st.relation_weight if side.has_relation else 0.0
+        weights, q_keys = st.weights, st.keys
         for key in d_keys:
-            kw = st.weights.get(key)
-            if kw is not None and not (side.has_relation and st.keys[key].relation):
+            kw = weights.get(key)
+            if kw is not None and not (side.has_relation and q_keys[key].relation):
                 sure_q += kw
+        # (the tests of _names_a_kind_of, in place: this runs for every candidate phrasing)
+        mentioned, narrower, no_keys = st.mentioned, st.narrower, d_keys.keys().isdisjoint
         for key, ancestors in st.ancestors.items():
-            if key not in d_keys and (any(a in d_keys for a in ancestors) or (
-                    key in st.mentioned) or _names_a_kind_of(st, key, d_keys)):
-                sure_q += st.weights[key]
+            if key not in d_keys and (not no_keys(ancestors) or key in mentioned or (
+                    key in narrower and not no_keys(narrower[key]))):
+                sure_q += weights[key]
         free_q = []
         for key, w in st.words:
             if key in d_keys:
