@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 # (and wherever a character is not ASCII) can a cut give other tokens than the whole sentence.
 _PUNCT = re.compile(r"[^\w\s]")
 _CUTS_WORDS = re.compile(r"\w[-,.]\w|[/#@%\x1b]|[^\x00-\x7f]")
-_SUPERLATIVE = ("most", "commonest")
+_SUPERLATIVE = ("most", "commonest")  # read as "main" by the analyser ("the most common cause")
 _MEMO = 200_000  # words whose stems are kept
-_RECENT = 4096  # sentences whose answers are kept  # read as "main" by the analyser ("the most common cause")
+_RECENT = 16_384  # sentences whose answers are kept (a document repeats sentences)
 
 
 class Reach:
