@@ -35,6 +35,9 @@ __all__ = ["FactChecker", "CheckResult"]
 NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
 RECENT = 4096  # texts whose results are kept: a document repeats sentences, a sentence its clauses
+# Sentences whose findings are kept (a scan's): a sentence of a long document is often seen again
+# more than RECENT sentences later (most of them found nothing, and keep little)
+RECENT_FINDINGS = 16_384
 
 
 class FactChecker:
@@ -78,7 +81,7 @@ class FactChecker:
         # Results of the texts and sentences checked last (results are frozen; each is a function
         # of its arguments): a document repeats sentences, and sentences share clauses.
         self._recent_texts: Recent[tuple[str, bool, int, bool], CheckResult] = Recent(RECENT)
-        self._recent_findings: Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = Recent(RECENT)
+        self._recent_findings: Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = Recent(RECENT_FINDINGS)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> FactChecker:

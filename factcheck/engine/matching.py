@@ -554,32 +554,39 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
         # (walked from the claim's side, which is short: a scanned sentence has many terms)
         total_q = st.total
         sure_q = st.relation_weight if side.has_relation else 0.0
+        weights, q_keys = st.weights, st.keys
         for key in d_keys:
-            kw = st.weights.get(key)
-            if kw is not None and not (side.has_relation and st.keys[key].relation):
+            kw = weights.get(key)
+            if kw is not None and not (side.has_relation and q_keys[key].relation):
                 sure_q += kw
+        # (the tests of _names_a_kind_of, in place: this runs for every candidate phrasing)
+        mentioned, narrower, no_keys = st.mentioned, st.narrower, d_keys.keys().isdisjoint
         for key, ancestors in st.ancestors.items():
-            if key not in d_keys and (any(a in d_keys for a in ancestors) or (
-                    key in st.mentioned) or _names_a_kind_of(st, key, d_keys)):
-                sure_q += st.weights[key]
+            if key not in d_keys and (not no_keys(ancestors) or key in mentioned or (
+                    key in narrower and not no_keys(narrower[key]))):
+                sure_q += weights[key]
         free_q = []
+        wanted = len(free_d)  # (only the heaviest that many count below)
+        others = link or doc_majority  # (a word that is surely covered may come later)
         for key, w in st.words:
             if key in d_keys:
                 continue
             if (link and key in _LINK_STEMS) or (doc_majority and key in _MAJOR_STEMS) or key in _DETERMINER_STEMS:
                 sure_q += w
-            else:
+            elif len(free_q) < wanted:
                 free_q.append(w)
+            elif not others:
+                break
     k = min(len(free_d), len(free_q))
     if k:
         sure_d += sum(free_d[:k])
         sure_q += sum(free_q[:k])  # (heaviest first already)
     if total_q and 100.0 * math.sqrt(min(1.0, sure_d / side.total) * min(1.0, sure_q / total_q)) >= ACCEPT:
         return None
-    wd, wq = side.weights, st.weights
-    shared = [t.key for t in side.terms if t.key in st.keys]
-    cover_d = sum(wd[k] for k in shared) / side.total
-    cover_q = sum(wq[k] for k in shared) / st.total if st.total else 0.0
+    q_keys = st.keys
+    shared = [t.key for t in side.terms if t.key in q_keys]
+    cover_d = sum(map(side.weights.__getitem__, shared)) / side.total
+    cover_q = sum(map(st.weights.__getitem__, shared)) / st.total if st.total else 0.0
     score = 100.0 * math.sqrt(cover_q * cover_d)
     for t in side.terms:
         if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (

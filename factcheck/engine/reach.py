@@ -15,9 +15,11 @@ matches need not read it; the results of the sentences it does read are unchange
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from . import relations
+from .recent import Recent
 from .text import stem, tokenise
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 _PUNCT = re.compile(r"[^\w\s]")
 _CUTS_WORDS = re.compile(r"\w[-,.]\w|[/#@%\x1b]|[^\x00-\x7f]")
 _SUPERLATIVE = ("most", "commonest")  # read as "main" by the analyser ("the most common cause")
+_MEMO = 200_000  # words whose stems are kept
+_RECENT = 16_384  # sentences whose answers are kept (a document repeats sentences)
 
 
 class Reach:
@@ -43,6 +47,8 @@ class Reach:
         self._needs: dict[str, list[frozenset[str]]] | None = None  # key -> phrasings needing it
         self._phrases: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         self._joins: dict[str, dict[str, str]] = {}  # first part -> second part -> joined word
+        self._stems = _Stems(speller)  # word -> the stems it may be read as
+        self._recent: Recent[str, bool] = Recent(_RECENT)  # sentence -> may_match
 
     def may_match(self, sentence: str) -> bool:
         """False only when no reading of ``sentence`` can match a claim (then skip it)."""
@@ -51,12 +57,13 @@ class Reach:
         needs = self._needs
         if needs is None:
             return True
+        known = self._recent.get(sentence)  # (a document repeats sentences)
+        if known is not None:
+            return known
         have = self.keys(sentence)
-        for key in have:
-            for need in needs.get(key, ()):
-                if need <= have:
-                    return True
-        return False
+        found = any(need <= have for key in have for need in needs.get(key, ()))
+        self._recent.put(sentence, found)
+        return found
 
     def keys(self, sentence: str) -> set[str]:
         """The concept keys (with their broader concepts) and numbers any reading of ``sentence``
@@ -66,22 +73,15 @@ class Reach:
             words.update(tokenise(_PUNCT.sub(" ", sentence)))
         if "most" in words or "commonest" in words:
             words.add("main")  # (the analyser reads "the most common cause" as "the main cause")
-        speller, vocabulary, joins = self._speller, self._speller.words, self._joins
-        read = set()
-        for w in words:
-            if w not in vocabulary:
-                fixed = speller.correct(w)
-                if fixed:
-                    read.add(fixed)
-            second = joins.get(w)
-            if second:
-                read.update(joined for part, joined in second.items() if part in words)
-        words |= read
-        stems = {stem(w) for w in words}
+        joins = self._joins
+        stems = set(chain.from_iterable(map(self._stems.__getitem__, words)))
+        for w in joins.keys() & words:  # (a run-together word: its first part here, its second among the words)
+            second = joins[w]
+            stems.update(stem(second[part]) for part in second.keys() & words)
         have = {w for w in words if w[:1].isdigit()}
         phrases = self._phrases
-        for s in stems:
-            for phrase, keys in phrases.get(s, ()):
+        for s in phrases.keys() & stems:
+            for phrase, keys in phrases[s]:
                 if phrase <= stems:
                     have |= keys
         return have
@@ -113,6 +113,23 @@ class Reach:
         for need in {n - given for n in needs}:
             by_key.setdefault(min(need), []).append(need)
         self._needs = by_key
+
+
+class _Stems(dict[str, tuple[str, ...]]):
+    """Word -> the stems it may be read as: its own, and that of the word the speller reads it as
+    (when it is not a word of the vocabulary); worked out on first need and kept (bounded)."""
+
+    def __init__(self, speller: Speller) -> None:
+        super().__init__()
+        self._speller = speller
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        speller = self._speller
+        fixed = speller.correct(word) if word not in speller.words else None
+        own = (stem(word), stem(fixed)) if fixed else (stem(word),)
+        if len(self) < _MEMO:
+            self[word] = own
+        return own
 
 
 def _claim_needs(index: Index) -> set[frozenset[str]] | None:

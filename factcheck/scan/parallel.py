@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 BATCH = 64  # statements sent to a worker at a time
 IN_FLIGHT = 3  # batches queued per worker, at most
-SEEN = 4096  # statements whose results the parent keeps, so as not to send them again
+SEEN = 16_384  # statements whose results the parent keeps, so as not to send them again (a long
+# document repeats a sentence thousands of sentences later; most results are empty, and small)
 
 
 def available_cores() -> int:
