@@ -567,7 +567,8 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
                 sure_q += weights[key]
         free_q = []
         wanted = len(free_d)  # (only the heaviest that many count below)
-        others = link or doc_majority  # (a word that is surely covered may come later)
+        # (a word that is surely covered may come later)
+        others = link or doc_majority or not _DETERMINER_STEMS.isdisjoint(q_keys)
         for key, w in st.words:
             if key in d_keys:
                 continue
