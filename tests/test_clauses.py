@@ -470,3 +470,14 @@ def test_other_last_parts_judge_nothing(sentence: str) -> None:
 ])
 def test_tags_answers_and_labels_on_the_shipped_knowledge_base(checker, statement: str, verdict: str) -> None:
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    # "it" agrees in number: "nerves" is a plural even though WordNet also lists it as a lemma
+    ("Ginger can soothe your nerves, and it is mostly found in Asian food.", "Ginger is mostly found in Asian food"),
+    # "it's" is the pronoun and its verb; the word after a modal is a verb, no noun phrase
+    ("Zinc can heal wounds, and it's cheap.", "Zinc is cheap"),
+    ("Zinc helps wounds heal, and they're sore.", "wounds are sore"),
+])
+def test_a_pronoun_agrees_in_number(sentence: str, text: str) -> None:
+    assert read(sentence)[-1].text == text

@@ -194,6 +194,7 @@ def imported(archive) -> FactChecker:
     ("Folate is the most common cause of childhood cystitis.", "no-match"),
     # "only" before an amount says it is small; elsewhere it claims more
     ("Adults need only about 900 micrograms of copper a day.", "true"),
+    ("An adult only needs about 900 micrograms of copper a day.", "true"),
     ("Only copper is needed for healthy hair growth.", "no-match"),
     # with no subject but "you", what it is done by is what does it
     ("You can cure chronic gout by taking zinc.", "false"),
@@ -419,6 +420,7 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Eyelid twitching is rarely harmless.", "no-match"),
     ("Vegans rarely lack vitamin B12.", "no-match"),
     ("Magnesium deficiency can cause facial twitching only in children.", "no-match"),
+    ("An adult only needs about 2.4 micrograms of B12 a day.", "true"),  # (was false via vitamin E's dose)
     # a relation named as a noun under another verb is that verb's ("can show the cause of")
     ("MRI scans cause hemifacial spasm.", "no-match"),
     # "any" in a plain assertion says "every": more than a claim about recommended doses

@@ -790,20 +790,25 @@ def _without_first(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
 
 
 def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
-    """"Adults need only about 15 mg": "only" before an amount says it is small, not that nothing
-    else counts, so it is no word that claims more."""
+    """"Adults need only about 15 mg", "an adult only needs 15 mg": "only" before an amount (or
+    before the verb before one) says it is small, not that nothing else counts, so it is no word
+    that claims more."""
     if _MERELY.isdisjoint([u.tokens[-1] for u in units]):
         return units  # (most statements: no "only" to read)
     out = []
     for j, u in enumerate(units):
-        if not u.concept and u.word in _MERELY:
-            k = j + 1
-            while k < len(units) and not units[k].concept and units[k].word in _ROUGHLY:
-                k += 1
-            if k < len(units) and _number(units[k]):
-                continue
+        # (a verb may come between: "only needs 15 mg")
+        if not u.concept and u.word in _MERELY and any(_amount_at(units, k) for k in (j + 1, j + 2)):
+            continue
         out.append(u)
     return out
+
+
+def _amount_at(units: list[_Unit], k: int) -> bool:
+    """An amount starts at unit ``k``, perhaps after words for "roughly" ("about 15 mg")."""
+    while k < len(units) and not units[k].concept and units[k].word in _ROUGHLY:
+        k += 1
+    return k < len(units) and _number(units[k])
 
 
 _MERELY = language.words("merely")

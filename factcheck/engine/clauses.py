@@ -216,6 +216,9 @@ def _person(low: str) -> bool:
     return any(wordnet.narrower(low, p) for p in ("person", "relative", "professional"))
 
 
+_CONTRACTED = {"s": "is", "re": "are"}  # ("it's", "they're": a pronoun and its verb in one word)
+
+
 def _plural(word: str) -> bool:
     if word.isupper() or not word.isalpha():
         return False
@@ -223,7 +226,8 @@ def _plural(word: str) -> bool:
     if not low.endswith("s") or low.endswith(("ss", "us", "is")):
         return False
     lemmas = wordnet.lemmas(low)
-    return not lemmas or low not in lemmas
+    # ("nerves" is a lemma of its own, "nervousness", but first the plural of "nerve")
+    return not lemmas or any(lemma != low for lemma in lemmas)
 
 
 # --------------------------------------------------------------------------- segments
@@ -770,7 +774,8 @@ def _np_runs(toks: list[Tok]) -> tuple[list[list[Tok]], int]:
     cur: list[Tok] = []
     verb = -1
     for j, t in enumerate(toks):
-        vl = _verb_like(t, toks[j - 1] if j else None)
+        # (a word after a modal is its verb: "can *damage* your nerves")
+        vl = _verb_like(t, toks[j - 1] if j else None) or bool(j and t.word and _in("modal", toks[j - 1].low))
         if vl and verb < 0:
             verb = j
         if not t.word or vl or t.low in _DETERMINERS or t.low in _PREPOSITIONS or _in("anecdote", t.low) \
@@ -1170,16 +1175,25 @@ class _Reading:
         return frame_text, mood, content
 
     def _resolve_pronoun(self, content: list[Tok], notes: list[str]) -> list[Tok]:
-        """A subject pronoun stands for the one noun phrase named earlier that it can."""
-        if not content or content[0].low not in lang().pronouns or not any(_verb_like(t) for t in content[1:4]):
+        """A subject pronoun stands for the one noun phrase named earlier that it can ("it's"
+        too: the pronoun and "is")."""
+        if not content:
             return content
-        plural = lang().pronouns[content[0].low] == "plural"
+        first, rest = content[0], content[1:]
+        low, _, tail = first.low.replace("\u2019", "'").partition("'")
+        if tail in _CONTRACTED and low in lang().pronouns:  # ("it's mainly found in ...")
+            rest = [Tok(_CONTRACTED[tail], _CONTRACTED[tail], first.start, first.end), *rest]
+        else:
+            low = first.low
+        if low not in lang().pronouns or not any(_verb_like(t) for t in rest[:3]):
+            return content
+        plural = lang().pronouns[low] == "plural"
         fits = [np for b in self.before for np, pl in _candidates(b) if pl == plural]
         if len(set(fits)) != 1:
             return content
         np = fits[0]
-        notes.append(f"read '{content[0].text}' as '{np}'")
-        return [Tok(np, np.lower(), content[0].start, content[0].end)] + content[1:]
+        notes.append(f"read '{low}' as '{np}'")
+        return [Tok(np, np.lower(), first.start, first.end)] + rest
 
 
 # --------------------------------------------------------------------------- conditions as causes
