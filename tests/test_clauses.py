@@ -481,3 +481,18 @@ def test_tags_answers_and_labels_on_the_shipped_knowledge_base(checker, statemen
 ])
 def test_a_pronoun_agrees_in_number(sentence: str, text: str) -> None:
     assert read(sentence)[-1].text == text
+
+
+@pytest.mark.parametrize(("sentence", "parts"), [
+    # a relation phrase of more than one word is the verb after a list ("bring on", "lead to")
+    ("Heat and dust bring on sneezing.", ("Heat bring on sneezing", "dust bring on sneezing")),
+    # a plural noun and "of" before the first item belong to every item ...
+    ("Deficiencies of iron, zinc or copper can cause hair loss.",
+     ("Deficiencies of iron can cause hair loss", "Deficiencies of zinc can cause hair loss",
+      "Deficiencies of copper can cause hair loss")),
+    ("Low levels of iron and zinc cause hair loss.", ("Low levels of iron cause hair loss", "Low levels of zinc cause hair loss")),
+    # ... a singular one does not
+    ("A lack of sleep and stress can trigger headaches.", ("A lack of sleep can trigger headaches", "stress can trigger headaches")),
+])
+def test_list_verbs_and_shared_heads(sentence: str, parts: tuple[str, ...]) -> None:
+    assert read(sentence)[0].parts == parts

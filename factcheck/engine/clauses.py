@@ -828,7 +828,8 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
     # (before a joiner only: "between X and Y" names one link; "X and Y are among ..." is a list)
     if any(t.low in blockers and _phrase_at(words, k, "list-blocker") for k, t in enumerate(words[:joiners[-1]])):
         return None
-    verb = next((k for k, t in enumerate(words) if _verb_like(t, words[k - 1] if k else None)), -1)
+    verb = next((k for k, t in enumerate(words) if _verb_like(t, words[k - 1] if k else None)
+                 or _phrase_verb(words, k)), -1)
     if verb <= 0:
         return None
     first = joiners[0]
@@ -861,7 +862,7 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
             continue
         items[-1].append(t)
         k += 1
-    items = [it for it in items if it]
+    items = _shared_head([it for it in items if it])
     if not 2 <= len(items) <= MAX_ITEMS or any(len(it) > MAX_ITEM_WORDS for it in items):
         return None
     if any(_clause_like(it) for it in items):
@@ -869,6 +870,32 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
     if region[0] > 0 and any(_verb_like(it[0]) for it in items[1:]):
         return None  # ("... relaxed my muscles and reduced my cramps": two verb phrases, not a list of objects)
     return words[:region[0]], items, words[region[1]:]
+
+
+def _shared_head(items: list[list[Tok]]) -> list[list[Tok]]:
+    """"Deficiencies of B12, magnesium or calcium", "low levels of A and B": a plural noun and "of"
+    before the first item belong to every item. (A singular one does not: "a lack of sleep and
+    stress" lists a lack of sleep, and stress.)"""
+    first = items[0] if items else []
+    at = next((j for j in range(len(first) - 2, 0, -1) if first[j].low == "of"), None)
+    if at is None or not _plural(first[at - 1].text) or any(t.low == "of" for it in items[1:] for t in it):
+        return items
+    return [first, *([*first[:at + 1], *it] for it in items[1:])]
+
+
+def _phrase_verb(words: list[Tok], k: int) -> bool:
+    """A relation phrase of more than one word starts at ``k`` and its first word is a verb ("stress
+    and tiredness *bring on* twitches", "*lead to*"), not after a determiner."""
+    from . import relations
+
+    t = words[k]
+    if not t.word or not wordnet.verb(t.low) or (k and words[k - 1].low in _DETERMINERS) \
+            or not relations.table().phrases.get(stem(t.low)):
+        return False
+    window = [w.low for w in words[k:k + 4] if w.word]
+    spans = relations.match([stem(w) for w in window], set(), window)
+    return bool(spans) and spans[0].start == 0 and spans[0].end >= 2 \
+        and relations.kind(spans[0].cls) in ("relation", "symmetric relation")  # (not "low levels of")
 
 
 def _item_word(words: list[Tok], k: int) -> bool:
