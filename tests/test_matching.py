@@ -166,8 +166,11 @@ def antonym_checker() -> FactChecker:
     # a contrary is another claim: increasing is not the denial of reducing
     ("Magnesium increases muscle spasms", ("no-match", None)),
     ("Magnesium reduces muscle spasms", ("mostly-true", "magnesium-reduces-spasms")),
-    # a word of the claim that takes a side cannot be dropped
-    ("Magnesium affects muscle spasms", ("no-match", None)),
+    # a word of the claim that takes a side cannot be dropped for another word ...
+    ("Magnesium changes muscle spasms", ("no-match", None)),
+    # ... but a relation it entails is said by it: what reduces a thing affects it (relations.tsv;
+    # this case expected no-match before the sixth session, when "affect" was no class above "reduce")
+    ("Magnesium affects muscle spasms", ("mostly-true", "magnesium-reduces-spasms")),
     # apostrophes left out do not lose a negation
     ("magnesium doesnt cure HFS", ("true", "magnesium-cures-hfs")),
     ("magnesium cant cure HFS", ("true", "magnesium-cures-hfs")),

@@ -421,6 +421,9 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Vegans rarely lack vitamin B12.", "no-match"),
     ("Magnesium deficiency can cause facial twitching only in children.", "no-match"),
     ("An adult only needs about 2.4 micrograms of B12 a day.", "true"),  # (was false via vitamin E's dose)
+    # a lexicon phrase that opens with one naming its patient first ("essential for") names it first too
+    ("Vitamin B12 is essential for maintaining the myelin sheath.", "true"),
+    ("The myelin sheath is essential for maintaining vitamin B12.", "no-match"),
     # a relation named as a noun under another verb is that verb's ("can show the cause of")
     ("MRI scans cause hemifacial spasm.", "no-match"),
     # "any" in a plain assertion says "every": more than a claim about recommended doses
@@ -580,3 +583,17 @@ def test_any_and_relating_nouns(archive, statement: str, verdict: str) -> None:
               ("Chilblains are frostbite.", "false")]
     concepts = [("chilblain", "condition"), ("frostbite", "condition")]
     assert archive(claims, concepts, prefix="an").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # whatever causes, treats or prevents a thing affects it, and is linked to it (relations.tsv
+    # entailments): a true claim settles the more general statement, a false one does not
+    ("Smoking is linked to lung cancer.", "true"),
+    ("Lung cancer is linked to smoking.", "true"),
+    ("Smoking affects lung cancer.", "true"),
+    ("Garlic is linked to colds.", "no-match"),
+    ("Garlic affects colds.", "no-match"),
+])
+def test_general_relations(archive, statement: str, verdict: str) -> None:
+    claims = [("Smoking causes lung cancer.", "true"), ("Garlic cures colds.", "false")]
+    assert archive(claims, prefix="gr").check(statement).verdict == verdict

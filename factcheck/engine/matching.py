@@ -835,8 +835,8 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
         # "vitamin D is needed to absorb calcium"; "men absorb DNA from women" is not "women
         # absorb DNA from men").
         for qr, dk in relations_shared:
-            if lex.symmetric(dk[1:]):
-                continue  # "A is linked to B" is "B is linked to A"
+            if lex.symmetric(dk[1:]) or lex.symmetric(qr.key[1:]):
+                continue  # "A is linked to B" is "B is linked to A" (and is said by "B causes A")
             # ("X benefits Y" read through "Y needs X": the sides swap, see relations.converse)
             a, b = qr.key[1:], dk[1:]
             swapped = a != b and (relations.converse(a, b) or relations.converse(b, a))

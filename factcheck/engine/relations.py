@@ -118,7 +118,9 @@ def names_patient_first(stems: list[str], cls: str) -> bool:
     whatever lexicon it was matched. The class must agree: "comes from" names the patient first
     as a cause ("twitching comes from stress"), not as a source ("B12 comes from meat")."""
     key = tuple(s for s in stems if s not in SKIPPABLE)
-    return any(k == key and inverse and c == cls for k, c, inverse in table().phrases.get(key[0], ())) if key else False
+    # (a phrase that opens with one: "essential for maintaining" names its patient first as "essential for" does)
+    return any(key[:len(k)] == k and inverse and c == cls
+               for k, c, inverse in table().phrases.get(key[0], ())) if key else False
 
 
 def purpose_words(cls: str) -> frozenset[str]:
