@@ -597,3 +597,13 @@ def test_any_and_relating_nouns(archive, statement: str, verdict: str) -> None:
 def test_general_relations(archive, statement: str, verdict: str) -> None:
     claims = [("Smoking causes lung cancer.", "true"), ("Garlic cures colds.", "false")]
     assert archive(claims, prefix="gr").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a word for an order of magnitude takes in a number of the claim in its range: more general
+    ("Zinc is involved in hundreds of enzymes.", "true"),
+    ("Zinc is involved in thousands of enzymes.", "no-match"),
+    ("Zinc is involved in dozens of enzymes.", "no-match"),
+])
+def test_vague_numbers(archive, statement: str, verdict: str) -> None:
+    assert archive([("Zinc is involved in over 300 enzymes.", "true")], prefix="vn").check(statement).verdict == verdict

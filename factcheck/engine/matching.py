@@ -33,6 +33,7 @@ _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
 _SCOPE_FREE = language.words("scope-free")
+_VAGUE = {w: (float(lo), float(hi)) for w, span in language.pairs("vague-number") for lo, hi in [span.split("-")]}
 _SCOPE_KINDS = language.words("scope-kind")
 _SCOPE_ALL = language.words("scope-all")
 
@@ -325,6 +326,7 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
             m.links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
             break
     _cover_concept_by_word(m, q_terms, d_terms, lex)
+    _cover_vague_number(m, q_terms, d_terms)
 
 
 def _cover_listed(m: _Match, side: ClaimSide, query: Analysis, lex: Lexicon) -> None:
@@ -385,6 +387,34 @@ def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], 
                 m.cover(t, dt.key, SYNONYM_MATCH * t.factor)
                 m.links.append(_LINK_WORDS["synonym"].format(a=_name(t, lex), b=_name(dt, lex)))
                 break
+
+
+def _cover_vague_number(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+    """A word for a round order of magnitude ("hundreds", english.tsv vague-number) covers a
+    number of the claim in its range ("over 300"): the statement is the more general."""
+    for t in q_terms:
+        if t.kind != "word" or t.key in m.q or t.surface.lower() not in _VAGUE:
+            continue
+        dt = next((d for d in d_terms if d.kind == "number" and d.key not in m.covered
+                   and _vague(t.surface, d.key)), None)
+        if dt is not None:
+            m.cover(t, dt.key, BROADER_MATCH * t.factor)
+            m.general = True
+            m.links.append(f"'{t.surface}' includes {dt.surface}: the statement is more general")
+
+
+def _vaguely_named(st: Statement, number: str) -> bool:
+    """Some word of the statement names the order of magnitude of this number of the claim."""
+    return any(_vague(t.surface, number) for t in st.terms if t.kind == "word" and t.surface.lower() in _VAGUE)
+
+
+def _vague(word: str, number: str) -> bool:
+    """The number lies in the range a word for an order of magnitude names ("hundreds": 100 to 999)."""
+    span = _VAGUE.get(word.lower())
+    try:
+        return span is not None and span[0] <= float(number.replace(",", "")) <= span[1]
+    except ValueError:
+        return False
 
 
 def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
@@ -589,12 +619,18 @@ def _cannot_accept(st: Statement, side: ClaimSide, index: Index, doc_majority: b
     cover_d = sum(map(side.weights.__getitem__, shared)) / side.total
     cover_q = sum(map(st.weights.__getitem__, shared)) / st.total if st.total else 0.0
     score = 100.0 * math.sqrt(cover_q * cover_d)
-    for t in side.terms:
-        if t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
-                t.kind == "concept" and t.key in st.below) and not (
-                t.key in side.listed and _sibling_reached(st, side.listed[t.key])) and not _word_may_name(st, t):
-            return score, f"the claim is about {_name(t, index.lexicon)}; the statement is not"
+    missing = next((t for t in side.terms if _unreachable(st, side, t)), None)
+    if missing is not None:
+        return score, f"the claim is about {_name(missing, index.lexicon)}; the statement is not"
     return score, f"too little in common (score {score:.0f} < {ACCEPT:.0f})"
+
+
+def _unreachable(st: Statement, side: ClaimSide, t: Term) -> bool:
+    """A concept or number of the claim that nothing in the statement could cover."""
+    return t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
+        t.kind == "concept" and t.key in st.below) and not (
+        t.key in side.listed and _sibling_reached(st, side.listed[t.key])) and not _word_may_name(st, t) \
+        and not (t.kind == "number" and _vaguely_named(st, t.key))
 
 
 def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, list[float]]:
@@ -607,8 +643,8 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, lis
         if key in st.reach or key in st.below or general or (link and relation) or key in side.qualifying or (
                 key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
-        elif _word_may_name(st, side.keys[key]):
-            free_d.append(w)  # (a word of the statement may mean it: _cover_concept_by_word)
+        elif _word_may_name(st, side.keys[key]) or (key[:1] != "@" and _vaguely_named(st, key)):
+            free_d.append(w)  # (a word of the statement may mean it: _cover_concept_by_word, _cover_vague_number)
     for key, w in side.words:
         if key in st.reach or (key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
