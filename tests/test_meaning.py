@@ -416,6 +416,10 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Lack of sleep is one of the reasons an eyelid starts to twitch.", "true"),
     ("Magnesium deficiency can make your face start to twitch.", "true"),
     ("Magnesium deficiency can make your face start to relax.", "no-match"),
+    # "tends to" says how often, not what; a passive with a particle is turned too ("set off by")
+    ("Magnesium deficiency tends to cause facial twitching.", "true"),
+    ("Facial twitching is often set off by stress.", "true"),
+    ("Stress is often set off by facial twitching.", "no-match"),  # (was true: the roles reversed)
     # "rarely" is not what a claim without it says (these were confident wrong verdicts)
     ("Eyelid twitching is rarely harmless.", "no-match"),
     ("Vegans rarely lack vitamin B12.", "no-match"),
@@ -557,6 +561,7 @@ FREQUENCY = [("Iron deficiency can cause leg twitching.", "true"), ("Iron defici
     ("Leg twitching is seldom caused by iron deficiency.", "no-match"),
     ("Benign cysts usually cause leg cramps.", "no-match"),
     ("Benign cysts often cause leg cramps.", "no-match"),
+    ("Benign cysts tend to cause leg cramps.", "no-match"),
     ("Less commonly, benign cysts cause leg cramps.", "mostly-true"),
     ("Benign cysts can cause leg cramps.", "mostly-true"),
     # "only" before an adjunct limits where or when, not what: no other effect refutes it

@@ -833,8 +833,8 @@ def _number(u: _Unit) -> bool:
 
 
 def _is_participle(u: _Unit) -> bool:
-    w = u.word
-    return w.endswith(("ed", "en")) or w in _IRREGULAR_PARTICIPLES
+    """A past participle, or a phrasal verb that opens with one ("set off", "brought on")."""
+    return any(w.endswith(("ed", "en")) or w in _IRREGULAR_PARTICIPLES for w in {u.word, u.tokens[0]})
 
 
 def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_Unit]:  # type: ignore[assignment]
@@ -847,7 +847,9 @@ def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_
     if _AGENT.isdisjoint([u.tokens[-1] for u in units]):
         return units  # (no "by": no passive to turn)
     for j in range(1, len(units) - 1):
-        if units[j + 1].concept or units[j + 1].word not in _AGENT or not _is_participle(units[j]):
+        # (a particle may stand between the participle and "by": "set off by", "brought on by")
+        by = j + 2 if units[j + 1].word in _PARTICLES and not units[j + 1].concept and j + 2 < len(units) else j + 1
+        if units[by].concept or units[by].word not in _AGENT or not _is_participle(units[j]):
             continue
         be = next((k for k in range(j - 1, max(-1, j - 4), -1)
                    if not units[k].concept and units[k].word in _BE), None)
@@ -856,9 +858,9 @@ def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_
         # "Is HFS caused by X?": the patient may stand between the auxiliary and the verb. The
         # agent ends where a phrase of its own begins ("assigned by the government *according to*
         # race"): that phrase stays after the patient.
-        end = next((k for k in range(j + 3, len(units))
+        end = next((k for k in range(by + 2, len(units))
                     if not units[k].concept and units[k].word in _PHRASE_STARTS), len(units))
-        return units[j + 2:end] + [units[j]] + units[:be] + units[be + 1:j] + units[end:]
+        return units[by + 1:end] + units[j:by] + units[:be] + units[be + 1:j] + units[end:]
     return units
 
 
