@@ -420,6 +420,9 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Magnesium deficiency tends to cause facial twitching.", "true"),
     ("Facial twitching is often set off by stress.", "true"),
     ("Stress is often set off by facial twitching.", "no-match"),  # (was true: the roles reversed)
+    # a verb of the statement's own between two things a phrasing names without a relation
+    # ("You can get vitamin D from sunlight") relates them otherwise (was true)
+    ("Sunlight is made by vitamin D.", "no-match"),
     # "rarely" is not what a claim without it says (these were confident wrong verdicts)
     ("Eyelid twitching is rarely harmless.", "no-match"),
     ("Vegans rarely lack vitamin B12.", "no-match"),

@@ -840,9 +840,10 @@ def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str
 
 
 def _relating_word(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match) -> str:
-    """A claim with no relation ("Facial twitching is hemifacial spasm": the one is the other)
-    against a statement with a noun of its own and "of" between the things they share ("... is
-    a *symptom of* hemifacial spasm", "a *sign of*"): the statement relates them otherwise."""
+    """A phrasing with no relation ("Facial twitching is hemifacial spasm": the one is the other;
+    "You can get vitamin D from sunlight") against a statement with a noun of its own and "of"
+    between the things they share ("... is a *symptom of* hemifacial spasm"), or a verb of its own
+    there ("vitamin D *makes* sunlight"): the statement relates them otherwise."""
     if any(t.relation or t.kind != "concept" for t in d_terms):
         return ""  # (only a claim that equates things its lexicon names: an import's words may relate anyhow)
     tokens = query.normalised.split()
@@ -851,10 +852,19 @@ def _relating_word(query: Analysis, q_terms: list[Term], d_terms: list[Term], m:
         return ""
     lo, hi = min(matched), max(matched)
     for t in q_terms:
-        if lo < t.pos < hi and t.kind == "word" and t.key not in m.q and _content(t) and not _adverb(t) \
-                and 0 <= t.tok < len(tokens) - 1 and tokens[t.tok + 1] == "of":
-            return f"the statement relates them by '{t.surface}'; the claim says one is the other"
+        # (a verb only against a phrasing of two things: then the verb would be the whole claim)
+        if lo < t.pos < hi and t.kind == "word" and t.key not in m.q and _content(t) and not _adverb(t) and (
+                0 <= t.tok < len(tokens) - 1 and tokens[t.tok + 1] == "of"
+                or len(d_terms) == 2 and _verb_form(t.surface)):
+            return f"the statement relates them by '{t.surface}'; this phrasing of the claim does not"
     return ""
+
+
+def _verb_form(word: str) -> bool:
+    """An inflected verb ("makes", "made", "means"), which says what one thing does to another."""
+    low = word.lower()
+    return (low.endswith(("s", "ed")) or bool(wordnet.irregular(low))) and wordnet.verb(low) \
+        and not relations.light(stem(low))
 
 
 def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str], lex: Lexicon) -> bool:
