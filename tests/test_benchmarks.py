@@ -236,3 +236,38 @@ def test_parse_importtime_reads_times_and_depth():
            "some other stderr line\n")
     assert coldstart.parse_importtime(err) == [("_io", 0.152, 0.152, 1), ("typer", 5.3, 1.2, 0),
                                                ("typer.core", 0.8, 0.8, 2)]
+
+
+# --------------------------------------------------------------------------- retrieval experiments
+
+
+def test_maxscore_search_returns_exactly_what_the_index_returns():
+    """benchmarks/search_maxscore.py (an early stop, measured against the index's own search)
+    must give the same claims, order and score bits, also where common keys are deferred."""
+    import random
+
+    import search_maxscore
+
+    from factcheck.engine.analysis import Analysis, Term
+    from factcheck.engine.index import Doc, Index
+    from factcheck.engine.lexicon import Lexicon
+
+    rng = random.Random(15)
+    words = [f"w{i:02d}" for i in range(80)]
+    freq = [1 / (i + 1) for i in range(80)]  # Zipf: the first few words are in many claims
+
+    def analysis(keys: list[str]) -> Analysis:
+        terms = tuple(Term(k, "word", k, n, factor=rng.choice((1.0, 1.0, 0.5))) for n, k in enumerate(keys))
+        return Analysis(normalised=" ".join(keys), terms=terms, negated=False, cues=(), question=False)
+
+    n_claims = 3000
+    docs = [Doc(c, 0, analysis(rng.choices(words, freq, k=rng.randint(2, 9)))) for c in range(n_claims)]
+    index = Index.build(docs, n_claims, Lexicon([]))
+    deferred = 0
+    for _ in range(300):
+        query = analysis(rng.choices(words, freq, k=rng.randint(1, 14)))
+        deferred += sum(index.df.get(k) > 200 for k in index.query_keys(query)) > 0
+        for limit in (1, 6, 50, 300):
+            want = [(c, s.hex()) for c, s in index.search(query, limit)]
+            assert [(c, s.hex()) for c, s in search_maxscore.search(index, query, limit)] == want
+    assert deferred > 50  # (the case that matters most was exercised)
