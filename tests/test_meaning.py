@@ -615,3 +615,18 @@ def test_general_relations(archive, statement: str, verdict: str) -> None:
 ])
 def test_vague_numbers(archive, statement: str, verdict: str) -> None:
     assert archive([("Zinc is involved in over 300 enzymes.", "true")], prefix="vn").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a comparator makes a number a bound: the opposite bound is another claim, the bare number the same amount
+    ("Zinc is involved in more than 300 enzymes.", "true"),
+    ("Zinc is involved in fewer than 300 enzymes.", "no-match"),  # (was true)
+    ("Zinc is involved in at most 300 enzymes.", "no-match"),
+    ("Zinc isn't involved in 300 enzymes.", "false"),
+    # a comparison between two things a phrasing equates relates them otherwise
+    ("Chilblains are more painful than frostbite.", "no-match"),
+])
+def test_bounds_and_comparisons(archive, statement: str, verdict: str) -> None:
+    claims = [("Zinc is involved in over 300 enzymes.", "true"), ("Chilblains are frostbite.", "false")]
+    concepts = [("chilblain", "condition"), ("frostbite", "condition")]
+    assert archive(claims, concepts, prefix="bc").check(statement).verdict == verdict

@@ -273,7 +273,7 @@ class Analyzer:
         units = _merely_an_amount(_cleft(units, self.lexicon))
         units = _practitioners(_subject_named_by_relation(units, self.lexicon), self.lexicon)
         units = _instrument(_active_voice(_purpose_first(units, inverse), inverse), self.lexicon)
-        terms, concepts = self._terms(units)
+        terms, concepts = self._terms(units, _comparators(tokens))
         terms = _depletion(terms)
         if not cues and not question and not UNIVERSAL_DETERMINERS.isdisjoint(tokens) and _limit(tokens) < 0:
             terms = _any_is_every(terms, tokens)
@@ -334,9 +334,14 @@ class Analyzer:
         units.extend(words(i, len(tokens)))
         return _phrasal_verbs(units), inverse
 
-    def _terms(self, units: list[_Unit]) -> tuple[list[Term], list[tuple[str, str]]]:
+    def _terms(self, units: list[_Unit], compared: dict[int, tuple[str, range]] | None = None
+               ) -> tuple[list[Term], list[tuple[str, str]]]:
         """Content terms (concepts, numbers, stemmed words; stop words dropped) and the concepts
-        read, in order."""
+        read, in order. A number after a comparator ("over 300", "fewer than 300"; ``compared``:
+        its token -> the direction and the comparator's tokens) is a bound, "300+" or "300-", and
+        the comparator's words are no terms of their own."""
+        compared = compared or {}
+        spent = {k for _, at in compared.values() for k in at}
         terms: list[Term] = []
         concepts: list[tuple[str, str]] = []
         for u in units:
@@ -349,9 +354,10 @@ class Analyzer:
                                       factor, u.frame, u.start))
                 continue
             w = u.word
-            if w in STOPWORDS:
+            if w in STOPWORDS or u.start in spent:
                 continue
-            kind, key = ("number", w) if w[0].isdigit() else ("word", stem(w))
+            kind, key = ("number", w + compared[u.start][0] if u.start in compared else w) if w[0].isdigit() \
+                else ("word", stem(w))
             terms.append(Term(key, kind, w, len(terms), False, factor, u.frame, u.start))
         return terms, concepts
 
@@ -581,6 +587,21 @@ def _any_is_every(terms: list[Term], tokens: list[str]) -> list[Term]:
     at = next((i for i in range(len(tokens) - 1)
                if tokens[i] in UNIVERSAL_DETERMINERS and tokens[i + 1] not in STOPWORDS), None)
     return terms if at is None else [*terms, Term(tokens[at], "word", tokens[at], len(terms), tok=at)]
+
+
+def _comparators(tokens: list[str]) -> dict[int, tuple[str, range]]:
+    """Numbers bounded by a comparator just before them ("over 300", "at least 2,000", "up to
+    800", "fewer than 300"; english.tsv at-least, at-most): the number's token -> ("+" or "-",
+    the comparator's tokens)."""
+    out: dict[int, tuple[str, range]] = {}
+    for k, tok in enumerate(tokens):
+        if not tok[:1].isdigit():
+            continue
+        for sign, phrases in (("+", _AT_LEAST), ("-", _AT_MOST)):
+            p = next((p for p in phrases if k >= len(p) and tuple(tokens[k - len(p):k]) == p), None)
+            if p is not None and (k not in out or len(p) > len(out[k][1])):
+                out[k] = (sign, range(k - len(p), k))
+    return out
 
 
 def _rarity(tokens: list[str]) -> bool:
@@ -818,6 +839,8 @@ _ASPECT_FORMS = frozenset(f"{w}{end}" for w in language.words("aspect") for end 
     | frozenset(language.words("aspect-irregular"))
 _SUFFICIENT = language.words("sufficient")
 _PARTITIVE = language.words("partitive")
+_AT_LEAST = sorted(language.phrases("at-least"), key=len, reverse=True)
+_AT_MOST = sorted(language.phrases("at-most"), key=len, reverse=True)
 _LESS = language.words("less")
 _ROUGHLY = language.words("roughly")
 

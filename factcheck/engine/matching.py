@@ -243,6 +243,11 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
         if t.kind == "concept" and t.key in named_categories:
             m.q[t.key] = t.factor
             continue
+        if t.kind == "number":
+            same = next((k for k in d_keys if k[:1].isdigit() and k not in m.covered and _same_amount(t.key, k)), None)
+            if same is not None:
+                m.cover(t, same, t.factor)  # ("300" and "over 300": a bound meets the bare number)
+            continue
         if t.kind != "concept":
             continue
         for a in ancestors.get(t.key, ()):
@@ -255,6 +260,13 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
+
+
+def _same_amount(a: str, b: str) -> bool:
+    """Two number keys for one amount: the same number, one of them perhaps a bound ("300+",
+    "over 300"), not two opposite bounds ("over 300" and "fewer than 300")."""
+    sa, sb = a[-1:] if a[-1:] in "+-" else "", b[-1:] if b[-1:] in "+-" else ""
+    return a.rstrip("+-") == b.rstrip("+-") and not (sa and sb and sa != sb)
 
 
 def _cover_narrower_claim(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
@@ -412,7 +424,7 @@ def _vague(word: str, number: str) -> bool:
     """The number lies in the range a word for an order of magnitude names ("hundreds": 100 to 999)."""
     span = _VAGUE.get(word.lower())
     try:
-        return span is not None and span[0] <= float(number.replace(",", "")) <= span[1]
+        return span is not None and span[0] <= float(number.replace(",", "").rstrip("+-")) <= span[1]
     except ValueError:
         return False
 
@@ -630,7 +642,8 @@ def _unreachable(st: Statement, side: ClaimSide, t: Term) -> bool:
     return t.kind in ("concept", "number") and t.key not in st.reach and not t.relation and not (
         t.kind == "concept" and t.key in st.below) and not (
         t.key in side.listed and _sibling_reached(st, side.listed[t.key])) and not _word_may_name(st, t) \
-        and not (t.kind == "number" and _vaguely_named(st, t.key))
+        and not (t.kind == "number" and (_vaguely_named(st, t.key) or any(
+            q.kind == "number" and _same_amount(q.key, t.key) for q in st.terms)))
 
 
 def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, list[float]]:
@@ -643,6 +656,8 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, lis
         if key in st.reach or key in st.below or general or (link and relation) or key in side.qualifying or (
                 key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
+        elif key[:1].isdigit() and any(q.kind == "number" and _same_amount(q.key, key) for q in st.terms):
+            sure_d += w  # ("300" and "over 300": _cover_exact)
         elif _word_may_name(st, side.keys[key]) or (key[:1] != "@" and _vaguely_named(st, key)):
             free_d.append(w)  # (a word of the statement may mean it: _cover_concept_by_word, _cover_vague_number)
     for key, w in side.words:
@@ -842,8 +857,9 @@ def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str
 def _relating_word(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match) -> str:
     """A phrasing with no relation ("Facial twitching is hemifacial spasm": the one is the other;
     "You can get vitamin D from sunlight") against a statement with a noun of its own and "of"
-    between the things they share ("... is a *symptom of* hemifacial spasm"), or a verb of its own
-    there ("vitamin D *makes* sunlight"): the statement relates them otherwise."""
+    between the things they share ("... is a *symptom of* hemifacial spasm"), a comparison ("more
+    *serious than*"), or a verb of its own there ("vitamin D *makes* sunlight"): the statement
+    relates them otherwise."""
     if any(t.relation or t.kind != "concept" for t in d_terms):
         return ""  # (only a claim that equates things its lexicon names: an import's words may relate anyhow)
     tokens = query.normalised.split()
@@ -854,7 +870,7 @@ def _relating_word(query: Analysis, q_terms: list[Term], d_terms: list[Term], m:
     for t in q_terms:
         # (a verb only against a phrasing of two things: then the verb would be the whole claim)
         if lo < t.pos < hi and t.kind == "word" and t.key not in m.q and _content(t) and not _adverb(t) and (
-                0 <= t.tok < len(tokens) - 1 and tokens[t.tok + 1] == "of"
+                0 <= t.tok < len(tokens) - 1 and tokens[t.tok + 1] in ("of", "than")
                 or len(d_terms) == 2 and _verb_form(t.surface)):
             return f"the statement relates them by '{t.surface}'; this phrasing of the claim does not"
     return ""
