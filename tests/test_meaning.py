@@ -630,3 +630,17 @@ def test_bounds_and_comparisons(archive, statement: str, verdict: str) -> None:
     claims = [("Zinc is involved in over 300 enzymes.", "true"), ("Chilblains are frostbite.", "false")]
     concepts = [("chilblain", "condition"), ("frostbite", "condition")]
     assert archive(claims, concepts, prefix="bc").check(statement).verdict == verdict
+
+
+def test_a_phrase_gap_never_crosses_into_another_clause() -> None:
+    """"make * [verb]": the gap may not reach past "when", "if", "after" ... into another clause
+    ("vitamin D is made in your skin when you're out": no causative "make ... out")."""
+    from factcheck.engine import relations
+    from factcheck.engine.text import stem
+
+    def classes(text: str) -> list[str]:
+        tokens = text.split()
+        return [s.cls for s in relations.match([stem(t) for t in tokens], set(), tokens)]
+
+    assert "cause" not in classes("vitamin d gets made in your skin when you are out")
+    assert "cause" in classes("stress can make your eyelid twitch")

@@ -17,12 +17,14 @@ from .text import STOPWORDS, stem
 
 DATA = Path(__file__).parent.parent / "data" / "relations.tsv"
 GAP_MAX = 6  # words a "*" in a phrase may stand for
-_CLAUSE_BREAKS = frozenset("and or but because so since while although which that".split())
+_CLAUSE_BREAKS = frozenset("and or but because so since while although which that when whenever if unless until "
+                           "where after before though".split())
 VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
 AMOUNT = "[amount]"  # in a phrase: a word for how much ("anything", "nothing"), kept as a word
 OBJECT = "[object]"  # in a phrase: a word that opens an object ("your", "the", "you"), kept as a word
 # Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
 SKIPPABLE = frozenset("the a an your my their his her its our one".split())
+_DETERMINERS = frozenset("the a an your my their his her its our this that these those".split())
 
 
 class Span(NamedTuple):
@@ -210,7 +212,9 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
                 if stems[g - 1] in _CLAUSE_BREAKS:
                     return None  # (a gap never crosses into another clause; it may cross a concept)
                 if nxt == VERB:
-                    if tokens is not None and tokens[g] not in STOPWORDS and wordnet.verb(tokens[g]):
+                    # (not after a determiner: "made in *your skin*" names a thing, not what it does)
+                    if tokens is not None and tokens[g] not in STOPWORDS and tokens[g - 1] not in _DETERMINERS \
+                            and wordnet.verb(tokens[g]):
                         j = g  # the verb stays a word of the statement ("make your face twitch")
                         k += 2
                         break
