@@ -467,6 +467,9 @@ def test_other_last_parts_judge_nothing(sentence: str) -> None:
     ("Botox for hemifacial spasm? Total waste of time.", "false"),  # an answer that denies
     ("My naturopath claims vitamin D cures HFS, total nonsense.", "true"),
     ("Claims that diet causes hemifacial spasm are unfounded.", "true"),
+    # a disclaimer before the claim asserts it; its "not" denies nothing of the claim (was true)
+    ("I'm not a doctor but magnesium cures hemifacial spasm.", "false"),
+    ("not a doctor but botox is a standard treatment for hemifacial spasm", "true"),
 ])
 def test_tags_answers_and_labels_on_the_shipped_knowledge_base(checker, statement: str, verdict: str) -> None:
     assert checker.check(statement).verdict == verdict
