@@ -423,6 +423,10 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     # a verb of the statement's own between two things a phrasing names without a relation
     # ("You can get vitamin D from sunlight") relates them otherwise (was true)
     ("Sunlight is made by vitamin D.", "no-match"),
+    # a number inside a range the claim gives meets it; inside another group's range it does not
+    ("Men need 410 mg of magnesium a day.", "true"),
+    ("Men need 315 mg of magnesium a day.", "no-match"),
+    ("Men need 500 mg of magnesium a day.", "no-match"),
     # "rarely" is not what a claim without it says (these were confident wrong verdicts)
     ("Eyelid twitching is rarely harmless.", "no-match"),
     ("Vegans rarely lack vitamin B12.", "no-match"),

@@ -260,6 +260,30 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
+    _cover_range(m, q_terms, list(d_keys.values()))
+
+
+def _cover_range(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+    """A number of the statement inside a range the claim gives ("men need 400 mg" against "400 to
+    420 mg"): it meets the range, both ends."""
+    numbers = [t for t in d_terms if t.kind == "number"]
+    for lo, hi in zip(numbers, numbers[1:], strict=False):
+        if hi.pos != lo.pos + 1 or (lo.key in m.covered and hi.key in m.covered):
+            continue
+        a, b = _value(lo.key), _value(hi.key)
+        inside = next((t for t in q_terms if t.kind == "number" and a is not None and b is not None and a < b
+                       and (v := _value(t.key)) is not None and a <= v <= b
+                       and (t.key not in m.q or m.pairs.get(t.key) in (lo.key, hi.key))), None)
+        if inside is not None:
+            m.cover(inside, lo.key, inside.factor)
+            m.covered.add(hi.key)
+
+
+def _value(key: str) -> float | None:
+    try:
+        return float(key.rstrip("+-").replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _same_amount(a: str, b: str) -> bool:
