@@ -361,7 +361,8 @@ def test_triggers_are_the_first_words_of_the_clause_classes():
 
     expected: set[str] = set()
     for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny", "sayer-head",
-                "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer"):
+                "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer",
+                "existential"):
         expected.update(clauses.lang().starts.get(cls, {}))
     assert clauses._triggers() == expected
 
@@ -438,6 +439,7 @@ def test_two_verb_phrases_are_no_list_of_objects() -> None:
     # how little evidence there is denies it
     ("There's little evidence that ginger cures gout.", DENY),
     ("There is not a shred of evidence that ginger cures gout.", DENY),
+    ("There's no real clinical proof that ginger cures gout.", DENY),  # (two words describe the support)
     ("lol imagine thinking ginger cures gout", DENY),
     # a report that failed asserts nothing
     ("Studies have failed to show that ginger cures gout.", NONE),

@@ -701,6 +701,9 @@ def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
+    scarce = _scarce_evidence(toks)
+    if scarce is not None and len(toks) - scarce >= 3:
+        return _Frame(scarce, DENY)
     for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("rhetorical-head", DENY), ("assert-head", ASSERT),
                       ("ask-head", ASK)):
         p = _phrase_at(toks, 0, cls)
@@ -711,6 +714,23 @@ def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
             if len(toks) - len(p) >= 3:
                 colon = len(p) < len(toks) and toks[len(p)].low == ":"
                 return _Frame(len(p) + colon, mood)  # ("Fun fact: X": the colon is the frame's)
+    return None
+
+
+def _scarce_evidence(toks: list[Tok]) -> int | None:
+    """"There's little / no real / not a shred of evidence that X": the tokens of such a head (an
+    existential opener, a word of scarcity, at most two words describing the support, a noun for
+    it, "that"; clauses.tsv existential, scarcity, evidence-noun), or None."""
+    opener = _phrase_at(toks, 0, "existential")
+    scarcity = _phrase_at(toks, len(opener), "scarcity") if opener else None
+    if not opener or not scarcity:
+        return None
+    k = len(opener) + len(scarcity)
+    for j in range(k, min(k + 3, len(toks) - 1)):
+        if not toks[j].word:
+            return None
+        if _in("evidence-noun", toks[j].low):
+            return j + 2 if toks[j + 1].low == "that" else None
     return None
 
 
@@ -1294,7 +1314,8 @@ def _triggers() -> frozenset[str]:
     # (the first words of lang().starts of these classes, read without building lang(): a plain
     # sentence, the most common, needs nothing more of it)
     classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny", "sayer-head",
-               "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer"}
+               "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer",
+               "existential"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)

@@ -260,7 +260,8 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
-    _cover_range(m, q_terms, list(d_keys.values()))
+    if any(t.kind == "number" for t in q_terms):
+        _cover_range(m, q_terms, list(d_keys.values()))
 
 
 def _cover_range(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
@@ -447,10 +448,8 @@ def _vaguely_named(st: Statement, number: str) -> bool:
 def _vague(word: str, number: str) -> bool:
     """The number lies in the range a word for an order of magnitude names ("hundreds": 100 to 999)."""
     span = _VAGUE.get(word.lower())
-    try:
-        return span is not None and span[0] <= float(number.replace(",", "").rstrip("+-")) <= span[1]
-    except ValueError:
-        return False
+    value = _value(number) if span is not None else None
+    return value is not None and span is not None and span[0] <= value <= span[1]
 
 
 def _linkable(d_terms: list[Term], st: Statement) -> set[str]:

@@ -12,19 +12,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from . import wordnet
+from . import language, wordnet
 from .text import STOPWORDS, stem
 
 DATA = Path(__file__).parent.parent / "data" / "relations.tsv"
 GAP_MAX = 6  # words a "*" in a phrase may stand for
-_CLAUSE_BREAKS = frozenset("and or but because so since while although which that when whenever if unless until "
-                           "where after before though".split())
+_CLAUSE_BREAKS = language.words("clause-break")  # a "*" gap never crosses one (data/english.tsv)
 VERB = "[verb]"  # in a phrase: a word WordNet knows as a verb, which stays a word of its own
 AMOUNT = "[amount]"  # in a phrase: a word for how much ("anything", "nothing"), kept as a word
 OBJECT = "[object]"  # in a phrase: a word that opens an object ("your", "the", "you"), kept as a word
 # Words skipped inside a phrase: "reduce the risk of" is "reduce your risk of".
 SKIPPABLE = frozenset("the a an your my their his her its our one".split())
-_DETERMINERS = frozenset("the a an your my their his her its our this that these those".split())
+_DETERMINERS = language.words("determiner")
 
 
 class Span(NamedTuple):
@@ -209,7 +208,7 @@ def _at(stems: list[str], i: int, key: tuple[str, ...], taken: set[int],
             end = j if end is None else end
             nxt = key[k + 1] if k + 1 < len(key) else None
             for g in range(j + 1, min(n, j + GAP_MAX + 1)):
-                if stems[g - 1] in _CLAUSE_BREAKS:
+                if (tokens[g - 1] if tokens is not None else stems[g - 1]) in _CLAUSE_BREAKS:
                     return None  # (a gap never crosses into another clause; it may cross a concept)
                 if nxt == VERB:
                     # (not after a determiner: "made in *your skin*" names a thing, not what it does)
