@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import _common as common  # noqa: E402
 
-SETS = ("cases", "holdout", "retired-blind", "blind3")
+SETS = ("cases", "holdout", "retired-blind", "retired-blind3")
 
 
 def cli(args: list[str], out: Path, env: dict[str, str], stdin: bytes = b"") -> None:

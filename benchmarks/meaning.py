@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     root = HERE.parent
     strip = stripped(root / "knowledge.json",
                      [root / "tests" / "cases.jsonl", root / "tests" / "holdout.jsonl",
-                      root / "tests" / "retired-blind.jsonl", root / "tests" / "blind3.jsonl"])
+                      root / "tests" / "retired-blind.jsonl", root / "tests" / "retired-blind3.jsonl"])
     real = imported(common._shared() / "benchmarks" / "claim-retrieval")
     result = {"claims": args.claims, "statements": len(statements), "build_s": round(build, 2),
               "generated": gen, "stripped": strip, "imported": real, "commit": common.git_commit()}

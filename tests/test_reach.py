@@ -14,7 +14,7 @@ from factcheck.engine.checker import FactChecker
 from factcheck.kb.knowledge import from_dict
 
 HERE = Path(__file__).parent
-SETS = ("cases.jsonl", "holdout.jsonl", "retired-blind.jsonl", "blind3.jsonl", "blind4.jsonl")
+SETS = ("cases.jsonl", "holdout.jsonl", "retired-blind.jsonl", "retired-blind3.jsonl", "blind4.jsonl")
 
 
 @pytest.fixture(scope="module")
