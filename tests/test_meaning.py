@@ -648,3 +648,73 @@ def test_a_phrase_gap_never_crosses_into_another_clause() -> None:
 
     assert "cause" not in classes("vitamin d gets made in your skin when you are out")
     assert "cause" in classes("stress can make your eyelid twitch")
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "to / for people with Y" names those who have Y: what is given to them is given for Y
+    ("Psychiatrists prescribe lithium to people with bipolar disorder.", "true"),
+    ("Lithium is prescribed to patients with bipolar disorder.", "true"),
+    ("Doctors prescribe lithium for bipolar disorder.", "true"),
+    # ... and "without" says Y is absent: the claim does not say that
+    ("Lithium is prescribed to people without bipolar disorder.", "no-match"),
+    ("Lithium is prescribed for people without bipolar disorder.", "no-match"),
+    ("Aspirin relieves headaches without side effects.", "no-match"),
+    # a word spelled by ear or by sight: a sound-alike letter is a typo like a neighbouring key
+    ("fatique can trigger eyelid twitching", "true"),
+    ("an electrolite imbalance can cause leg cramps", "true"),
+    # a term that ends in a derived noun needs the noun: "zinc treats" is no "zinc treatment"
+    ("Zinc treatment shortens colds.", "true"),
+    ("Zinc treats colds.", "no-match"),
+    # "prescribed for" treats: a cure or a cause is another claim
+    ("Lithium cures bipolar disorder.", "no-match"),
+    ("Lithium causes bipolar disorder.", "no-match"),
+])
+def test_people_with_privatives_spelling_and_derived_nouns(archive, statement: str, verdict: str) -> None:
+    claims = [("Lithium is prescribed for bipolar disorder.", "true"), ("Fatigue can trigger eyelid twitching.", "true"),
+              ("An electrolyte imbalance can cause leg cramps.", "true"), ("Zinc treatment shortens colds.", "true"),
+              ("Aspirin relieves headaches.", "true")]
+    checker = archive(claims, [("zinc treatment", "treatment")], prefix="pw")
+    assert checker.check(statement).verdict == verdict
+
+
+def test_a_term_ending_in_a_derived_noun_needs_the_noun() -> None:
+    from factcheck.engine.lexicon import Lexicon
+    from factcheck.kb.knowledge import Concept
+
+    lexicon = Lexicon([Concept(id="botox", kind="substance", label="Botox", terms=("Botox treatment", "Botox"))])
+    for text, want in [("botox treatment works", (0, 2, "botox")), ("botox treats it", (0, 1, "botox"))]:
+        words = text.split()
+        assert lexicon.match([stem(w) for w in words], words)[0] == want
+    again = Lexicon.from_state(lexicon.state())  # (the cached form keeps it)
+    assert again.match([stem(w) for w in ["botox", "treats"]], ["botox", "treats"])[0] == (0, 1, "botox")
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # two things joined by "for" and nothing else relating them: the first is used against the second
+    ("Garlic for colds.", "false"),
+    ("got some garlic for my cold today", "false"),
+    ("Garlic for colds? Total waste of time.", "true"),  # (the answer denies it, as the claim does)
+    ("Garlic for colds? Works wonders.", "false"),
+    # not a scope ("for children"), not an amount, not inside a subject whose predicate says what
+    ("Garlic for children.", "no-match"),
+    ("500 mg for colds.", "no-match"),
+    ("The effect of garlic for colds is temporary.", "no-match"),
+    # a statement that names its own relation keeps it
+    ("Garlic for colds causes bad breath.", "no-match"),
+])
+def test_a_bare_for_reads_as_use_against(archive, statement: str, verdict: str) -> None:
+    assert archive([("Garlic treats colds.", "false")], prefix="bp").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a closing "from food" says where the thing comes from: a claim about the thing covers it
+    ("Vitamin C helps the body absorb iron from food.", "true"),
+    ("Vitamin C helps the body absorb iron from your diet.", "true"),
+    ("Vitamin C does not help the body absorb iron from food.", "false"),
+    # ... not another thing taken, and not a "from" that names what a verb makes or gets from
+    ("Vitamin C helps the body absorb zinc from food.", "no-match"),
+    ("The body makes vitamin D from food.", "no-match"),
+])
+def test_a_closing_food_source_is_an_adjunct(archive, statement: str, verdict: str) -> None:
+    claims = [("Vitamin C helps the body absorb iron.", "true"), ("The body makes vitamin D from sunlight.", "true")]
+    assert archive(claims, prefix="fs").check(statement).verdict == verdict

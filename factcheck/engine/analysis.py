@@ -88,6 +88,10 @@ for _r, _row in enumerate(_ROWS):
                 for _dc in (-1, 0, 1):
                     if 0 <= _c + _dc < len(other) and (_dr, _dc) != (0, 0):
                         near.add(other[_c + _dc])
+for _a, _b in language.pairs("sound-alike"):
+    if len(_a) == len(_b) == 1:
+        _NEIGHBOURS.setdefault(_a, set()).add(_b)
+        _NEIGHBOURS.setdefault(_b, set()).add(_a)
 _VOWELS = set("aeiou")
 _OPPOSED_PREFIXES = (("hyper", "hypo"), ("over", "under"), ("in", "ex"), ("pre", "post"),
                      ("anti", "pro"), ("intra", "extra"), ("inter", "intra"), ("micro", "macro"))
@@ -203,7 +207,7 @@ class Analyzer:
             if _CONTRAST_WORDS.intersection(text.lower().split()):
                 text = _contrast().sub(" ", text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
-        tokens = _but_not(tokenise(body))
+        tokens = _bearers(_but_not(tokenise(body)))
         if tokens[:1] == ["always"] and len(tokens) > 2:
             tokens = tokens[1:]  # "Always talk to a doctor first": advice, not a claim about always
         before, after = tokenise(head) if head else [], tokenise(tail) if tail else []
@@ -217,6 +221,7 @@ class Analyzer:
         if repair and narrow:
             tokens, narrowed = _subject_modifier(tokens)
         frame = set(range(len(before))) | set(range(len(before) + len(tokens), len(before) + len(tokens) + len(after)))
+        frame |= {len(before) + k for k in _food_source(tokens)}
         analysis = self._analyse_tokens(before + tokens + after, question, corrections, truncated, frame)
         return replace(analysis, narrowed=narrowed) if narrowed else analysis
 
@@ -301,7 +306,7 @@ class Analyzer:
         if self.lexicon:
             tokens = _pertainyms(tokens, self.lexicon)
         stems = list(map(stem, tokens))
-        spans = self.lexicon.match(stems) if self.lexicon else []
+        spans = self.lexicon.match(stems, tokens) if self.lexicon else []
         if spans:
             spans = _as_cause(spans, stems, tokens, self.lexicon)
         taken = {k for s, e, _ in spans for k in range(s, e)}
@@ -317,6 +322,7 @@ class Analyzer:
                 if g.inverse or _passive_purpose(tokens, g.start, g.cls):
                     inverse.add(g.start)
             spans = sorted([*spans, *((g.start, g.end, g.cls) for g in general)])
+        spans = _bare_purpose(spans, tokens, self.lexicon)
         fixed = {b for _, b in corrections}
 
         drop.update(k for k in range(len(tokens) - 1) if tokens[k] in _PARTITIVE and tokens[k + 1] == "of")
@@ -507,6 +513,28 @@ def _as_cause(spans: list[tuple[int, int, str]], stems: list[str], tokens: list[
 
 
 _CAUSAL = frozenset(("cause", "contribute"))
+(_PURPOSE_WORD, _PURPOSE_CLASS), = language.pairs("bare-purpose")
+
+
+def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
+                  lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """"Botox for HFS?", "took magnesium for my twitching": a statement with no relation that
+    joins two things with "for" says the first is used against the second (english.tsv
+    bare-purpose). Not for people ("for adults": a scope), nor after an amount ("400 IU for"),
+    nor inside a subject that "is" follows."""
+    if tokens.count(_PURPOSE_WORD) != 1 or any(lexicon.relation(cid) for _, _, cid in spans):
+        return spans
+    k = tokens.index(_PURPOSE_WORD)
+    if any(t in _BE for t in tokens[k + 1:]):
+        return spans  # ("the effect of X for Y is temporary": a subject, whose predicate says what)
+    if k == 0 or tokens[k - 1] in STOPWORDS or any(t[:1].isdigit() for t in tokens[max(0, k - 2):k]) \
+            or any(s < k < e or e == k and lexicon.kind(cid) == "unit" for s, e, cid in spans):
+        return spans
+    after = next((t for t in tokens[k + 1:] if t not in STOPWORDS), None)
+    if after is None or after in _BEARERS or wordnet.category(after) == "person":
+        return spans
+    own = next((c for a, b, c in lexicon.match([stem(_PURPOSE_CLASS)]) if (a, b) == (0, 1)), _PURPOSE_CLASS)
+    return sorted([*spans, (k, k + 1, own)])
 
 
 _CAUSED_KINDS = language.words("caused-kind")
@@ -653,6 +681,43 @@ def _one_of(tokens: list[str], i: int) -> bool:
     return any(tuple(tokens[max(0, i - len(p)):i]) == p for p in _ONE_OF)
 
 
+def _bearers(tokens: list[str]) -> list[str]:
+    """"prescribed *to people with* HFS", "a treatment *for those with* HFS": what is given to the
+    people who have a condition is given for the condition, so the two read alike ("for HFS")."""
+    if "with" not in tokens:
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if (tokens[i] in ("to", "for") and i + 3 < len(tokens) and tokens[i + 2] == "with" and out
+                and (tokens[i + 1] in _BEARERS or wordnet.category(tokens[i + 1]) == "person")):
+            out.append("for")
+            i += 3
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+_FOOD_SOURCES = language.phrases("food-source")
+_DETERMINERS = language.words("determiner")
+_SOURCE_VERBS = language.words("source-verb")
+
+
+def _food_source(tokens: list[str]) -> range:
+    """The positions of a closing "from (your) food" after a noun ("absorb calcium from food"): where
+    the thing comes from, which a claim about the thing covers (english.tsv food-source)."""
+    k = len(tokens) - 1
+    while k > 0 and tokens[k] != "from":
+        k -= 1
+    if k < 2 or tokens[k - 1] in STOPWORDS or wordnet.verb(tokens[k - 1]) and not wordnet.noun(tokens[k - 1]):
+        return range(0)
+    rest = tuple(t for t in tokens[k + 1:] if t not in _DETERMINERS)
+    if rest not in _FOOD_SOURCES or any(_SOURCE_VERBS.intersection(wordnet.lemmas(t) or (t,)) for t in tokens[:k]):
+        return range(0)
+    return range(k, len(tokens))
+
+
 def _but_not(tokens: list[str]) -> list[str]:
     """"X is a cause of A but not of B": the denial is B's alone. What follows "but not" is
     another claim, so it is left out of this one (and its denial with it)."""
@@ -759,6 +824,13 @@ def _adverb_unit(u: _Unit) -> bool:
 
 
 _INSTRUMENT = language.words("instrument")
+_BEARERS = language.words("bearer")
+
+
+def _bearer(u: _Unit) -> bool:
+    """A word for people: "with" after it says what they have ("people *with* HFS"), not what
+    something is done with."""
+    return not u.concept and (u.word in _BEARERS or wordnet.category(u.word) == "person")
 
 
 def _instrument(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
@@ -767,7 +839,8 @@ def _instrument(units: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     rel = next((j for j, u in enumerate(units) if u.concept and lexicon.relation(u.concept)), None)
     if rel is None or any(not u.frame and (u.concept or u.word not in STOPWORDS) for u in units[:rel]):
         return units
-    at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word in _INSTRUMENT), None)
+    at = next((j for j in range(rel + 2, len(units)) if not units[j].concept and units[j].word in _INSTRUMENT
+               and not _bearer(units[j - 1])), None)
     if at is None or at + 1 >= len(units):
         return units
     means = units[at + 1:]

@@ -33,6 +33,9 @@ class Lexicon:
         self._starts: dict[str, int] | None = None  # first word of a term -> its longest term
         self._mentions: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
         self.words: set[str] = set()  # every normalised word of every term (for typo correction)
+        # Terms that end in a derived noun ("Botox *treatment*"): the stemmer gives the noun and its
+        # verb one stem, but "Botox treats HFS" names no treatment; such a term needs the noun.
+        self.nominal: set[tuple[str, ...]] = set()
         self._narrower: dict[str, frozenset[str]] | None = None  # concept -> its kinds (on first use)
         broader = {c.id: c.broader for c in concepts}
 
@@ -61,6 +64,8 @@ class Lexicon:
                 if first != c.id and c.id not in self.alternates.get(key, ()):
                     self.alternates.setdefault(key, []).append(c.id)
                 self.max_len = max(self.max_len, len(key))
+                if len(key) > 1 and _nominal(toks[-1]):
+                    self.nominal.add(key)
 
     def state(self) -> dict:
         """A JSON-ready form of the built lexicon, so a cache can skip re-stemming every term."""
@@ -70,6 +75,7 @@ class Lexicon:
             "phrases": [[list(k), v] for k, v in self.phrases.items()],
             "alternates": [[list(k), v] for k, v in self.alternates.items()],
             "words": sorted(self.words),
+            "nominal": [list(k) for k in sorted(self.nominal)],
         }
 
     @classmethod
@@ -83,16 +89,19 @@ class Lexicon:
         self.alternates = {tuple(k): v for k, v in state.get("alternates", [])}
         self.max_len = max((len(k) for k in self.phrases), default=0)
         self.words = set(state["words"])
+        self.nominal = {tuple(k) for k in state.get("nominal", [])}
         return self
 
     def __bool__(self) -> bool:
         return bool(self.concepts)
 
-    def match(self, stems: list[str]) -> list[tuple[int, int, str]]:
+    def match(self, stems: list[str], words: list[str] | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, concept id) spans, longest match first, left to right.
 
         A unit is read as a unit only after a number ("400 mg"); elsewhere a term it shares
-        with another concept takes that reading ("Mg cures HFS": magnesium).
+        with another concept takes that reading ("Mg cures HFS": magnesium). With the ``words``
+        the stems came from, a term that ends in a derived noun needs that noun there, not
+        its verb ("Botox treats" is no "Botox treatment").
         """
         spans: list[tuple[int, int, str]] = []
         if not self.phrases:
@@ -111,6 +120,9 @@ class Lexicon:
             for length in range(min(longest, n - i), 0, -1):
                 key = tuple(stems[i:i + length])
                 cid = self.phrases.get(key)
+                if cid is not None and words is not None and key in self.nominal \
+                        and not _nominal(words[i + length - 1]):
+                    continue
                 if cid is not None and key in self.alternates:
                     cid = self._reading(cid, self.alternates[key], stems[i - 1] if i else "")
                 if cid is not None:
@@ -188,3 +200,11 @@ class Lexicon:
     def name(self, cid: str) -> str:
         info = self.concepts.get(cid)
         return info.name if info else cid
+
+
+_NOMINAL_ENDINGS = ("ment", "ments", "ness", "tion", "tions", "sion", "sions")
+
+
+def _nominal(word: str) -> bool:
+    """A noun derived by a suffix the stemmer strips ("treatment", "injection", "weakness")."""
+    return len(word) >= 7 and word.endswith(_NOMINAL_ENDINGS)

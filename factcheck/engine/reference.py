@@ -222,7 +222,7 @@ class Referents:
         out = []
         roles = words().roles
         act = words().act.search(sentence) is not None
-        for a, b, cid in self.lexicon.match([stem(w) for w in norm]):
+        for a, b, cid in self.lexicon.match([stem(w) for w in norm], norm):
             role = roles.get(self.lexicon.kind(cid) or "", NOTHING)
             if role in (OTHER, NOTHING) and person(norm[b - 1]):
                 role = PERSON

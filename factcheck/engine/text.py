@@ -388,6 +388,7 @@ def is_question(text: str) -> bool:
 _COMPLEMENTARY_STEMS = _pairs(_COMPLEMENTARY)
 _CONTRARY_STEMS = _pairs(_CONTRARY)
 _DIRECTIONAL = frozenset(stem(w) for w in language.words("directional"))
-_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL
-_COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair)
+_PRIVATIVE = frozenset(stem(w) for w in language.words("privative"))
+_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL | _PRIVATIVE
+_COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _PRIVATIVE
 _PAIRED_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)
