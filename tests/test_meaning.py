@@ -718,3 +718,28 @@ def test_a_bare_for_reads_as_use_against(archive, statement: str, verdict: str) 
 def test_a_closing_food_source_is_an_adjunct(archive, statement: str, verdict: str) -> None:
     claims = [("Vitamin C helps the body absorb iron.", "true"), ("The body makes vitamin D from sunlight.", "true")]
     assert archive(claims, prefix="fs").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a passive turned round keeps an opening adjunct first: the subject starts at its determiner
+    ("In most cases of gout the joint pain is caused by uric acid crystals.", "true"),
+    ("In most cases of gout, uric acid crystals are caused by the joint pain.", "no-match"),
+    ("The joint pain is caused by uric acid crystals.", "true"),
+])
+def test_a_passive_keeps_its_opening_adjunct(archive, statement: str, verdict: str) -> None:
+    claims = [("In most cases of gout, uric acid crystals cause the joint pain.", "true")]
+    assert archive(claims, prefix="la").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # with no relation class between them, a verb the two share is the pivot of their roles
+    ("Dogs chase cats.", "true"),
+    ("Cats are chased by dogs.", "true"),
+    ("Cats chase dogs.", "no-match"),
+    ("Dogs are chased by cats.", "no-match"),
+    ("The bill was signed by the senator in 2010.", "true"),
+    ("The bill signed the senator in 2010.", "no-match"),
+])
+def test_a_shared_verb_is_the_pivot_of_roles(archive, statement: str, verdict: str) -> None:
+    claims = [("Dogs chase cats.", "true"), ("The senator signed the bill in 2010.", "true")]
+    assert archive(claims, prefix="pv").check(statement).verdict == verdict

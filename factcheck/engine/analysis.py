@@ -939,7 +939,8 @@ def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_
     if inverse:
         for j, u in enumerate(units):
             if u.concept and u.start in inverse:
-                return units[j + 1:] + [u] + units[:j]
+                lead = _leading_adjunct(units[:j])
+                return units[:lead] + units[j + 1:] + [u] + units[lead:j]
     if _AGENT.isdisjoint([u.tokens[-1] for u in units]):
         return units  # (no "by": no passive to turn)
     for j in range(1, len(units) - 1):
@@ -956,8 +957,22 @@ def _active_voice(units: list[_Unit], inverse: set[int] = frozenset()) -> list[_
         # race"): that phrase stays after the patient.
         end = next((k for k in range(by + 2, len(units))
                     if not units[k].concept and units[k].word in _PHRASE_STARTS), len(units))
-        return units[by + 1:end] + units[j:by] + units[:be] + units[be + 1:j] + units[end:]
+        lead = _leading_adjunct(units[:be])
+        return units[:lead] + units[by + 1:end] + units[j:by] + units[lead:be] + units[be + 1:j] + units[end:]
     return units
+
+
+_ADJUNCT_OPENERS = language.words("adjunct-opener")
+
+
+def _leading_adjunct(units: list[_Unit]) -> int:
+    """Where the subject starts after an opening adjunct ("*In most cases of HFS* the nerve ..."):
+    at the last determiner that opens a noun phrase after it, or 0 when there is no adjunct (or
+    no telling where it ends). A passive turned round keeps the adjunct first."""
+    if not units or units[0].concept or units[0].word not in _ADJUNCT_OPENERS:
+        return 0
+    return next((k for k in range(len(units) - 1, 1, -1)
+                 if not units[k].concept and units[k].word in _DETERMINERS), 0)
 
 
 # Words that open a phrase of their own after a noun phrase (prepositions, conjunctions).

@@ -931,7 +931,15 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
                 if ((d_pos[k] < d_pos[dk]) != (t.pos < qr.pos)) != swapped:
                     return False
         return True
-    # No shared relation: the matched terms must not come mostly in reverse order.
+    # No shared relation: a verb the two share is the pivot instead ("the joint is inflamed by
+    # crystals" is not "crystals inflame the joint"), one that is only a verb in the claim.
+    d_verbs = {t.key for t in d_terms if t.kind == "word" and _verb_only(t.surface.lower())}
+    pivot = next(((t, k) for t, k in shared if k in d_verbs and k in d_pos), None)
+    if pivot is not None:
+        qv, dv = pivot
+        return all((d_pos[k] < d_pos[dv]) == (t.pos < qv.pos) for t, k in shared
+                   if t is not qv and k in d_pos and not _adverb(t))
+    # Nor that: the matched terms must not come mostly in reverse order.
     seq = [d_pos[k] for t, k in sorted(shared, key=lambda tk: tk[0].pos) if k in d_pos]
     n_pairs = concordant = 0
     for i in range(len(seq)):
@@ -939,6 +947,12 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
             n_pairs += 1
             concordant += seq[i] < seq[j]
     return n_pairs == 0 or concordant / n_pairs > 0.34
+
+
+def _verb_only(word: str) -> bool:
+    """A word that can only be a verb here: WordNet knows it as a verb and not as a noun
+    ("inflame"), or it is a verb's "-ed" form ("signed"; not "causes", "seed")."""
+    return wordnet.verb(word) and (not wordnet.noun(word) or (word.endswith("ed") and len(word) > 5))
 
 
 def _year(t: Term) -> bool:
