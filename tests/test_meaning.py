@@ -701,9 +701,17 @@ def test_a_term_ending_in_a_derived_noun_needs_the_noun() -> None:
     ("The effect of garlic for colds is temporary.", "no-match"),
     # a statement that names its own relation keeps it
     ("Garlic for colds causes bad breath.", "no-match"),
+    # "for" before a verb gives a reason ("fined for criticizing"), not a use
+    ("Garlic for criticizing colds.", "no-match"),
 ])
 def test_a_bare_for_reads_as_use_against(archive, statement: str, verdict: str) -> None:
     assert archive([("Garlic treats colds.", "false")], prefix="bp").check(statement).verdict == verdict
+
+
+def test_a_claim_of_several_verbs_or_a_reduced_passive_has_no_verb_pivot(archive) -> None:
+    # (a headline's "Numbers Assigned by Race" is a passive: its order is no guide to roles)
+    checker = archive([("Social Security Numbers Assigned by Race", "false")], prefix="rp")
+    assert checker.check("The government assigns Social Security numbers by race.").verdict == "false"
 
 
 @pytest.mark.parametrize(("statement", "verdict"), [

@@ -521,7 +521,7 @@ def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
     """"Botox for HFS?", "took magnesium for my twitching": a statement with no relation that
     joins two things with "for" says the first is used against the second (english.tsv
     bare-purpose). Not for people ("for adults": a scope), nor after an amount ("400 IU for"),
-    nor inside a subject that "is" follows."""
+    nor before a verb ("for criticizing him": a reason), nor inside a subject that "is" follows."""
     if tokens.count(_PURPOSE_WORD) != 1 or any(lexicon.relation(cid) for _, _, cid in spans):
         return spans
     k = tokens.index(_PURPOSE_WORD)
@@ -531,7 +531,8 @@ def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
             or any(s < k < e or e == k and lexicon.kind(cid) == "unit" for s, e, cid in spans):
         return spans
     after = next((t for t in tokens[k + 1:] if t not in STOPWORDS), None)
-    if after is None or after in _BEARERS or wordnet.category(after) == "person":
+    if after is None or after in _BEARERS or wordnet.category(after) == "person" or (
+            wordnet.verb(after) and not wordnet.noun(after)):  # ("for criticizing him": a reason)
         return spans
     own = next((c for a, b, c in lexicon.match([stem(_PURPOSE_CLASS)]) if (a, b) == (0, 1)), _PURPOSE_CLASS)
     return sorted([*spans, (k, k + 1, own)])

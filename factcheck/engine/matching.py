@@ -210,7 +210,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     notes: list[str] = []
     if any(c < 1.0 and q_keys[k].factor == 1.0 for k, c in m.q.items()):
         notes.append("read through a broader concept in the claim")
-    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index)
+    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index, doc)
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index))
@@ -542,7 +542,8 @@ def _too_little(d_terms: list[Term], m: _Match) -> str:
     return ""
 
 
-def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index) -> str:
+def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index,
+           doc: Doc | None = None) -> str:
     """The first gate the candidate fails, in words, or ''."""
     lex = index.lexicon
     # Concepts and numbers agree both ways (a year one side names and the other does not only
@@ -565,7 +566,8 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     if clash:
         return clash
     # Roles agree (a denied link has no direction: "A plays no role in B" denies any tie).
-    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, m.pairs, lex):
+    if not (query.denies_link and query.negated) and not _roles_agree(q_terms, d_terms, m.pairs, lex,
+                                                                       doc.analysis.normalised if doc else ""):
         return "the same words in different roles"
     extra = _argument_where_claim_has_none(q_terms, d_terms, m.q, index)
     if extra:
@@ -906,7 +908,8 @@ def _verb_form(word: str) -> bool:
         and not relations.light(stem(low))
 
 
-def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str], lex: Lexicon) -> bool:
+def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str], lex: Lexicon,
+                 claim_text: str = "") -> bool:
     """Terms on either side of the claim's relation stay on that side in the statement (each
     statement term compared where the claim term that covers it stands)."""
     shared = [(t, pairs[t.key]) for t in q_terms if t.key in pairs]
@@ -931,14 +934,17 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
                 if ((d_pos[k] < d_pos[dk]) != (t.pos < qr.pos)) != swapped:
                     return False
         return True
-    # No shared relation: a verb the two share is the pivot instead ("the joint is inflamed by
-    # crystals" is not "crystals inflame the joint"), one that is only a verb in the claim.
-    d_verbs = {t.key for t in d_terms if t.kind == "word" and _verb_only(t.surface.lower())}
-    pivot = next(((t, k) for t, k in shared if k in d_verbs and k in d_pos), None)
+    # No shared relation: a claim of one verb ("dogs chase cats") has it as the pivot instead,
+    # and the nearest shared term on each side of it must stay on that side ("the joint is
+    # inflamed by crystals" is not "crystals inflame the joint").
+    verb = _single_verb(d_terms, claim_text)
+    pivot = next(((t, k) for t, k in shared if k == verb and k in d_pos), None)
     if pivot is not None:
         qv, dv = pivot
-        return all((d_pos[k] < d_pos[dv]) == (t.pos < qv.pos) for t, k in shared
-                   if t is not qv and k in d_pos and not _adverb(t))
+        near = [(t, k) for t, k in shared if t is not qv and k in d_pos and k != dv and not _adverb(t)]
+        before = max((tk for tk in near if d_pos[tk[1]] < d_pos[dv]), key=lambda tk: d_pos[tk[1]], default=None)
+        after = min((tk for tk in near if d_pos[tk[1]] > d_pos[dv]), key=lambda tk: d_pos[tk[1]], default=None)
+        return (before is None or before[0].pos < qv.pos) and (after is None or after[0].pos > qv.pos)
     # Nor that: the matched terms must not come mostly in reverse order.
     seq = [d_pos[k] for t, k in sorted(shared, key=lambda tk: tk[0].pos) if k in d_pos]
     n_pairs = concordant = 0
@@ -947,6 +953,15 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
             n_pairs += 1
             concordant += seq[i] < seq[j]
     return n_pairs == 0 or concordant / n_pairs > 0.34
+
+
+def _single_verb(d_terms: list[Term], claim_text: str) -> str | None:
+    """The key of the claim's one word that can only be a verb, if it has exactly one and it is
+    no reduced passive ("Numbers *Assigned by* Race", a headline: its roles are turned)."""
+    verbs = [t for t in d_terms if t.kind == "word" and _verb_only(t.surface.lower())]
+    if len(verbs) != 1 or f" {verbs[0].surface.lower()} by " in f" {claim_text} ":
+        return None
+    return verbs[0].key
 
 
 def _verb_only(word: str) -> bool:
