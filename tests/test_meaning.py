@@ -703,6 +703,10 @@ def test_a_term_ending_in_a_derived_noun_needs_the_noun() -> None:
     ("Garlic for colds causes bad breath.", "no-match"),
     # "for" before a verb gives a reason ("fined for criticizing"), not a use
     ("Garlic for criticizing colds.", "no-match"),
+    # ... and after a word for a message, a reason or a quality it names nothing used
+    ("Garlic is another name for colds.", "no-match"),
+    # a "X for Y" that a predicate follows is a subject: the predicate says what
+    ("Garlic for colds does not stay fresh.", "no-match"),
 ])
 def test_a_bare_for_reads_as_use_against(archive, statement: str, verdict: str) -> None:
     assert archive([("Garlic treats colds.", "false")], prefix="bp").check(statement).verdict == verdict

@@ -514,22 +514,30 @@ def _as_cause(spans: list[tuple[int, int, str]], stems: list[str], tokens: list[
 
 _CAUSAL = frozenset(("cause", "contribute"))
 (_PURPOSE_WORD, _PURPOSE_CLASS), = language.pairs("bare-purpose")
+_NEGATORS = language.words("negator")
+_NOT_USED_FOR = language.words("bare-purpose-not")
 
 
 def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
                   lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """"Botox for HFS?", "took magnesium for my twitching": a statement with no relation that
     joins two things with "for" says the first is used against the second (english.tsv
-    bare-purpose). Not for people ("for adults": a scope), nor after an amount ("400 IU for"),
-    nor before a verb ("for criticizing him": a reason), nor inside a subject that "is" follows."""
+    bare-purpose). Not for people ("for adults": a scope), nor after an amount ("400 IU for") or
+    a word for a message, reason or quality ("another name for", english.tsv bare-purpose-not),
+    nor before a verb ("for criticizing him": a reason), nor inside a subject that a predicate
+    follows."""
     if tokens.count(_PURPOSE_WORD) != 1 or any(lexicon.relation(cid) for _, _, cid in spans):
         return spans
     k = tokens.index(_PURPOSE_WORD)
     if any(t in _BE for t in tokens[k + 1:]):
         return spans  # ("the effect of X for Y is temporary": a subject, whose predicate says what)
     if k == 0 or tokens[k - 1] in STOPWORDS or any(t[:1].isdigit() for t in tokens[max(0, k - 2):k]) \
+            or wordnet.category(tokens[k - 1]) in _NOT_USED_FOR \
             or any(s < k < e or e == k and lexicon.kind(cid) == "unit" for s, e, cid in spans):
         return spans
+    tail = [t for t in tokens[k + 1:] if t not in STOPWORDS or t in _NEGATORS]
+    if len(tail) > 3 or _NEGATORS.intersection(tail):
+        return spans  # ("Botox for HFS does not wear off": the phrase is a subject, its predicate says what)
     after = next((t for t in tokens[k + 1:] if t not in STOPWORDS), None)
     if after is None or after in _BEARERS or wordnet.category(after) == "person" or (
             wordnet.verb(after) and not wordnet.noun(after)):  # ("for criticizing him": a reason)
