@@ -402,9 +402,13 @@ class _Segmenter:
                               and self.segs[-1].kind != "condition" else [])
         if toks[i + 1].low not in lang().words.get("relative", ()) or not before:
             return None
-        ant = _antecedent(before)
         stop = _next_comma(toks, i + 2)
         rel = toks[i + 2:stop]
+        # (", which apparently doesn't help": adverbs before its verb are no subject of its own)
+        m = next((k for k, t in enumerate(rel) if not (_adverb(t.low) and not _verb_like(t))), len(rel))
+        # (", which is simply untrue" judges the clause before: it is read whatever its noun)
+        judges = _evaluation([t for t in rel if t.word], True) is not None
+        ant = _antecedent(before, rel[m] if m < len(rel) and not judges else None)
         if not (ant and rel):
             return None
         noun = Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)
@@ -412,7 +416,7 @@ class _Segmenter:
             if len(rel) < 3 or not any(_verb_like(t) for t in rel[1:4]):
                 return None
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
-        elif _verb_like(rel[0]):
+        elif m < len(rel) and _verb_like(rel[m]):
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
         else:
             # ", which your muscles need to contract": the noun is the object, after the verb
@@ -503,11 +507,16 @@ def _clause_start(cur: list[Tok]) -> int:
     return 0
 
 
-def _antecedent(cur: list[Tok]) -> str:
-    """The noun phrase just before a relative clause's comma ("Botox shots instead" -> "Botox shots")."""
-    j = len(cur) - 1
+def _antecedent(cur: list[Tok], verb: Tok | None = None) -> str:
+    """The noun phrase just before a relative clause's comma ("Botox shots instead" -> "Botox shots",
+    "Botox every three months" -> "Botox"), or "" when there is none that ``verb``, the relative
+    clause's verb (if known), can have as its subject: not a pronoun, nor a word that names no thing
+    ("X is responsible, which is why ...": "which" is the clause before as a whole), nor a noun of
+    the other number."""
+    j = _before_time(cur, len(cur) - 1)
     while j >= 0 and (_in("trailing", cur[j].low) or cur[j].low.endswith("ly")):
         j -= 1
+    j = _before_time(cur, j)
     words: list[Tok] = []
     while j >= 0:
         t = cur[j]
@@ -517,9 +526,33 @@ def _antecedent(cur: list[Tok]) -> str:
             break
         words.insert(0, t)
         j -= 1
+    # ("my aunt takes magnesium", "he drank green tea": a verb in -s, or another form of a verb
+    # than its lemma, before the last word ends the clause's subject: the noun phrase is after it)
+    k = max((k for k, t in enumerate(words[:-1]) if t.low.isalpha() and wordnet.verb(t.low) and (
+        t.low.endswith("s") and not t.low.endswith("ss") or t.low not in wordnet.lemmas(t.low))), default=-1)
+    words = words[k + 1:]
     if not words or len(words) > 5:
         return ""
+    head = words[-1].low
+    if verb is not None and (head in lang().pronouns or (wordnet.known(head) and not wordnet.noun(head))
+                             or _in("singular-verb", verb.low) and _plural(words[-1].text)
+                             or _in("plural-verb", verb.low) and not _plural(words[-1].text)):
+        return ""  # ("Botox shots for it, which are ...": not "it")
     return " ".join(t.text for t in words)
+
+
+def _before_time(cur: list[Tok], j: int) -> int:
+    """Where a noun phrase ending at ``j`` ends once a trailing time phrase is set aside
+    ("Botox every three months", "six coffees a day"): ``j`` when there is none."""
+    if j < 0 or not _in("time-unit", cur[j].low):
+        return j
+    k = j - 1
+    while k >= 0 and (cur[k].low.isdigit() or _in("time-count", cur[k].low)):
+        k -= 1
+    if k < 0 or not _in("time-lead", cur[k].low):
+        return j
+    k -= 1
+    return k - 1 if k >= 0 and _in("time-lead", cur[k].low) else k  # ("twice a week")
 
 
 # --------------------------------------------------------------------------- frames
