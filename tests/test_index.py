@@ -139,6 +139,18 @@ def test_small_numbers_count_for_less_than_words() -> None:
     assert ids(checker, "Warning: narcotics made to look like candy. Police Dept. May 19")[0] == "c1"
 
 
+def test_a_word_that_only_stresses_still_names_things() -> None:
+    # "super" stresses ("super low"), so the judge takes it lightly; but it is no stop word: it
+    # names "Super Tuesday" and "Super Bowl", and a post that says "Super Tuesday" finds that claim
+    # first, not the claim that shares only "Tuesday".
+    checker = make_checker(
+        *FILLER,
+        "A website crashed on Tuesday after the results.",
+        "The immigration website of Canada crashed when many Americans read the results of Super Tuesday.",
+    )
+    assert ids(checker, "The website is overloaded after Super Tuesday results.")[0] == f"c{len(FILLER) + 1}"
+
+
 def test_ties_are_broken_in_knowledge_base_order() -> None:
     checker = make_checker(*FILLER, "Sharks were seen in a flooded street.", "Sharks were seen in a flooded street.")
     got = ids(checker, "sharks in a flooded street")
