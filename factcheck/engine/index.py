@@ -11,7 +11,8 @@ strict):
   "#capetownstorm", "@SpeakerPelosi" typed in lower case), when every part is a word the claims
   do use: the split with the most common parts wins;
 - a one- or two-digit number counts for less than a rarer key: in posts such numbers are mostly
-  days of the month, counts and list markers, and they collide with the claims' own;
+  days of the month, counts and list markers, and they collide with the claims' own; so does
+  a one-letter word (an initial, the "s" of "U.S.", the "k" of "$78k"), which names nothing;
 - a verb read as a relation class ("reverse" as cure) is also looked up as itself, at half
   weight: the class's key is shared by every claim that uses any of its verbs, and a claim that
   uses the post's very verb is nearer.
@@ -62,6 +63,7 @@ K1, B = 1.2, 0.75
 RANK_BLEND = 0.5  # weight of the judged score (vs retrieval) in the order of candidates
 BROADER_RECALL = 0.3  # weight of a statement concept's broader concepts in retrieval
 SMALL_NUMBER = 0.5  # retrieval weight of a one- or two-digit number, relative to its rarity
+SMALL_WORD = 0.5  # retrieval weight of a one-letter word (an initial, the "s" of "U.S.", "k" of "$78k")
 RELATION_WORD = 0.5  # retrieval weight of the very verb a relation concept was read from
 PART_MIN = 3  # letters in each part of a run-together word
 PART_MAX = 3  # parts a run-together word is split into, at most
@@ -407,7 +409,7 @@ class Index:
             elif t.kind == "number":
                 add(t.key, t.factor * (SMALL_NUMBER if len(t.key) <= 2 else 1.0))
             else:
-                add(t.key, t.factor)
+                add(t.key, t.factor * (SMALL_WORD if len(t.key) == 1 else 1.0))
                 if not self.df.get(t.key, 0):
                     for part in self.parts(t.surface):
                         add(part, PART_WEIGHT * t.factor)
