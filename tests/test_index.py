@@ -151,6 +151,30 @@ def test_a_word_that_only_stresses_still_names_things() -> None:
     assert ids(checker, "The website is overloaded after Super Tuesday results.")[0] == f"c{len(FILLER) + 1}"
 
 
+def test_the_very_verb_of_a_relation_class_counts_in_retrieval() -> None:
+    # "reverse" and "heal" are both read as the relation class cure, whose key many claims share;
+    # the claim that uses the post's own verb comes first.
+    checker = make_checker(
+        *FILLER,
+        "Trump said that prayer heals a broken marriage.",
+        "Trump plans to reverse the ruling on marriage equality as president.",
+    )
+    query = checker.analyzer.analyse("Trump says he'll reverse gay marriage laws")
+    assert "@cure" in checker.index.query_keys(query)
+    assert ids(checker, "Trump says he'll reverse gay marriage laws")[0] == f"c{len(FILLER) + 1}"
+
+
+def test_one_letter_words_count_for_less_than_words() -> None:
+    # The "k" of "$78k" is as rare here as "salary" (J.K.), but a one-letter word (a unit, an initial)
+    # names nothing: the claim that shares the post's word comes first.
+    checker = make_checker(
+        *FILLER,
+        "J.K. Rowling donated money.",
+        "President Trump donated his salary to the Department of Veterans Affairs.",
+    )
+    assert ids(checker, "Proud to accept a $78k donation of his salary")[0] == f"c{len(FILLER) + 1}"
+
+
 def test_ties_are_broken_in_knowledge_base_order() -> None:
     checker = make_checker(*FILLER, "Sharks were seen in a flooded street.", "Sharks were seen in a flooded street.")
     got = ids(checker, "sharks in a flooded street")

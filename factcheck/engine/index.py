@@ -11,7 +11,11 @@ strict):
   "#capetownstorm", "@SpeakerPelosi" typed in lower case), when every part is a word the claims
   do use: the split with the most common parts wins;
 - a one- or two-digit number counts for less than a rarer key: in posts such numbers are mostly
-  days of the month, counts and list markers, and they collide with the claims' own.
+  days of the month, counts and list markers, and they collide with the claims' own; so does
+  a one-letter word (an initial, the "s" of "U.S.", the "k" of "$78k"), which names nothing;
+- a verb read as a relation class ("reverse" as cure) is also looked up as itself, at half
+  weight: the class's key is shared by every claim that uses any of its verbs, and a claim that
+  uses the post's very verb is nearer.
 
 Speed does not grow with the knowledge base the way postings do: keys are read rarest first, and
 a key found in more than 1% of the claims is only looked up for the best candidates so far (see
@@ -59,6 +63,8 @@ K1, B = 1.2, 0.75
 RANK_BLEND = 0.5  # weight of the judged score (vs retrieval) in the order of candidates
 BROADER_RECALL = 0.3  # weight of a statement concept's broader concepts in retrieval
 SMALL_NUMBER = 0.5  # retrieval weight of a one- or two-digit number, relative to its rarity
+SMALL_WORD = 0.5  # retrieval weight of a one-letter word (an initial, the "s" of "U.S.", "k" of "$78k")
+RELATION_WORD = 0.5  # retrieval weight of the very verb a relation concept was read from
 PART_MIN = 3  # letters in each part of a run-together word
 PART_MAX = 3  # parts a run-together word is split into, at most
 PART_DF = 2  # claims that must use a part for it to count as a word
@@ -117,6 +123,7 @@ class IndexBuilder:
         self._claim = first - 1
         self._open = False  # a claim is being added (its term counts are not laid out yet)
         self._counts: dict[int, int] = {}
+        self._words: dict[int, int] = {}  # a claim's relation words (RELATION_WORD), apart from its length
 
     def add(self, claim: int, phrasing: int, analysis: Analysis) -> None:
         """One phrasing (0 the claim's text, 1.. its aliases); claims in order, from ``first``."""
@@ -138,6 +145,10 @@ class IndexBuilder:
             doc_term.append(tid)
             doc_surf.append(surfaces.setdefault(t.surface, len(surfaces)))
             counts[tid] = counts.get(tid, 0) + 1
+            if t.relation:
+                for key in relation_words(t):
+                    wid = terms.setdefault(key, len(terms))
+                    self._words[wid] = self._words.get(wid, 0) + 1
         a["doc_start"].append(len(doc_term))
 
     def _end_claim(self) -> None:
@@ -145,12 +156,12 @@ class IndexBuilder:
             return
         self._open = False
         counts = self._counts
-        for tid, f in counts.items():
+        for tid, f in (*counts.items(), *self._words.items()):
             self._tf_term.append(tid)
             self._tf_count.append(f)
         self._tf_start.append(len(self._tf_term))
         self._lengths.append(sum(counts.values()))
-        self._counts = {}
+        self._counts, self._words = {}, {}
 
     def extend(self, part: IndexBuilder) -> None:
         """Append the claims another builder was given (it started at this one's next claim), as
@@ -392,10 +403,13 @@ class Index:
                 add(t.key, t.factor)
                 for a in self.lexicon.ancestors(t.key[1:]):
                     add(f"@{a}", BROADER_RECALL * t.factor)
+                if t.relation:
+                    for key in relation_words(t):
+                        add(key, RELATION_WORD * t.factor)
             elif t.kind == "number":
                 add(t.key, t.factor * (SMALL_NUMBER if len(t.key) <= 2 else 1.0))
             else:
-                add(t.key, t.factor)
+                add(t.key, t.factor * (SMALL_WORD if len(t.key) == 1 else 1.0))
                 if not self.df.get(t.key, 0):
                     for part in self.parts(t.surface):
                         add(part, PART_WEIGHT * t.factor)
@@ -475,6 +489,14 @@ class Index:
         ]
         ranked.sort(key=lambda r: (-r[0], r[1]))
         return [(score, j) for score, _, j in ranked]
+
+
+def relation_words(term: Term) -> tuple[str, ...]:
+    """Retrieval keys of the words a relation concept was read from ("reverse" read as @cure:
+    ``~revers``). A relation class joins many verbs, so its key is common and says little about
+    which claim a post is about; the verb itself, when a claim uses that same verb, says more.
+    Kept apart from plain words (``~``), so that no word's rarity in judging changes."""
+    return tuple(f"~{stem(w)}" for w in term.surface.split() if w not in STOPWORDS and w.isalpha())
 
 
 def split_words(word: str, df) -> tuple[str, ...]:
