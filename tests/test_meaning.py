@@ -655,6 +655,8 @@ def test_a_phrase_gap_never_crosses_into_another_clause() -> None:
     ("Psychiatrists prescribe lithium to people with bipolar disorder.", "true"),
     ("Lithium is prescribed to patients with bipolar disorder.", "true"),
     ("Doctors prescribe lithium for bipolar disorder.", "true"),
+    # ... but a narrower word for people keeps its scope: only a refuted claim settles it
+    ("Lithium is prescribed to children with bipolar disorder.", "no-match"),
     # ... and "without" says Y is absent: the claim does not say that
     ("Lithium is prescribed to people without bipolar disorder.", "no-match"),
     ("Lithium is prescribed for people without bipolar disorder.", "no-match"),
@@ -703,6 +705,8 @@ def test_a_term_ending_in_a_derived_noun_needs_the_noun() -> None:
     ("Garlic for colds causes bad breath.", "no-match"),
     # "for" before a verb gives a reason ("fined for criticizing"), not a use
     ("Garlic for criticizing colds.", "no-match"),
+    # an act on the thing is no claim of its use ("gave up X for Y")
+    ("I gave up garlic for my cold.", "no-match"),
     # ... and after a word for a message, a reason or a quality it names nothing used
     ("Garlic is another name for colds.", "no-match"),
     # a "X for Y" that a predicate follows is a subject: the predicate says what
@@ -755,3 +759,22 @@ def test_a_passive_keeps_its_opening_adjunct(archive, statement: str, verdict: s
 def test_a_shared_verb_is_the_pivot_of_roles(archive, statement: str, verdict: str) -> None:
     claims = [("Dogs chase cats.", "true"), ("The senator signed the bill in 2010.", "true")]
     assert archive(claims, prefix="pv").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a belief frame whose subject is nearly empty denies ("few"; not "a few", "quite a few")
+    ("Few doctors believe that garlic cures colds.", "true"),
+    ("Very few doctors believe garlic cures colds.", "true"),
+    ("A few doctors believe that garlic cures colds.", "false"),
+    ("Quite a few people think garlic cures colds.", "false"),
+    # "Who says X?" answered by nobody denies X
+    ("Who says garlic cures colds? Nobody serious.", "true"),
+    ("Who says garlic cures colds? Nobody.", "true"),
+    ("Who says garlic cures colds? My neighbour.", "false"),
+    # an opening time adjunct says when, not who: its thing is no agent of the main clause
+    ("Before garlic, nothing cured my colds.", "no-match"),
+    ("Until I tried garlic, nothing cured my colds.", "no-match"),
+    ("Before winter, garlic cures colds.", "false"),
+])
+def test_scarce_frames_answers_and_time_adjuncts(archive, statement: str, verdict: str) -> None:
+    assert archive([("Garlic cures colds.", "false")], prefix="sf").check(statement).verdict == verdict

@@ -208,6 +208,8 @@ class Analyzer:
                 text = _contrast().sub(" ", text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
         tokens = _bearers(_but_not(tokenise(body)))
+        if repair:
+            tokens = tokens[_time_adjunct(body):]
         if tokens[:1] == ["always"] and len(tokens) > 2:
             tokens = tokens[1:]  # "Always talk to a doctor first": advice, not a claim about always
         before, after = tokenise(head) if head else [], tokenise(tail) if tail else []
@@ -516,6 +518,7 @@ _CAUSAL = frozenset(("cause", "contribute"))
 (_PURPOSE_WORD, _PURPOSE_CLASS), = language.pairs("bare-purpose")
 _NEGATORS = language.words("negator")
 _NOT_USED_FOR = language.words("bare-purpose-not")
+_ACTS = frozenset(language.entries("act-word", "reference.tsv"))
 
 
 def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
@@ -529,6 +532,8 @@ def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
     if tokens.count(_PURPOSE_WORD) != 1 or any(lexicon.relation(cid) for _, _, cid in spans):
         return spans
     k = tokens.index(_PURPOSE_WORD)
+    if any(" ".join(tokens[j:j + 2]) in _ACTS or tokens[j] in _ACTS for j in range(k)):
+        return spans  # ("I gave up magnesium for my HFS": an act, no claim of use)
     if any(t in _BE for t in tokens[k + 1:]):
         return spans  # ("the effect of X for Y is temporary": a subject, whose predicate says what)
     if k == 0 or tokens[k - 1] in STOPWORDS or any(t[:1].isdigit() for t in tokens[max(0, k - 2):k]) \
@@ -699,7 +704,7 @@ def _bearers(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         if (tokens[i] in ("to", "for") and i + 3 < len(tokens) and tokens[i + 2] == "with" and out
-                and (tokens[i + 1] in _BEARERS or wordnet.category(tokens[i + 1]) == "person")):
+                and tokens[i + 1] in _BEARERS):
             out.append("for")
             i += 3
             continue
@@ -711,6 +716,19 @@ def _bearers(tokens: list[str]) -> list[str]:
 _FOOD_SOURCES = language.phrases("food-source")
 _DETERMINERS = language.words("determiner")
 _SOURCE_VERBS = language.words("source-verb")
+
+
+_TIME_OPENING = lazy(
+    globals(), "_TIME_OPENING",
+    r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(language.entries("time-opener"), key=len, reverse=True))
+    + r")\s[^,;:.?!]{1,40},", re.IGNORECASE)
+
+
+def _time_adjunct(body: str) -> int:
+    """How many tokens an opening time adjunct set off by a comma takes, or 0: a statement is read
+    without it ("Before Botox, nothing helped": Botox says when, not what helped)."""
+    m = _TIME_OPENING.match(body)
+    return len(tokenise(m.group())) if m else 0
 
 
 def _food_source(tokens: list[str]) -> range:

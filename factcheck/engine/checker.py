@@ -260,9 +260,10 @@ class FactChecker:
             return None
         clauses = clause_reader.read(body)
         if not clause_reader.plain(clauses):
-            # ("They say X. They're wrong.": an asserting frame's claim is what the answer denies)
-            if len(clauses) != 1 or clauses[0].mood != clause_reader.ASSERT or not clauses[0].frame \
-                    or clauses[0].parts:
+            # ("They say X. They're wrong.": an asserting frame's claim is what the answer denies;
+            # "Who says X? Nobody.": so is an asking frame's)
+            if len(clauses) != 1 or clauses[0].mood not in (clause_reader.ASSERT, clause_reader.ASK) \
+                    or not clauses[0].frame or clauses[0].parts:
                 return None
             body = clauses[0].text
         if self.analyzer.analyse(body).negated:

@@ -579,7 +579,7 @@ def _frame(toks: list[Tok]) -> _Frame | None:
         t = toks[i]
         if not t.word:
             return None
-        if _negator(t.low):
+        if _negator(t.low) or _scarce(toks, i):
             negs += 1
             if not t.low.endswith("n't"):
                 continue
@@ -659,10 +659,16 @@ def _inner_frame(toks: list[Tok]) -> _Frame | None:
 
 
 def _denials(toks: list[Tok]) -> int:
-    """How many times the words before a frame's verb deny it: negators ("never said"), and a verb
-    of failing before "to" ("studies *failed to* show that X"; clauses.tsv failure)."""
+    """How many times the words before a frame's verb deny it: negators ("never said"), a verb of
+    failing before "to" ("studies *failed to* show that X"; clauses.tsv failure), and "few" ("few
+    doctors believe", clauses.tsv scarce; not "a few")."""
     return sum(_negator(t.low) or (_in("failure", t.low) and k + 1 < len(toks) and toks[k + 1].low == "to")
-               for k, t in enumerate(toks))
+               or _scarce(toks, k) for k, t in enumerate(toks))
+
+
+def _scarce(toks: list[Tok], k: int) -> bool:
+    """"*few* doctors believe": a subject nearly empty denies (clauses.tsv scarce; not "a few")."""
+    return _in("scarce", toks[k].low) and not (k and toks[k - 1].low in ("a", "quite"))
 
 
 def _adverb(low: str) -> bool:
