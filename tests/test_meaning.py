@@ -603,6 +603,7 @@ def test_any_and_relating_nouns(archive, statement: str, verdict: str) -> None:
     ("Smoking is linked to lung cancer.", "true"),
     ("Lung cancer is linked to smoking.", "true"),
     ("Smoking affects lung cancer.", "true"),
+    ("Smoking can produce lung cancer.", "true"),  # ("produce" is in the cause class)
     ("Garlic is linked to colds.", "no-match"),
     ("Garlic affects colds.", "no-match"),
 ])
