@@ -779,3 +779,32 @@ def test_a_shared_verb_is_the_pivot_of_roles(archive, statement: str, verdict: s
 ])
 def test_scarce_frames_answers_and_time_adjuncts(archive, statement: str, verdict: str) -> None:
     assert archive([("Garlic cures colds.", "false")], prefix="sf").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # phrases that deny ("far from", "anything but", "a far cry from")
+    ("Garlic is far from a cure for colds.", "true"),
+    ("Smoking is far from a cause of lung cancer.", "false"),
+    ("Garlic is anything but a cure for colds.", "true"),
+    ("Garlic is a far cry from a cure for colds.", "true"),
+    # "it is doubtful / unlikely / unproven that X", "there is some doubt that X" deny X ...
+    ("It is doubtful that smoking causes lung cancer.", "false"),
+    ("It's unlikely that garlic cures colds.", "true"),
+    ("It remains unproven that smoking causes lung cancer.", "false"),
+    ("There is some doubt that smoking causes lung cancer.", "false"),
+    ("Fake news: smoking causes lung cancer", "false"),
+    ("As if smoking causes lung cancer.", "false"),
+    # ... "it is likely that X" and "it's not unlikely that X" assert it
+    ("It is likely that smoking causes lung cancer.", "true"),
+    ("It's not unlikely that smoking causes lung cancer.", "true"),
+    # a sarcasm tag, a symbol for "is not", texting spellings of a denial, "not gonna lie"
+    ("smoking causes lung cancer /s", "false"),
+    ("garlic cures colds /s", "true"),
+    ("garlic != cure for colds", "true"),
+    ("garlic \u2260 cure for colds", "true"),
+    ("garlic dosnt cure colds", "true"),
+    ("Not gonna lie, garlic cured my cold.", "false"),
+])
+def test_denials_in_many_shapes(archive, statement: str, verdict: str) -> None:
+    claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
+    assert archive(claims, prefix="dn").check(statement).verdict == verdict

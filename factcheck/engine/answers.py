@@ -40,7 +40,13 @@ def is_denial(text: str) -> bool:
 
 
 def denied_body(text: str) -> str | None:
-    """The statement before a denying answer that ends ``text``, or None when there is none."""
+    """The statement before a denying answer that ends ``text`` (or before a sarcasm tag, "X /s":
+    english.tsv sarcasm-tag), or None when there is none."""
+    bare = text.rstrip()
+    for tag in language.words("sarcasm-tag"):
+        if bare.lower().endswith(tag) and bare[:-len(tag)][-1:].isspace():
+            body = bare[:-len(tag)].strip()
+            return body if any(c.isalnum() for c in body) else None
     at = max(0, len(text) - MAX_ANSWER - 8)
     tail = text[at:]
     if not any(c in tail for c in ".?!\u2026-\u2013\u2014"):

@@ -119,6 +119,9 @@ def tokenise(text: str) -> list[str]:
     """The tokens of :func:`normalise`, as a list."""
     if "\x1b" in text:
         text = _ANSI.sub("", text)
+    if "=" in text or "\u2260" in text:
+        for symbol, words in _SYMBOL_WORDS:
+            text = text.replace(symbol, f" {words} ")
     if not text.isascii():  # (on ASCII text each of these changes nothing but a backquote)
         text = fold_confusables(strip_accents(unicodedata.normalize("NFKC", text))).translate(_QUOTES)
     elif "`" in text:
@@ -140,7 +143,8 @@ def tokenise(text: str) -> list[str]:
         text = _JOIN_HYPHEN.sub("", text)
     tokens = _TOKEN.findall(text)
     if not _TEXTING.keys().isdisjoint(tokens):
-        tokens = [_TEXTING.get(t, t) for t in tokens]  # ("give u spasms": "give you spasms")
+        # ("give u spasms": "give you spasms"; "dosnt": "does not", two words)
+        tokens = [w for t in tokens for w in (_TEXTING[t].split() if t in _TEXTING else (t,))]
     if not _IDIOM_KEYS.isdisjoint(tokens):
         tokens = _plain(tokens)
     return tokens
@@ -386,6 +390,8 @@ def is_question(text: str) -> bool:
 
 
 _COMPLEMENTARY_STEMS = _pairs(_COMPLEMENTARY)
+# (longest first: "=/=" before "=")
+_SYMBOL_WORDS = tuple(sorted(language.pairs("symbol-word"), key=lambda p: -len(p[0])))
 _CONTRARY_STEMS = _pairs(_CONTRARY)
 _DIRECTIONAL = frozenset(stem(w) for w in language.words("directional"))
 _PRIVATIVE = frozenset(stem(w) for w in language.words("privative"))
