@@ -804,6 +804,10 @@ def test_scarce_frames_answers_and_time_adjuncts(archive, statement: str, verdic
     ("garlic \u2260 cure for colds", "true"),
     ("garlic dosnt cure colds", "true"),
     ("Not gonna lie, garlic cured my cold.", "false"),
+    # a word that judges a use worthless denies it ("useless for", "a waste of time for")
+    ("Garlic is useless for colds.", "true"),
+    ("Garlic is a waste of money for colds.", "true"),
+    ("Garlic is not useless for colds.", "false"),
 ])
 def test_denials_in_many_shapes(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]

@@ -518,6 +518,7 @@ _CAUSAL = frozenset(("cause", "contribute"))
 (_PURPOSE_WORD, _PURPOSE_CLASS), = language.pairs("bare-purpose")
 _NEGATORS = language.words("negator")
 _NOT_USED_FOR = language.words("bare-purpose-not")
+_NEGATING = language.phrases("negating-phrase")
 _ACTS = frozenset(language.entries("act-word", "reference.tsv"))
 
 
@@ -525,7 +526,8 @@ def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
                   lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """"Botox for HFS?", "took magnesium for my twitching": a statement with no relation that
     joins two things with "for" says the first is used against the second (english.tsv
-    bare-purpose). Not for people ("for adults": a scope), nor after an amount ("400 IU for") or
+    bare-purpose). Not for people ("for adults": a scope), nor after a word that names no thing
+    ("useless for"), an amount ("400 IU for") or
     a word for a message, reason or quality ("another name for", english.tsv bare-purpose-not),
     nor before a verb ("for criticizing him": a reason), nor inside a subject that a predicate
     follows."""
@@ -536,8 +538,11 @@ def _bare_purpose(spans: list[tuple[int, int, str]], tokens: list[str],
         return spans  # ("I gave up magnesium for my HFS": an act, no claim of use)
     if any(t in _BE for t in tokens[k + 1:]):
         return spans  # ("the effect of X for Y is temporary": a subject, whose predicate says what)
+    # ("X is useless / a waste of time for Y": a word that judges the use, read as a denial)
+    judged = any(tuple(tokens[max(0, k - len(p)):k]) == p for p in _NEGATING)
     if k == 0 or tokens[k - 1] in STOPWORDS or any(t[:1].isdigit() for t in tokens[max(0, k - 2):k]) \
-            or wordnet.category(tokens[k - 1]) in _NOT_USED_FOR \
+            or not judged and (wordnet.category(tokens[k - 1]) in _NOT_USED_FOR
+                               or (wordnet.known(tokens[k - 1]) and not wordnet.noun(tokens[k - 1]))) \
             or any(s < k < e or e == k and lexicon.kind(cid) == "unit" for s, e, cid in spans):
         return spans
     tail = [t for t in tokens[k + 1:] if t not in STOPWORDS or t in _NEGATORS]
