@@ -805,10 +805,11 @@ def test_scarce_frames_answers_and_time_adjuncts(archive, statement: str, verdic
     ("garlic dosnt cure colds", "true"),
     ("Not gonna lie, garlic cured my cold.", "false"),
     # a word that judges a use worthless denies it ("useless for", "a waste of time for")
-    ("Garlic is useless for colds.", "true"),
-    ("Garlic is a waste of money for colds.", "true"),
-    ("Garlic is not useless for colds.", "false"),
+    ("Aspirin is useless for headaches.", "false"),
+    ("Aspirin is a waste of money for headaches.", "false"),
+    ("Aspirin is not useless for headaches.", "true"),
 ])
 def test_denials_in_many_shapes(archive, statement: str, verdict: str) -> None:
-    claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
+    claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true"),
+              ("Aspirin treats headaches.", "true")]
     assert archive(claims, prefix="dn").check(statement).verdict == verdict
