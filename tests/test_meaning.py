@@ -444,6 +444,11 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Facial twitching is a sign of hemifacial spasm.", "no-match"),
     ("Facial twitching is actually hemifacial spasm.", "false"),
     ("Eyelid twitching and hemifacial spasm are one and the same.", "false"),
+    # a side of a claim's inner relation that it leaves empty ("neurovascular compression causes
+    # HFS") is not filled by another thing ("pressing on the heart"), nor the other side
+    ("Hemifacial spasm is usually caused by a blood vessel pressing on the heart.", "no-match"),
+    ("Hemifacial spasm is usually caused by a bone pressing on the facial nerve.", "no-match"),
+    ("Hemifacial spasm is usually caused by a blood vessel pressing on the facial nerve.", "true"),
 ])
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)

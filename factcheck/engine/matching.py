@@ -981,14 +981,35 @@ def _adverb(t: Term) -> bool:
 
 def _argument_where_claim_has_none(q_terms: list[Term], d_terms: list[Term],
                                    q_match: dict[str, float], index: Index) -> str:
-    """A rare statement word on a side of the shared relation where the claim has no terms at all.
+    """A rare statement word on a side of a shared relation where the claim has no terms at all.
 
     "Zinc cures HFS" against "There is no cure for HFS": the claim names no subject, the
-    statement does, so it is a more particular claim than the one the knowledge base rates.
+    statement does, so it is a more particular claim than the one the knowledge base rates. In a
+    claim of several relations, a side ends at the next relation: "a blood vessel pressing *on
+    the heart* causes HFS" names what is pressed where "neurovascular compression causes HFS"
+    names nothing.
     """
-    d_rel = [t for t in d_terms if t.relation]
-    if len(d_rel) != 1:
-        return ""
+    d_rel = sorted((t for t in d_terms if t.relation), key=lambda t: t.pos)
+    q_rel = sorted(t.pos for t in q_terms if t.relation)
+    inf = float("inf")
+    for k, dr in enumerate(d_rel):
+        qr = next((t for t in q_terms if t.key == dr.key), None)
+        if qr is None:
+            continue
+        one = len(d_rel) == 1  # (then a side is everything before or after the relation)
+        lo_d, hi_d = (d_rel[k - 1].pos if k else -inf), (d_rel[k + 1].pos if k + 1 < len(d_rel) else inf)
+        lo_q = -inf if one else max((p for p in q_rel if p < qr.pos), default=-inf)
+        hi_q = inf if one else min((p for p in q_rel if p > qr.pos), default=inf)
+        d_before = any(lo_d < t.pos < dr.pos and not t.relation for t in d_terms)
+        d_after = any(dr.pos < t.pos < hi_d and not t.relation for t in d_terms)
+        for t in q_terms:
+            if t.relation or t.key in q_match or not _strong(t, index) or t.surface.endswith("ly"):
+                continue  # (an adverb such as "sadly" names no one)
+            if not one and t.kind == "word" and not wordnet.noun(t.surface.lower()):
+                continue  # (between two relations, only a noun names who or what: not "vascular")
+            if (lo_q < t.pos < qr.pos and not d_before) or (qr.pos < t.pos < hi_q and not d_after):
+                return t.surface
+    return ""
     q_rel = next((t for t in q_terms if t.key == d_rel[0].key), None)
     if q_rel is None:
         return ""
