@@ -818,3 +818,26 @@ def test_denials_in_many_shapes(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true"),
               ("Aspirin treats headaches.", "true")]
     assert archive(claims, prefix="dn").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "all Y" claims every case, like "every": another supported cause refutes it
+    ("All leg cramps are caused by dehydration.", "false"),
+    ("Dehydration causes all leg cramps.", "false"),
+    # ... "not all Y" / "not every Y" says others do too: another supported cause supports it
+    ("Not all leg cramps are caused by dehydration.", "true"),
+    ("Not every leg cramp is caused by dehydration.", "true"),
+    # "A, B and C all V" is each of them, not every case
+    ("Dehydration and low potassium all cause leg cramps.", "true"),
+    # "nothing V Y except X" is "only X V Y"; "not only X V Y" says X does, and others too
+    ("Nothing causes leg cramps except dehydration.", "false"),
+    ("Nothing causes leg cramps but dehydration.", "false"),
+    ("Not only dehydration causes leg cramps.", "true"),
+    ("Nothing relieved my cramps, but stretching did.", "no-match"),  # (only stretching: unsettled)
+    # "at all" quantifies nothing
+    ("Dehydration does not cause leg cramps at all.", "false"),
+])
+def test_all_nothing_except_and_not_only(archive, statement: str, verdict: str) -> None:
+    claims = [("Dehydration causes leg cramps.", "true"), ("Low potassium causes leg cramps.", "true"),
+              ("Stretching relieves leg cramps.", "true")]
+    assert archive(claims, prefix="q").check(statement).verdict == verdict

@@ -207,7 +207,7 @@ class Analyzer:
             if _CONTRAST_WORDS.intersection(text.lower().split()):
                 text = _contrast().sub(" ", text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
-        tokens = _bearers(_but_not(tokenise(body)))
+        tokens = _quantifiers(_bearers(_but_not(tokenise(body))))
         if repair:
             tokens = tokens[_time_adjunct(body):]
         if tokens[:1] == ["always"] and len(tokens) > 2:
@@ -698,6 +698,33 @@ _PERTAINYM_DETERMINERS = language.words("pertainym-determiner")
 def _one_of(tokens: list[str], i: int) -> bool:
     """"one of the most common causes", "among the most common": one cause of several, not the main one."""
     return any(tuple(tokens[max(0, i - len(p)):i]) == p for p in _ONE_OF)
+
+
+_NOT_BEFORE_ALL = language.words("all-not-after")
+_NOBODY = language.phrases("nobody-word")
+_EXCEPT = language.phrases("except-word")
+
+
+def _quantifiers(tokens: list[str]) -> list[str]:
+    """"All Y" before a noun reads as "every Y"; "nothing V Y except X" as "only X V Y"; an opening
+    "not only X" as "X" (english.tsv all-not-after, nobody-word, except-word)."""
+    if tokens[:2] == ["not", "only"] and len(tokens) > 3 and tokens[2] not in _SUBJECT_VERBS:
+        return tokens[2:]  # ("Not only Botox treats HFS": others do too)
+    nobody = next((p for p in _NOBODY if tuple(tokens[:len(p)]) == p), None)
+    if nobody is not None:
+        for k in range(len(nobody) + 2, len(tokens) - 1):
+            p = next((p for p in _EXCEPT if tuple(tokens[k:k + len(p)]) == p), None)
+            tail = tokens[k + len(p):] if p else []
+            if tail and tail[-1] in _SUBJECT_VERBS:
+                tail = tail[:-1]  # ("nothing helped, but magnesium did")
+            if p and 0 < len(tail) <= 4 and not any(t in _SUBJECT_VERBS or t in _BE for t in tail):
+                return ["only", *tail, *tokens[len(nobody):k]]
+    if "all" in tokens:  # ("not all Y": "not every Y", a denied universal: see exclusive.py)
+        return ["every" if t == "all" and k + 1 < len(tokens) and tokens[k + 1] not in STOPWORDS
+                and not (k and tokens[k - 1] in _NOT_BEFORE_ALL - {"not"})
+                and "and" not in tokens[max(0, k - 3):k]  # ("A, B and C all give you X": each of them)
+                else t for k, t in enumerate(tokens)]
+    return tokens
 
 
 def _bearers(tokens: list[str]) -> list[str]:

@@ -334,6 +334,9 @@ class _Segmenter:
             stop = self._elided(j, len(right))
             if stop is not None:
                 return stop
+        if p == ("but",) and self.cur and _in("nobody", self.cur[_clause_start(self.cur)].low) \
+                and len([t for t in right if t.word]) <= 5:
+            return None  # ("Nothing helped, but Botox did": the exception, one claim: only Botox helped)
         both = _clause_like(self.cur[_clause_start(self.cur):]) and _clause_like(right)
         if not (both if p[0] in ("and", "or") else bool(right) and _clause_like(right)):
             return None

@@ -44,6 +44,7 @@ class Focus(NamedTuple):
     relation: Term
     agent: tuple[Term, ...]
     patient: tuple[Term, ...]
+    denied: bool = False  # "not every Y is caused by X", "not only X causes Y": others do too
 
 
 def _sides(terms: Sequence[Term]) -> tuple[Term, tuple[Term, ...], tuple[Term, ...]] | None:
@@ -63,7 +64,7 @@ def _content(t: Term) -> bool:
 def focus(query: Analysis) -> Focus | None:
     """What the statement's exclusive word rules out, or None (no such word, or it rules out
     nothing another claim could show: "X always causes Y")."""
-    if query.negated or query.question:
+    if query.question:
         return None
     words = [t for t in query.terms if t.kind == "word" and (t.key in _EXCLUSIVE or t.key in _UNIVERSAL)]
     sides = _sides(query.terms)
@@ -72,11 +73,15 @@ def focus(query: Analysis) -> Focus | None:
     word, (rel, agent, patient) = words[0], sides
     if not agent or not patient or word.tok < 0:
         return None
+    tokens = query.normalised.split()
+    # (denied, the word must follow the one denial: "*not* every Y", "*not* only X")
+    denied = query.negated and len(query.cues) == 1 and word.tok > 0 and tokens[word.tok - 1] == "not"
+    if query.negated and not denied:
+        return None
     after = sorted((t for t in (rel, *agent, *patient) if t.tok > word.tok), key=lambda t: t.tok)
     if not after:
         return None
     nxt = after[0]
-    tokens = query.normalised.split()
     if word.tok + 1 < len(tokens) and tokens[word.tok + 1] in _ADJUNCT_OPENERS:
         return None  # ("only in children": where or when, not who or what)
     if word.key in _EXCLUSIVE:
@@ -90,7 +95,7 @@ def focus(query: Analysis) -> Focus | None:
         side = "agent" if nxt in patient else ""
     if not side:
         return None
-    return Focus(word.surface, side, rel, agent, patient)
+    return Focus(word.surface, side, rel, agent, patient, denied)
 
 
 def alternative(f: Focus, judged: Sequence[Judgement], supported, lexicon: Lexicon) -> Judgement | None:

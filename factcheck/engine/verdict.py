@@ -31,6 +31,9 @@ def decide(
     best = next((j for j in judged if j.accepted and usable(j, kb)), None)
     notes: list[str] = []
     ambiguous = False  # two claims match almost equally with opposite verdicts
+    denied = exclusive.focus(query) if lexicon is not None and query.negated else None
+    if denied is not None and denied.denied:
+        best = None  # ("not every Y is caused by X" says others cause Y too: no claim of X alone settles it)
     if query.truncated:
         notes.append("the statement was long; only its beginning was read")
 
@@ -99,14 +102,19 @@ def _refuted_by(statement: str, query: Analysis, f: exclusive.Focus, alt: Judgem
     """"Only X causes Y" against a supported "Z causes Y": the statement is refuted, as far as
     the other claim is supported, and that claim's evidence contradicts it."""
     claim = kb.claims[alt.doc.claim]
-    verdict = claim.verdict.flipped()
-    supporting, contradicting = _split_evidence(claim, True)
+    verdict = claim.verdict if f.denied else claim.verdict.flipped()
+    supporting, contradicting = _split_evidence(claim, not f.denied)
     what = "nothing else does this" if f.side == "agent" else "it does nothing else of the kind"
-    reason = (f"'{f.word}' says {what}, but the knowledge base holds that "
-              f"{_unpunctuated(claim.text)} (rated {claim.verdict.value}): {claim.summary}")
-    notes = [*notes, f"'{f.word}' rules out others; refuted by another claim (natural logic)"]
+    if f.denied:  # ("not every Y is caused by X": supported by another cause of Y)
+        reason = (f"'not {f.word}' says others do this too, and the knowledge base holds that "
+                  f"{_unpunctuated(claim.text)} (rated {claim.verdict.value}): {claim.summary}")
+        notes = [*notes, f"'not {f.word}' leaves room for others; supported by another claim (natural logic)"]
+    else:
+        reason = (f"'{f.word}' says {what}, but the knowledge base holds that "
+                  f"{_unpunctuated(claim.text)} (rated {claim.verdict.value}): {claim.summary}")
+        notes = [*notes, f"'{f.word}' rules out others; refuted by another claim (natural logic)"]
     return CheckResult(
-        statement=statement, verdict=verdict.value, score=alt.score, negated=True, claim=claim,
+        statement=statement, verdict=verdict.value, score=alt.score, negated=not f.denied, claim=claim,
         reason=reason, supporting=supporting, contradicting=contradicting,
         candidates=tuple(candidates[:max(top, RELATED)]),
         explanation=_explain(query, candidates, claim.id, notes, [j for _, j in ranked], kb, alt) if explain else None,
