@@ -114,3 +114,56 @@ def test_is_when_is_checked_as_what_the_condition_is(checker):
     found = checker.findings("Hemifacial spasm is when one side of the face keeps spasming because a vessel "
                              "is pressing on a nerve.")
     assert [r.claim.id for r in found if r.matched] == ["hfs-affects-one-side-of-face"]
+
+
+# --------------------------------------------------------------------------- a name, then what is said of it
+
+
+def test_a_name_then_a_describing_word_reads_as_what_the_name_is():
+    got = texts("Vitamin K (90 mcg), essential for blood clotting")
+    assert got == [("main", ASSERT, "Vitamin K is essential for blood clotting")]
+
+
+def test_an_apposition_between_name_and_description_is_left_out():
+    got = texts("Fluoride (1 mg), the dentist's friend, needed for strong teeth")
+    assert got == [("main", ASSERT, "Fluoride is needed for strong teeth")]
+
+
+def test_a_plural_name_takes_are():
+    got = texts("Oats, rich in fibre")
+    assert got == [("main", ASSERT, "Oats are rich in fibre")]
+
+
+def test_a_description_followed_by_a_verb_is_an_apposition_not_a_claim():
+    # ("rich in fibre" describes the subject of "lower cholesterol")
+    got = texts("Oats, rich in fibre, lower cholesterol.")
+    assert [text for _, _, text in got] == ["Oats, rich in fibre, lower cholesterol"]
+
+
+def test_a_clause_with_a_subject_of_its_own_is_not_a_name():
+    for sentence in ("I bought zinc, good for colds.", "My sister, keen on zinc, swears by it."):
+        assert not any(" is " in text or " are " in text for _, _, text in texts(sentence)), sentence
+
+
+def test_a_denied_description_is_not_read_as_a_claim():
+    got = texts("Zinc (10 mg), not needed for anything")
+    assert got == [("main", ASSERT, "Zinc, not needed for anything")]
+
+
+def test_a_description_of_a_name_is_checked(checker):
+    found = checker.findings("Magnesium (250 mg), needed for muscles to relax")
+    assert [r.claim.id for r in found if r.matched] == ["magnesium-needed-for-muscle-relaxation"]
+
+
+# --------------------------------------------------------------------------- an object relative's noun
+
+
+def test_an_object_relative_takes_the_noun_after_to_and_a_verb():
+    # (", which your bones need": "which" is "iron", not "absorb iron")
+    got = texts("You need vitamin C to absorb iron, which your blood needs to carry oxygen.")
+    assert ("relative", ASSERT, "your blood needs iron to carry oxygen") in got
+
+
+def test_a_noun_after_to_alone_is_the_relatives_noun():
+    got = texts("She drove to the clinic, which is open late.")
+    assert ("relative", ASSERT, "clinic is open late") in got

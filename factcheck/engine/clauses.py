@@ -551,7 +551,9 @@ def _antecedent(cur: list[Tok], verb: Tok | None = None) -> str:
         t = cur[j]
         if not t.word or t.low in _DETERMINERS or t.low in _PREPOSITIONS or _in("anecdote", t.low) \
                 or _verb_like(t, cur[j - 1] if j else None) or _in("coordinator", t.low) \
-                or j and _in("modal", cur[j - 1].low):  # ("can block copper": a verb after a modal)
+                or j and _in("modal", cur[j - 1].low) \
+                or words and j and cur[j - 1].low == "to" and wordnet.verb(t.low):
+            # ("can block copper": a verb after a modal; "to absorb calcium": after "to")
             break
         words.insert(0, t)
         j -= 1
@@ -1212,6 +1214,44 @@ def _without_apposition(stretch: list[Tok]) -> list[Tok]:
 MAX_APPOSITION = 10  # words of a noun phrase set after who said it ("a consultant neurologist in Bristol")
 
 
+def _predicated(content: list[Tok]) -> list[Tok] | None:
+    """"Vitamin K (90 mcg), essential for clotting", "Zinc, nature's helper, needed for healing":
+    a name that opens the clause (a bullet's head), perhaps a noun phrase in apposition, then after
+    a comma a describing word or past participle with a preposition, and no verb outside a relative
+    clause: what is said of the name, read as "Vitamin K is essential for clotting". None when the
+    words are not so."""
+    commas = [k for k, t in enumerate(content) if t.low == ","]
+    if not commas or not 1 <= commas[0] <= MAX_NAME:
+        return None
+    name = content[:commas[0]]
+    k = commas[0] + 1
+    if len(commas) > 1 and commas[1] - k <= MAX_NAME and all(t.word or t.low == "'" for t in content[k:commas[1]]) \
+            and not any(_verb_like(t) for t in content[k:commas[1]]):
+        k = commas[1] + 1  # ("Zinc, nature's helper, needed for ...": the apposition is left out)
+    pred = content[k:]
+    if len(pred) < 3 or not name[0].text[:1].isupper() or any(
+            not t.word or _verb_like(t) or t.low in _SUBJECTS or _in("anecdote", t.low) or _person(t.low)
+            or t.low in _DETERMINERS for t in name):
+        return None
+    head = pred[0].low
+    if not (_describing(head) or head.endswith("ed") and wordnet.verb(head)) or pred[1].low not in _PREPOSITIONS:
+        return None
+    rel = next((j for j, t in enumerate(pred) if t.low == "that" or _in("relative", t.low)), len(pred))
+    if any(not t.word and t.low not in ("-", "'") or _verb_like(t) for t in pred[1:rel]):
+        return None
+    verb = "are" if _plural(name[-1].text) else "is"
+    at = content[commas[0]]
+    return [*name, Tok(verb, verb, at.start, at.start), *pred]
+
+
+MAX_NAME = 4  # words of a name before what is said of it ("Vitamin B12 (500 mcg), essential for ...")
+
+
+def _describing(low: str) -> bool:
+    """A word WordNet knows as a describing word (adjective) in one of its senses."""
+    return any(s[:1] in ("a", "s") for s in wordnet.entry(low).senses)
+
+
 def _without_specs(toks: list[Tok]) -> list[Tok]:
     """The words without a parenthesis that holds a number ("Magnesium (200 mg), ...", "I have HFS
     (left side, eleven years)"): a specification beside the claim, not part of it. A parenthesis
@@ -1263,6 +1303,11 @@ class _Reading:
             content = content[:-1]
         if idx > 0:
             content = self._resolve_pronoun(content, notes)
+        elif seg.kind == "main" and mood == ASSERT and not frame_text:
+            said = _predicated(content)
+            if said is not None:
+                content = said
+                notes.append("a name and what is said of it after a comma: read as 'X is ...'")
         if seg.kind == "relative":
             notes.append(f"a relative clause: its subject is '{seg.antecedent}'")
         self.before.append(content)
