@@ -47,6 +47,7 @@ NONE = "none"  # neither: a condition, a negated report ("she never said X"), an
 MAX_FRAME_SUBJECT = 8  # words before a frame verb
 MAX_ITEM_WORDS = 5  # words in one item of a list
 MAX_ITEMS = 6
+MAX_ADJUNCT = 12  # words of a last part that only says when or why (", after a complaint from ...")
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,8 @@ def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
                 return None  # "because of stress" is a relation phrase
             if nxt.low.endswith("ing") and cls == "time" and i > 0:
                 return None  # "relax after contracting": a phrase inside the clause, not a clause
+            if cls == "time" and i > 0 and toks[i - 1].low in _COPULAS:
+                return None  # "HFS is when one side pulls": what the subject is, not a time apart
             if i > 0 and (_verb_like(nxt, toks[i]) or nxt.low in _first_words(("report", "belief"))):
                 return None  # "has never once said": an adverb before the verb, not a clause's start
             return cls, len(p)
@@ -301,6 +304,8 @@ class _Segmenter:
                     nxt = self._negative_tail(i)
                 if nxt is None:
                     nxt = self._label_tail(i)
+                if nxt is None:
+                    nxt = self._adjunct_tail(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is not None:
@@ -395,6 +400,30 @@ class _Segmenter:
             return None
         self._close("coordinate")
         return i + 1
+
+    def _adjunct_tail(self, i: int) -> int | None:
+        """", after a complaint from a charity", ", citing studies it would not share": a last part
+        that only says when, why or on what grounds (clauses.tsv adjunct-head) and holds no claim of
+        its own (no verb, or none that reports, relates or opens a clause with "that"). It is left
+        out, so the clause before is read without it."""
+        toks = self.toks
+        tail = toks[i + 1:]
+        words = [t for t in tail if t.word]
+        p = _phrase_at(words, 0, "adjunct-head") if words else None
+        if not p or len(words) > MAX_ADJUNCT or any(t.low in (",", ";", ":", "?") for t in tail) \
+                or not _clause_like(self.cur):
+            return None
+        rest = words[len(p):]
+        if not rest or any(t.low == "that" or _in("relative", t.low) or t.low in _first_words(_FRAMES)
+                           or _negator(t.low) or stem(t.low) in lang().relation_stems for t in rest):
+            return None
+        timed = _phrase_at(words, 0, "time") or _phrase_at(words, 0, "time-adjunct")
+        if timed and _clause_like(rest):
+            return None  # (", after she took magnesium": a time clause, read as one)
+        self._close("main")
+        if timed:  # (", after a week": it still limits the clause before to that time; asserts nothing)
+            self.segs.append(_Seg(tail, "time", opener=" ".join(p)))
+        return len(toks)
 
     def _relative(self, i: int) -> int | None:
         """", which are a standard treatment": a segment of its own, with the noun before the
@@ -525,7 +554,9 @@ def _antecedent(cur: list[Tok], verb: Tok | None = None) -> str:
         t = cur[j]
         if not t.word or t.low in _DETERMINERS or t.low in _PREPOSITIONS or _in("anecdote", t.low) \
                 or _verb_like(t, cur[j - 1] if j else None) or _in("coordinator", t.low) \
-                or j and _in("modal", cur[j - 1].low):  # ("can block copper": a verb after a modal)
+                or j and _in("modal", cur[j - 1].low) \
+                or words and j and cur[j - 1].low == "to" and wordnet.verb(t.low):
+            # ("can block copper": a verb after a modal; "to absorb calcium": after "to")
             break
         words.insert(0, t)
         j -= 1
@@ -1172,6 +1203,8 @@ def _attributed(toks: list[Tok]) -> tuple[list[Tok], tuple[str, str] | None]:
 def _attribution(stretch: list[Tok], verb_first: bool = False) -> str | None:
     """The mood an attribution gives ("she said", "experts stressed"; ``verb_first``: "said its
     chair, Malcolm Obi"), or None when the words are not one."""
+    if verb_first:
+        stretch = _without_apposition(stretch)
     words = [t for t in stretch if t.word]
     tail = next((j for j in range(2, len(words)) if _in("attribution-tail", words[j].low)
                  and any(_phrase_at(words, h, cls) for h in range(j) for cls in ("report", "belief"))), None)
@@ -1197,6 +1230,60 @@ def _attribution(stretch: list[Tok], verb_first: bool = False) -> str | None:
         return None
     negs = sum(_negator(t.low) for t in others)
     return _frame_mood(cls, negs)
+
+
+def _without_apposition(stretch: list[Tok]) -> list[Tok]:
+    """"said Dr. Ada Moss, a consultant neurologist at a teaching hospital": who said it, without
+    the last noun phrase after a comma that only says who that is (no verb in it, no further
+    comma, opening with an article). Unchanged when there is none."""
+    comma = max((k for k, t in enumerate(stretch) if t.low == ","), default=-1)
+    appo = [t for t in stretch[comma + 1:] if t.word]
+    if comma <= 0 or not appo or appo[0].low not in _ARTICLES or len(appo) > MAX_APPOSITION \
+            or any(_verb_like(t, appo[j - 1] if j else None) or t.low == "that" or _in("relative", t.low)
+                   for j, t in enumerate(appo)):
+        return stretch
+    return stretch[:comma]
+
+
+MAX_APPOSITION = 10  # words of a noun phrase set after who said it ("a consultant neurologist in Bristol")
+
+
+def _predicated(content: list[Tok]) -> list[Tok] | None:
+    """"Vitamin K (90 mcg), essential for clotting", "Zinc, nature's helper, needed for healing":
+    a name that opens the clause (a bullet's head), perhaps a noun phrase in apposition, then after
+    a comma a describing word or past participle with a preposition, and no verb outside a relative
+    clause: what is said of the name, read as "Vitamin K is essential for clotting". None when the
+    words are not so."""
+    commas = [k for k, t in enumerate(content) if t.low == ","]
+    if not commas or not 1 <= commas[0] <= MAX_NAME:
+        return None
+    name = content[:commas[0]]
+    k = commas[0] + 1
+    if len(commas) > 1 and commas[1] - k <= MAX_NAME and all(t.word or t.low == "'" for t in content[k:commas[1]]) \
+            and not any(_verb_like(t) for t in content[k:commas[1]]):
+        k = commas[1] + 1  # ("Zinc, nature's helper, needed for ...": the apposition is left out)
+    pred = content[k:]
+    if len(pred) < 3 or not name[0].text[:1].isupper() or any(
+            not t.word or _verb_like(t) or t.low in _SUBJECTS or _in("anecdote", t.low) or _person(t.low)
+            or t.low in _DETERMINERS for t in name):
+        return None
+    head = pred[0].low
+    if not (_describing(head) or head.endswith("ed") and wordnet.verb(head)) or pred[1].low not in _PREPOSITIONS:
+        return None
+    rel = next((j for j, t in enumerate(pred) if t.low == "that" or _in("relative", t.low)), len(pred))
+    if any(not t.word and t.low not in ("-", "'") or _verb_like(t) for t in pred[1:rel]):
+        return None
+    verb = "are" if _plural(name[-1].text) else "is"
+    at = content[commas[0]]
+    return [*name, Tok(verb, verb, at.start, at.start), *pred]
+
+
+MAX_NAME = 4  # words of a name before what is said of it ("Vitamin B12 (500 mcg), essential for ...")
+
+
+def _describing(low: str) -> bool:
+    """A word WordNet knows as a describing word (adjective) in one of its senses."""
+    return any(s[:1] in ("a", "s") for s in wordnet.entry(low).senses)
 
 
 def _without_specs(toks: list[Tok]) -> list[Tok]:
@@ -1250,6 +1337,11 @@ class _Reading:
             content = content[:-1]
         if idx > 0:
             content = self._resolve_pronoun(content, notes)
+        elif seg.kind == "main" and mood == ASSERT and not frame_text:
+            said = _predicated(content)
+            if said is not None:
+                content = said
+                notes.append("a name and what is said of it after a comma: read as 'X is ...'")
         if seg.kind == "relative":
             notes.append(f"a relative clause: its subject is '{seg.antecedent}'")
         self.before.append(content)
@@ -1290,8 +1382,8 @@ class _Reading:
         if self.outer is not None:  # ("X, she said": said of every clause)
             frame_text = f"{self.outer[0]} {frame_text}".strip()
             mood = _combine(self.outer[1], mood)
-        if seg.kind == "condition":
-            mood = NONE
+        if seg.kind == "condition" or seg.kind == "time" and not _clause_like(seg.toks):
+            mood = NONE  # (a condition; a time with no verb, ", after a week", asserts nothing)
         return frame_text, mood, content
 
     def _resolve_pronoun(self, content: list[Tok], notes: list[str]) -> list[Tok]:
