@@ -722,7 +722,9 @@ def _quantifiers(tokens: list[str]) -> list[str]:
     if "all" in tokens:  # ("not all Y": "not every Y", a denied universal: see exclusive.py)
         return ["every" if t == "all" and k + 1 < len(tokens) and tokens[k + 1] not in STOPWORDS
                 and not (k and tokens[k - 1] in _NOT_BEFORE_ALL - {"not"})
-                and "and" not in tokens[max(0, k - 3):k]  # ("A, B and C all give you X": each of them)
+                # ("A, B and C (can) all give you X", "they are all": each of them, not every case)
+                and "and" not in tokens[max(0, k - 5):k] and not (k and (tokens[k - 1] in _SUBJECT_VERBS
+                                                                         or tokens[k - 1] in _BE))
                 else t for k, t in enumerate(tokens)]
     return tokens
 
