@@ -632,6 +632,7 @@ def test_vague_numbers(archive, statement: str, verdict: str) -> None:
     ("Zinc is involved in more than 300 enzymes.", "true"),
     ("Zinc is involved in fewer than 300 enzymes.", "no-match"),  # (was true)
     ("Zinc is involved in at most 300 enzymes.", "no-match"),
+    ("Zinc is involved in exactly 300 enzymes.", "no-match"),  # (an exact number meets no bound)
     ("Zinc isn't involved in 300 enzymes.", "false"),
     # a comparison between two things a phrasing equates relates them otherwise
     ("Chilblains are more painful than frostbite.", "no-match"),
@@ -797,6 +798,8 @@ def test_scarce_frames_answers_and_time_adjuncts(archive, statement: str, verdic
     ("It's unlikely that garlic cures colds.", "true"),
     ("It remains unproven that smoking causes lung cancer.", "false"),
     ("There is some doubt that smoking causes lung cancer.", "false"),
+    ("There is little doubt that smoking causes lung cancer.", "true"),
+    ("There is no doubt that smoking causes lung cancer.", "true"),
     ("Fake news: smoking causes lung cancer", "false"),
     ("As if smoking causes lung cancer.", "false"),
     # ... "it is likely that X" and "it's not unlikely that X" assert it
@@ -841,3 +844,13 @@ def test_all_nothing_except_and_not_only(archive, statement: str, verdict: str) 
     claims = [("Dehydration causes leg cramps.", "true"), ("Low potassium causes leg cramps.", "true"),
               ("Stretching relieves leg cramps.", "true")]
     assert archive(claims, prefix="q").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a bound of the statement is not the exact amount a claim gives
+    ("Adults need 4 grams of fibre a day.", "true"),
+    ("Adults need more than 4 grams of fibre a day.", "no-match"),
+    ("Adults need less than 4 grams of fibre a day.", "no-match"),
+])
+def test_a_bound_is_not_an_exact_amount(archive, statement: str, verdict: str) -> None:
+    assert archive([("Adults need 4 grams of fibre a day.", "true")], prefix="ex").check(statement).verdict == verdict

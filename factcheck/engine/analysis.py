@@ -638,13 +638,13 @@ def _any_is_every(terms: list[Term], tokens: list[str]) -> list[Term]:
 
 def _comparators(tokens: list[str]) -> dict[int, tuple[str, range]]:
     """Numbers bounded by a comparator just before them ("over 300", "at least 2,000", "up to
-    800", "fewer than 300"; english.tsv at-least, at-most): the number's token -> ("+" or "-",
-    the comparator's tokens)."""
+    800", "fewer than 300"; english.tsv at-least, at-most) or made exact ("exactly 300": "="): the
+    number's token -> ("+", "-" or "=", the comparator's tokens)."""
     out: dict[int, tuple[str, range]] = {}
     for k, tok in enumerate(tokens):
         if not tok[:1].isdigit():
             continue
-        for sign, phrases in (("+", _AT_LEAST), ("-", _AT_MOST)):
+        for sign, phrases in (("+", _AT_LEAST), ("-", _AT_MOST), ("=", _EXACTLY)):
             p = next((p for p in phrases if k >= len(p) and tuple(tokens[k - len(p):k]) == p), None)
             if p is not None and (k not in out or len(p) > len(out[k][1])):
                 out[k] = (sign, range(k - len(p), k))
@@ -975,6 +975,7 @@ _SUFFICIENT = language.words("sufficient")
 _PARTITIVE = language.words("partitive")
 _AT_LEAST = sorted(language.phrases("at-least"), key=len, reverse=True)
 _AT_MOST = sorted(language.phrases("at-most"), key=len, reverse=True)
+_EXACTLY = sorted(language.phrases("exactly"), key=len, reverse=True)
 _LESS = language.words("less")
 _ROUGHLY = language.words("roughly")
 

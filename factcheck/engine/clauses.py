@@ -775,10 +775,11 @@ def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
     scarce = _scarce_evidence(toks)
+    mood = DENY
     if scarce is None:
-        scarce = _impersonal_denial(toks)
+        scarce, mood = _impersonal_denial(toks) or (None, DENY)
     if scarce is not None and len(toks) - scarce >= 3:
-        return _Frame(scarce, DENY)
+        return _Frame(scarce, mood)
     for cls, mood in (("deny-head", DENY), ("wish-head", DENY), ("rhetorical-head", DENY), ("assert-head", ASSERT),
                       ("ask-head", ASK)):
         p = _phrase_at(toks, 0, cls)
@@ -809,11 +810,11 @@ def _scarce_evidence(toks: list[Tok]) -> int | None:
     return None
 
 
-def _impersonal_denial(toks: list[Tok]) -> int | None:
+def _impersonal_denial(toks: list[Tok]) -> tuple[int, str] | None:
     """"It is doubtful / unlikely / unproven that X", "it remains unproven that X", "it's a myth that
-    X", "there is some doubt that X": the tokens of such a head, or None (clauses.tsv doubt-word,
-    deny-label, seem-verb, doubt-noun). At most two words may stand before the word ("it is *still
-    highly* unlikely that")."""
+    X", "there is some doubt that X": the tokens of such a head and DENY, or None (clauses.tsv
+    doubt-word, deny-label, seem-verb, doubt-noun). At most two words may stand before the word
+    ("it is *still highly* unlikely that"). "There is little / no doubt that X" asserts X."""
     if not toks:
         return None
     if toks[0].low in ("it's", "it’s"):
@@ -824,15 +825,16 @@ def _impersonal_denial(toks: list[Tok]) -> int | None:
         opener = _phrase_at(toks, 0, "existential")
         if not opener:
             return None
+        scarce = _phrase_at(toks, len(opener), "scarcity")
         for j in range(len(opener), min(len(opener) + 3, len(toks) - 1)):
             if _in("doubt-noun", toks[j].low):
-                return j + 2 if toks[j + 1].low == "that" else None
+                return (j + 2, ASSERT if scarce else DENY) if toks[j + 1].low == "that" else None
         return None
     for j in range(k, min(k + 3, len(toks) - 1)):
         p = _phrase_at(toks, j, "doubt-word") or _phrase_at(toks, j, "deny-label")
         if p:
             end = j + len(p)
-            return end + 1 if end < len(toks) and toks[end].low == "that" else None
+            return (end + 1, DENY) if end < len(toks) and toks[end].low == "that" else None
         if not toks[j].word or _negator(toks[j].low):
             return None  # ("it's not unlikely that X": leave it)
     return None

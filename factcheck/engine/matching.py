@@ -288,10 +288,14 @@ def _value(key: str) -> float | None:
 
 
 def _same_amount(a: str, b: str) -> bool:
-    """Two number keys for one amount: the same number, one of them perhaps a bound ("300+",
-    "over 300"), not two opposite bounds ("over 300" and "fewer than 300")."""
-    sa, sb = a[-1:] if a[-1:] in "+-" else "", b[-1:] if b[-1:] in "+-" else ""
-    return a.rstrip("+-") == b.rstrip("+-") and not (sa and sb and sa != sb)
+    """A statement's number key ``a`` for the claim's ``b``: the same number, the claim's perhaps
+    a bound ("over 300" says 300 loosely); not two opposite bounds ("over 300", "fewer than 300"),
+    not a bound of the statement against an exact amount of the claim ("more than 2.4" is not
+    2.4), and not an exact number ("exactly 300", "300=") against a bound."""
+    sa, sb = a[-1:] if a[-1:] in "+-=" else "", b[-1:] if b[-1:] in "+-=" else ""
+    if a.rstrip("+-=") != b.rstrip("+-=") or (sa and sb and sa != sb):
+        return False
+    return not (sa in ("+", "-") and not sb) and not (sa == "=" and sb in ("+", "-"))
 
 
 def _cover_narrower_claim(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
