@@ -854,3 +854,15 @@ def test_all_nothing_except_and_not_only(archive, statement: str, verdict: str) 
 ])
 def test_a_bound_is_not_an_exact_amount(archive, statement: str, verdict: str) -> None:
     assert archive([("Adults need 4 grams of fibre a day.", "true")], prefix="ex").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # an opening act that undoes the thing makes the subject the act, not the thing
+    ("Correcting a magnesium deficiency causes cramps.", "no-match"),
+    ("Giving up caffeine causes insomnia.", "no-match"),
+    ("Magnesium deficiency causes cramps.", "true"),
+    ("Drinking caffeine causes insomnia.", "true"),  # (a light verb restricts nothing)
+])
+def test_an_act_on_the_subject_is_not_the_subject(archive, statement: str, verdict: str) -> None:
+    claims = [("Magnesium deficiency causes cramps.", "true"), ("Caffeine causes insomnia.", "true")]
+    assert archive(claims, prefix="ac").check(statement).verdict == verdict

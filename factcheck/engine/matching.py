@@ -565,6 +565,9 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     subject = _missing_subject(d_terms, m)
     if subject is not None:
         return f"the claim is about {_name(subject, lex)}; the statement is not"
+    act = _act_on_subject(q_terms, m)
+    if act:
+        return f"the statement speaks of {act} what the claim names"
     # No word standing where the claim has a different word, nor one relating what the claim equates.
     clash = _substitution(q_terms, d_terms, m.pairs, m.covered) or _relating_word(query, q_terms, d_terms, m)
     if clash:
@@ -966,6 +969,21 @@ def _single_verb(d_terms: list[Term], claim_text: str) -> str | None:
     if len(verbs) != 1 or f" {verbs[0].surface.lower()} by " in f" {claim_text} ":
         return None
     return verbs[0].key
+
+
+_UNDOING = language.words("undoing")
+
+
+def _act_on_subject(q_terms: list[Term], m: _Match) -> str:
+    """An opening verb that undoes or removes a thing, which the claim does not say, before the
+    statement's subject: "*correcting* a magnesium deficiency", "*giving up* caffeine" is an act on
+    the thing, not the thing ("magnesium deficiency causes twitching" says nothing of correcting
+    it; english.tsv undoing)."""
+    first = min((t for t in q_terms if not t.frame), key=lambda t: t.tok, default=None)
+    if first is None or first.kind != "word" or first.key in m.q:
+        return ""
+    verb = first.surface.lower()
+    return f"'{verb.replace('_', ' ')}'" if verb in _UNDOING or not _UNDOING.isdisjoint(wordnet.lemmas(verb)) else ""
 
 
 def _verb_only(word: str) -> bool:
