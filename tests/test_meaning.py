@@ -816,6 +816,11 @@ def test_scarce_frames_answers_and_time_adjuncts(archive, statement: str, verdic
     ("Aspirin is useless for headaches.", "false"),
     ("Aspirin is a waste of money for headaches.", "false"),
     ("Aspirin is not useless for headaches.", "true"),
+    # a belief someone wants you to hold is rejected; a factive verb asserts its clause, denied or not
+    ("Sellers want you to believe garlic cures colds.", "true"),
+    ("They don't want you to know garlic cures colds!", "false"),
+    ("Few people know that smoking causes lung cancer.", "true"),
+    ("She doesn't know that smoking causes lung cancer.", "true"),
 ])
 def test_denials_in_many_shapes(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true"),

@@ -609,10 +609,17 @@ def _frame(toks: list[Tok]) -> _Frame | None:
         return colon
     limit = min(len(toks) - 1, MAX_FRAME_SUBJECT + 3)
     negs = 0
+    steer = -1  # where "want you to" ends, before a belief verb ("sellers want you to believe X")
     for i in range(limit):
         t = toks[i]
         if not t.word:
             return None
+        if i < steer:
+            continue
+        sp = _phrase_at(toks, i, "steer")
+        if sp:
+            steer = i + len(sp)
+            continue
         if _negator(t.low) or _scarce(toks, i):
             negs += 1
             if not t.low.endswith("n't"):
@@ -639,20 +646,41 @@ def _frame(toks: list[Tok]) -> _Frame | None:
             continue  # "Found that ..." with no subject: not a frame here
         if subject and all(x.low in _ARTICLES for x in subject):
             continue  # "The report says": the first "report" is the subject
-        j = i + len(p)
-        if j < len(toks) and _in("listener", toks[j].low) \
-                and j + 1 < len(toks) and (toks[j + 1].low == "that" or _clause_like(toks[j + 1:])):
-            j += 1
-        that = j < len(toks) and toks[j].low == "that"
-        if that:
-            j += 1
-        rest = toks[j:]
-        if len([x for x in rest if x.word]) < 3 or not (that or _clause_like(rest)):
-            return None
-        if cls == "report" and not that and p[0] not in REPORTING and p[0] not in ("swear", "swears", "swore"):
-            return None  # "she found the jar": only a few verbs take a bare clause
-        return _Frame(j, _frame_mood(cls, negs))
+        if steer > 0 and steer != i:
+            return None  # ("want you to" must stand right before the verb)
+        j = _framed_clause(toks, i, cls, p)
+        return _Frame(j, _steered_mood(cls, p, negs, steer > 0)) if j is not None else None
     return None
+
+
+def _framed_clause(toks: list[Tok], i: int, cls: str, p: tuple[str, ...]) -> int | None:
+    """Where the clause a frame verb ``p`` (at ``i``) takes begins: after its listener and "that"
+    ("told me that X"); None when what follows is no clause."""
+    j = i + len(p)
+    if j < len(toks) and _in("listener", toks[j].low) \
+            and j + 1 < len(toks) and (toks[j + 1].low == "that" or _clause_like(toks[j + 1:])):
+        j += 1
+    that = j < len(toks) and toks[j].low == "that"
+    if that:
+        j += 1
+    rest = toks[j:]
+    if len([x for x in rest if x.word]) < 3 or not (that or _clause_like(rest)):
+        return None
+    if cls == "report" and not that and p[0] not in REPORTING and p[0] not in ("swear", "swears", "swore") \
+            and not _in("factive", p[0]):
+        return None  # "she found the jar": only a few verbs take a bare clause
+    return j
+
+
+def _steered_mood(cls: str, p: tuple[str, ...], negs: int, steer: bool) -> str:
+    """A factive verb takes its clause as given, denied or not ("they don't want you to *know* X",
+    "few people know X": X is asserted; clauses.tsv factive); a belief someone wants you to hold
+    is one the writer rejects ("sellers *want you to believe* X"; clauses.tsv steer)."""
+    if _in("factive", p[0]):
+        return ASSERT
+    if steer and cls == "belief":
+        return DENY
+    return _frame_mood(cls, negs)
 
 
 def _inner_frame(toks: list[Tok]) -> _Frame | None:
