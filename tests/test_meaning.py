@@ -871,3 +871,17 @@ def test_a_bound_is_not_an_exact_amount(archive, statement: str, verdict: str) -
 def test_an_act_on_the_subject_is_not_the_subject(archive, statement: str, verdict: str) -> None:
     claims = [("Magnesium deficiency causes cramps.", "true"), ("Caffeine causes insomnia.", "true")]
     assert archive(claims, prefix="ac").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # each member of a list of things in the statement must be met by the claim
+    ("Smoking and radon cause lung cancer.", "no-match"),
+    ("Smoking causes lung cancer and heart disease.", "no-match"),
+    ("Stress, fatigue and noise cause headaches.", "no-match"),
+    ("Smoking causes lung cancer.", "true"),
+    ("Fatigue and stress cause headaches.", "true"),
+    ("Stress causes headaches.", "true"),
+])
+def test_every_member_of_a_statement_list_must_be_met(archive, statement: str, verdict: str) -> None:
+    claims = [("Smoking causes lung cancer.", "true"), ("Stress and fatigue cause headaches.", "true")]
+    assert archive(claims, prefix="ls").check(statement).verdict == verdict

@@ -972,6 +972,14 @@ def _candidates(toks: list[Tok]) -> list[tuple[str, bool]]:
 # --------------------------------------------------------------------------- lists
 
 
+def _before_floating(words: list[Tok], k: int) -> Tok | None:
+    """The word before ``k``, over a floating quantifier ("A and B *all* cause Y": "B")."""
+    j = k - 1
+    if j >= 1 and _in("floating", words[j].low):
+        j -= 1
+    return words[j] if j >= 0 else None
+
+
 def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | None:
     """(before, items, after) of a list of two or more items joined by "and" or "or"."""
     words = [t for t in toks if t.low not in (".", "!", "?")]
@@ -982,15 +990,15 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
     # (before a joiner only: "between X and Y" names one link; "X and Y are among ..." is a list)
     if any(t.low in blockers and _phrase_at(words, k, "list-blocker") for k, t in enumerate(words[:joiners[-1]])):
         return None
-    verb = next((k for k, t in enumerate(words) if _verb_like(t, words[k - 1] if k else None)
+    verb = next((k for k, t in enumerate(words) if _verb_like(t, _before_floating(words, k))
                  or _phrase_verb(words, k)), -1)
     if verb <= 0:
         return None
     first = joiners[0]
     if first < verb:  # a list in the subject
         region = (0, verb)
-        # the auxiliary belongs to the predicate
-        while region[1] > 0 and _aux(words[region[1] - 1].low):
+        # the auxiliary belongs to the predicate, and so does a floating "all" ("A and B (can) all V")
+        while region[1] > 0 and (_aux(words[region[1] - 1].low) or _in("floating", words[region[1] - 1].low)):
             region = (0, region[1] - 1)
     else:  # a list in the object: it starts after the last verb or preposition before "and"
         start = first
@@ -1384,6 +1392,7 @@ class _Reading:
         lst = _parts(content)
         if lst is not None:
             head, items, tail = lst
+            tail = [t for t in tail[:1] if not _in("floating", t.low)] + tail[1:]  # ("A and B all V")
             parts = tuple(_text(head + it + tail, self.sentence) + ("?" if mood == ASK else "")
                           for it in _shared_determiner(items))
         return Clause(text, start, end, mood, seg.kind, frame_text, tuple(notes), parts)

@@ -77,6 +77,7 @@ class Statement(NamedTuple):
     below: frozenset[str]  # all of those: claim concepts a broader statement concept may cover
     word_reach: tuple[frozenset[str], frozenset[str]]  # wordnet.reach of its words, united (see _cover_general)
     named: dict[str, bool]  # a claim concept's surface -> whether a word of it may name it (_word_may_name's memo)
+    listed: dict[str, frozenset[str]]  # a member of a list in the statement -> the other members
 
 
 class ClaimSide(NamedTuple):
@@ -112,7 +113,30 @@ def statement(query: Analysis, index: Index) -> Statement:
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
-                     word_reach, {})
+                     word_reach, {}, _statement_list(query, lex))
+
+
+def _statement_list(query: Analysis, lex: Lexicon) -> dict[str, frozenset[str]]:
+    """The members of a list of things joined by "and" in the statement (not "or", whose members
+    are alternatives, nor verbs: "are harmless and happen to many")."""
+    text = query.normalised
+    if " and " not in text:
+        return {}
+    listed = lists.members(text, query, lex)
+    keys = {t.key: t for t in query.terms}
+    if any(keys[k].kind == "word" and not wordnet.noun(keys[k].surface.lower()) for k in listed if k in keys):
+        return {}
+    return listed
+
+
+def _unlisted(st: Statement, m: _Match) -> str:
+    """A member of a list in the statement that the claim does not name, beside one it does:
+    "smoking and radon cause lung cancer" says of radon what "smoking causes lung cancer" does
+    not (natural logic: the statement claims more; each member must be met)."""
+    for k, others in st.listed.items():
+        if k not in m.q and not others.isdisjoint(m.q):
+            return f"the statement names {st.keys[k].surface!r} in a list, and the claim does not"
+    return ""
 
 
 class ClaimSides:
@@ -210,7 +234,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     notes: list[str] = []
     if any(c < 1.0 and q_keys[k].factor == 1.0 for k, c in m.q.items()):
         notes.append("read through a broader concept in the claim")
-    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index, doc)
+    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index, doc, st)
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index))
@@ -547,9 +571,12 @@ def _too_little(d_terms: list[Term], m: _Match) -> str:
 
 
 def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index,
-           doc: Doc | None = None) -> str:
+           doc: Doc | None = None, st: Statement | None = None) -> str:
     """The first gate the candidate fails, in words, or ''."""
     lex = index.lexicon
+    unlisted = _unlisted(st, m) if st is not None else ""
+    if unlisted:
+        return unlisted
     # Concepts and numbers agree both ways (a year one side names and the other does not only
     # narrows the claim: see _direction).
     for t in d_terms:
