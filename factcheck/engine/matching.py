@@ -77,6 +77,7 @@ class Statement(NamedTuple):
     below: frozenset[str]  # all of those: claim concepts a broader statement concept may cover
     word_reach: tuple[frozenset[str], frozenset[str]]  # wordnet.reach of its words, united (see _cover_general)
     named: dict[str, bool]  # a claim concept's surface -> whether a word of it may name it (_word_may_name's memo)
+    linked: dict[str, bool]  # a claim word's surface -> whether it may link to a word of it (_linkable's memo)
 
 
 class ClaimSide(NamedTuple):
@@ -112,7 +113,7 @@ def statement(query: Analysis, index: Index) -> Statement:
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
-                     word_reach, {})
+                     word_reach, {}, {})
 
 
 class ClaimSides:
@@ -339,13 +340,26 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
     """General English: a relation class that entails the claim's (or is entailed by it), and
     words WordNet relates (synonyms, derived forms, kinds of a thing)."""
     linkable: set[str] | None = None  # the claim's words that may link to some word of the statement
+    d_words: list[Term] = []
+    linked: list[Term] = []  # (those of them in linkable, in order)
+    d_surfaces: set[str] = set()
     for t in q_terms:
         if t.key in m.q or (t.kind != "word" and not t.relation):
             continue
+        candidates = d_terms
+        if t.kind == "word":
+            if linkable is None:
+                linkable = _linkable(d_terms, st)
+                d_words = [dt for dt in d_terms if dt.kind == "word"]
+                linked = [dt for dt in d_words if dt.surface in linkable]
+                d_surfaces = {dt.surface for dt in d_words}
+            # (only the claim's words a test below could let through, in the claim's order)
+            candidates = [dt for dt in d_words if dt.surface == t.surface or dt.surface in linkable] \
+                if t.surface in d_surfaces else linked
+            if not candidates:
+                continue
         own, far = wordnet.reach(t.surface) if t.kind == "word" else (frozenset(), frozenset())
-        if t.kind == "word" and linkable is None:
-            linkable = _linkable(d_terms, st)
-        for dt in d_terms:
+        for dt in candidates:
             if dt.key in m.covered or dt.kind != t.kind or dt.relation != t.relation:
                 continue
             if t.kind == "word" and t.surface != dt.surface:
@@ -415,12 +429,16 @@ def _word_may_name(st: Statement, t: Term) -> bool:
 def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
     """A statement word the lexicon does not know that means what a one-word concept of the claim
     is called there, in a frequent sense (WordNet: "loosen up" for "relax")."""
+    # (the claim's one-word concepts, in its order; most claims have none left to cover)
+    named = [dt for dt in d_terms if dt.kind == "concept" and not dt.relation and dt.key not in m.covered
+             and " " not in dt.surface]
+    if not named:
+        return
     for t in q_terms:
         if t.kind != "word" or t.key in m.q:
             continue
-        for dt in d_terms:
-            if dt.kind == "concept" and not dt.relation and dt.key not in m.covered and " " not in dt.surface \
-                    and dt.surface != t.surface and wordnet.same(t.surface, dt.surface.lower()):
+        for dt in named:
+            if dt.key not in m.covered and dt.surface != t.surface and wordnet.same(t.surface, dt.surface.lower()):
                 m.cover(t, dt.key, SYNONYM_MATCH * t.factor)
                 m.links.append(_LINK_WORDS["synonym"].format(a=_name(t, lex), b=_name(dt, lex)))
                 break
@@ -429,6 +447,8 @@ def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], 
 def _cover_vague_number(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
     """A word for a round order of magnitude ("hundreds", english.tsv vague-number) covers a
     number of the claim in its range ("over 300"): the statement is the more general."""
+    if not any(d.kind == "number" for d in d_terms):
+        return
     for t in q_terms:
         if t.kind != "word" or t.key in m.q or t.surface.lower() not in _VAGUE:
             continue
@@ -457,11 +477,15 @@ def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
     (as two words :func:`wordnet.link` relates must): one test for each claim word instead of
     one for each pair of words."""
     own, far = st.word_reach
+    memo = st.linked  # (a claim and its aliases share words)
     out = set()
     for dt in d_terms:
         if dt.kind == "word":
-            d_own, d_far = wordnet.reach(dt.surface)
-            if not (own.isdisjoint(d_far) and far.isdisjoint(d_own)):
+            found = memo.get(dt.surface)
+            if found is None:
+                d_own, d_far = wordnet.reach(dt.surface)
+                found = memo[dt.surface] = not (own.isdisjoint(d_far) and far.isdisjoint(d_own))
+            if found:
                 out.add(dt.surface)
     return out
 
