@@ -78,6 +78,7 @@ class Statement(NamedTuple):
     word_reach: tuple[frozenset[str], frozenset[str]]  # wordnet.reach of its words, united (see _cover_general)
     named: dict[str, bool]  # a claim concept's surface -> whether a word of it may name it (_word_may_name's memo)
     linked: dict[str, bool]  # a claim word's surface -> whether it may link to a word of it (_linkable's memo)
+    opposable: tuple[frozenset[str], frozenset[str], bool]  # its words' lemmas, antonyms, any paired (_may_oppose)
 
 
 class ClaimSide(NamedTuple):
@@ -110,10 +111,13 @@ def statement(query: Analysis, index: Index) -> Statement:
     below = frozenset().union(*narrower.values())
     reaches = [wordnet.reach(t.surface) for t in terms if t.kind == "word"]
     word_reach = (frozenset().union(*(own for own, _ in reaches)), frozenset().union(*(far for _, far in reaches)))
+    sides = [wordnet.opposable(t.surface) for t in terms if t.kind == "word"]
+    opposable = (frozenset().union(*(a for a, _ in sides)), frozenset().union(*(b for _, b in sides)),
+                 any(has_antonyms(t.key) for t in terms if t.kind == "word"))
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
-                     word_reach, {}, {})
+                     word_reach, {}, {}, opposable)
 
 
 class ClaimSides:
@@ -200,7 +204,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_listed(m, side, st.query, index.lexicon)
     if side.qualifying:
         _cover_qualifying(m, side)
-    _antonyms(m, q_terms, side.terms)
+    _antonyms(m, q_terms, side.terms, st)
     _sides_taken(m, q_terms, side.terms, doc)
     m.refuse(_how_often(st.query, index.seldom(doc.claim)))
     total_q = sum(st.weights[t.key] for t in q_terms)
@@ -490,8 +494,25 @@ def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
     return out
 
 
-def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+def _may_oppose(st: Statement, d_terms: list[Term]) -> bool:
+    """Some word of the claim may be the opposite of some word of the statement (else
+    :func:`_antonyms` finds nothing): both have an antonym in english.tsv, or the lemmas of one
+    meet the antonyms WordNet gives the other (what :func:`wordnet.opposite` asks)."""
+    lemmas, antonyms, paired = st.opposable
+    for dt in d_terms:
+        if dt.kind == "word":
+            if paired and has_antonyms(dt.key):
+                return True
+            d_lemmas, d_antonyms = wordnet.opposable(dt.surface)
+            if not (lemmas.isdisjoint(d_antonyms) and antonyms.isdisjoint(d_lemmas)):
+                return True
+    return False
+
+
+def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term], st: Statement) -> None:
     """A complement of a claim word covers it and denies it; a contrary is another claim."""
+    if not _may_oppose(st, d_terms):
+        return
     opposing: list[Term] | None = None  # the claim's words that have an antonym in WordNet
     for qt in q_terms:
         if qt.kind != "word" or qt.key in m.q:
