@@ -79,6 +79,8 @@ class Statement(NamedTuple):
     named: dict[str, bool]  # a claim concept's surface -> whether a word of it may name it (_word_may_name's memo)
     linked: dict[str, bool]  # a claim word's surface -> whether it may link to a word of it (_linkable's memo)
     opposable: tuple[frozenset[str], frozenset[str], bool]  # its words' lemmas, antonyms, any paired (_may_oppose)
+    categories: frozenset[str]  # the broader concepts of its concepts (see _cover_exact)
+    numbers: bool  # it has a number term
 
 
 class ClaimSide(NamedTuple):
@@ -117,7 +119,8 @@ def statement(query: Analysis, index: Index) -> Statement:
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
-                     word_reach, {}, {}, opposable)
+                     word_reach, {}, {}, opposable, frozenset(a for t in terms for a in ancestors.get(t.key, ())),
+                     any(t.kind == "number" for t in terms))
 
 
 class ClaimSides:
@@ -194,7 +197,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if not q_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     m = _Match()
-    _cover_exact(m, q_terms, q_keys, st.ancestors, side.keys)
+    _cover_exact(m, q_terms, q_keys, st, side.keys)
     _cover_narrower_claim(m, q_terms, side.terms, index.lexicon)
     _cover_mentioned(m, q_terms, index.lexicon)
     _cover_general(m, q_terms, side.terms, index.lexicon, st)
@@ -207,7 +210,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     _antonyms(m, q_terms, side.terms, st)
     _sides_taken(m, q_terms, side.terms, doc)
     m.refuse(_how_often(st.query, index.seldom(doc.claim)))
-    total_q = sum(st.weights[t.key] for t in q_terms)
+    total_q = st.total if q_terms is st.terms else sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
     # (summed in the claim's order, not the set's: the same sum in every process)
     cover_d = sum(side.weights[t.key] for t in side.terms if t.key in m.covered) / side.total
@@ -235,12 +238,14 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
                      tuple(m.links), m.stronger)
 
 
-def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
-                 ancestors: dict[str, tuple[str, ...]], d_keys: dict[str, Term]) -> None:
+def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term], st: Statement,
+                 d_keys: dict[str, Term]) -> None:
     """Statement terms the claim has, or covers through a broader concept of its lexicon. A
     statement concept that only names the category of another of its own ("calcium is *the
     mineral* your muscles need") says nothing more."""
-    named_categories = {a for t in q_terms for a in ancestors.get(t.key, ())}
+    ancestors = st.ancestors
+    whole = q_terms is st.terms  # (not a framed statement's terms without the frame: worked out once)
+    named_categories = st.categories if whole else {a for t in q_terms for a in ancestors.get(t.key, ())}
     for t in q_terms:
         if t.key in d_keys:
             m.cover(t, t.key, t.factor)
@@ -265,7 +270,7 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
-    if any(t.kind == "number" for t in q_terms):
+    if st.numbers if whole else any(t.kind == "number" for t in q_terms):
         _cover_range(m, q_terms, list(d_keys.values()))
 
 
