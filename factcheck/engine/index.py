@@ -338,6 +338,7 @@ class Index:
         self.max_idf = self._idf(0)
         self._parts: dict[str, tuple[str, ...]] = {}
         self._idfs: dict[str, float] = {}  # the judge asks for the same keys' rarity many times
+        self._weights: dict[str, float] = {}  # (and for their weights: see weight)
 
     @classmethod
     def build(cls, docs: Sequence[Doc], n_claims: int, lexicon: Lexicon) -> Index:
@@ -368,7 +369,7 @@ class Index:
 
     def weight(self, term: Term) -> float:
         """A term's weight in judging: its rarity, more for concepts, at least half for numbers."""
-        memo = self.__dict__.setdefault("_weights", {})
+        memo = self._weights
         w = memo.get(term.key)
         if w is None:
             w = self.idf(term.key)

@@ -77,6 +77,10 @@ class Statement(NamedTuple):
     below: frozenset[str]  # all of those: claim concepts a broader statement concept may cover
     word_reach: tuple[frozenset[str], frozenset[str]]  # wordnet.reach of its words, united (see _cover_general)
     named: dict[str, bool]  # a claim concept's surface -> whether a word of it may name it (_word_may_name's memo)
+    linked: dict[str, bool]  # a claim word's surface -> whether it may link to a word of it (_linkable's memo)
+    opposable: tuple[frozenset[str], frozenset[str], bool]  # its words' lemmas, antonyms, any paired (_may_oppose)
+    categories: frozenset[str]  # the broader concepts of its concepts (see _cover_exact)
+    numbers: bool  # it has a number term
     listed: dict[str, frozenset[str]]  # a member of a list in the statement -> the other members
 
 
@@ -110,10 +114,14 @@ def statement(query: Analysis, index: Index) -> Statement:
     below = frozenset().union(*narrower.values())
     reaches = [wordnet.reach(t.surface) for t in terms if t.kind == "word"]
     word_reach = (frozenset().union(*(own for own, _ in reaches)), frozenset().union(*(far for _, far in reaches)))
+    sides = [wordnet.opposable(t.surface) for t in terms if t.kind == "word"]
+    opposable = (frozenset().union(*(a for a, _ in sides)), frozenset().union(*(b for _, b in sides)),
+                 any(has_antonyms(t.key) for t in terms if t.kind == "word"))
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
-                     word_reach, {}, _statement_list(query, lex))
+                     word_reach, {}, {}, opposable, frozenset(a for t in terms for a in ancestors.get(t.key, ())),
+                     any(t.kind == "number" for t in terms), _statement_list(query, lex))
 
 
 def _statement_list(query: Analysis, lex: Lexicon) -> dict[str, frozenset[str]]:
@@ -213,7 +221,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if not q_terms:
         return Judgement(doc, 0.0, False, "the statement has nothing to compare")
     m = _Match()
-    _cover_exact(m, q_terms, q_keys, st.ancestors, side.keys)
+    _cover_exact(m, q_terms, q_keys, st, side.keys)
     _cover_narrower_claim(m, q_terms, side.terms, index.lexicon)
     _cover_mentioned(m, q_terms, index.lexicon)
     _cover_general(m, q_terms, side.terms, index.lexicon, st)
@@ -223,10 +231,10 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_listed(m, side, st.query, index.lexicon)
     if side.qualifying:
         _cover_qualifying(m, side)
-    _antonyms(m, q_terms, side.terms)
+    _antonyms(m, q_terms, side.terms, st)
     _sides_taken(m, q_terms, side.terms, doc)
     m.refuse(_how_often(st.query, index.seldom(doc.claim)))
-    total_q = sum(st.weights[t.key] for t in q_terms)
+    total_q = st.total if q_terms is st.terms else sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
     # (summed in the claim's order, not the set's: the same sum in every process)
     cover_d = sum(side.weights[t.key] for t in side.terms if t.key in m.covered) / side.total
@@ -254,12 +262,14 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
                      tuple(m.links), m.stronger)
 
 
-def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
-                 ancestors: dict[str, tuple[str, ...]], d_keys: dict[str, Term]) -> None:
+def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term], st: Statement,
+                 d_keys: dict[str, Term]) -> None:
     """Statement terms the claim has, or covers through a broader concept of its lexicon. A
     statement concept that only names the category of another of its own ("calcium is *the
     mineral* your muscles need") says nothing more."""
-    named_categories = {a for t in q_terms for a in ancestors.get(t.key, ())}
+    ancestors = st.ancestors
+    whole = q_terms is st.terms  # (not a framed statement's terms without the frame: worked out once)
+    named_categories = st.categories if whole else {a for t in q_terms for a in ancestors.get(t.key, ())}
     for t in q_terms:
         if t.key in d_keys:
             m.cover(t, t.key, t.factor)
@@ -284,7 +294,7 @@ def _cover_exact(m: _Match, q_terms: list[Term], q_keys: dict[str, Term],
                     m.cover(t, a, BROADER_MATCH * t.factor)
                     m.broader = True
                 break
-    if any(t.kind == "number" for t in q_terms):
+    if st.numbers if whole else any(t.kind == "number" for t in q_terms):
         _cover_range(m, q_terms, list(d_keys.values()))
 
 
@@ -367,13 +377,26 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
     """General English: a relation class that entails the claim's (or is entailed by it), and
     words WordNet relates (synonyms, derived forms, kinds of a thing)."""
     linkable: set[str] | None = None  # the claim's words that may link to some word of the statement
+    d_words: list[Term] = []
+    linked: list[Term] = []  # (those of them in linkable, in order)
+    d_surfaces: set[str] = set()
     for t in q_terms:
         if t.key in m.q or (t.kind != "word" and not t.relation):
             continue
+        candidates = d_terms
+        if t.kind == "word":
+            if linkable is None:
+                linkable = _linkable(d_terms, st)
+                d_words = [dt for dt in d_terms if dt.kind == "word"]
+                linked = [dt for dt in d_words if dt.surface in linkable]
+                d_surfaces = {dt.surface for dt in d_words}
+            # (only the claim's words a test below could let through, in the claim's order)
+            candidates = [dt for dt in d_words if dt.surface == t.surface or dt.surface in linkable] \
+                if t.surface in d_surfaces else linked
+            if not candidates:
+                continue
         own, far = wordnet.reach(t.surface) if t.kind == "word" else (frozenset(), frozenset())
-        if t.kind == "word" and linkable is None:
-            linkable = _linkable(d_terms, st)
-        for dt in d_terms:
+        for dt in candidates:
             if dt.key in m.covered or dt.kind != t.kind or dt.relation != t.relation:
                 continue
             if t.kind == "word" and t.surface != dt.surface:
@@ -443,12 +466,16 @@ def _word_may_name(st: Statement, t: Term) -> bool:
 def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon) -> None:
     """A statement word the lexicon does not know that means what a one-word concept of the claim
     is called there, in a frequent sense (WordNet: "loosen up" for "relax")."""
+    # (the claim's one-word concepts, in its order; most claims have none left to cover)
+    named = [dt for dt in d_terms if dt.kind == "concept" and not dt.relation and dt.key not in m.covered
+             and " " not in dt.surface]
+    if not named:
+        return
     for t in q_terms:
         if t.kind != "word" or t.key in m.q:
             continue
-        for dt in d_terms:
-            if dt.kind == "concept" and not dt.relation and dt.key not in m.covered and " " not in dt.surface \
-                    and dt.surface != t.surface and wordnet.same(t.surface, dt.surface.lower()):
+        for dt in named:
+            if dt.key not in m.covered and dt.surface != t.surface and wordnet.same(t.surface, dt.surface.lower()):
                 m.cover(t, dt.key, SYNONYM_MATCH * t.factor)
                 m.links.append(_LINK_WORDS["synonym"].format(a=_name(t, lex), b=_name(dt, lex)))
                 break
@@ -457,6 +484,8 @@ def _cover_concept_by_word(m: _Match, q_terms: list[Term], d_terms: list[Term], 
 def _cover_vague_number(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
     """A word for a round order of magnitude ("hundreds", english.tsv vague-number) covers a
     number of the claim in its range ("over 300"): the statement is the more general."""
+    if not any(d.kind == "number" for d in d_terms):
+        return
     for t in q_terms:
         if t.kind != "word" or t.key in m.q or t.surface.lower() not in _VAGUE:
             continue
@@ -485,17 +514,38 @@ def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
     (as two words :func:`wordnet.link` relates must): one test for each claim word instead of
     one for each pair of words."""
     own, far = st.word_reach
+    memo = st.linked  # (a claim and its aliases share words)
     out = set()
     for dt in d_terms:
         if dt.kind == "word":
-            d_own, d_far = wordnet.reach(dt.surface)
-            if not (own.isdisjoint(d_far) and far.isdisjoint(d_own)):
+            found = memo.get(dt.surface)
+            if found is None:
+                d_own, d_far = wordnet.reach(dt.surface)
+                found = memo[dt.surface] = not (own.isdisjoint(d_far) and far.isdisjoint(d_own))
+            if found:
                 out.add(dt.surface)
     return out
 
 
-def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+def _may_oppose(st: Statement, d_terms: list[Term]) -> bool:
+    """Some word of the claim may be the opposite of some word of the statement (else
+    :func:`_antonyms` finds nothing): both have an antonym in english.tsv, or the lemmas of one
+    meet the antonyms WordNet gives the other (what :func:`wordnet.opposite` asks)."""
+    lemmas, antonyms, paired = st.opposable
+    for dt in d_terms:
+        if dt.kind == "word":
+            if paired and has_antonyms(dt.key):
+                return True
+            d_lemmas, d_antonyms = wordnet.opposable(dt.surface)
+            if not (lemmas.isdisjoint(d_antonyms) and antonyms.isdisjoint(d_lemmas)):
+                return True
+    return False
+
+
+def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term], st: Statement) -> None:
     """A complement of a claim word covers it and denies it; a contrary is another claim."""
+    if not _may_oppose(st, d_terms):
+        return
     opposing: list[Term] | None = None  # the claim's words that have an antonym in WordNet
     for qt in q_terms:
         if qt.kind != "word" or qt.key in m.q:

@@ -26,7 +26,8 @@ def decide(
     candidates (``--top``) is the ranking's. ``others`` are further judgements an exclusive
     statement may be refuted by (engine/exclusive.py).
     """
-    candidates = _candidates(ranked, kb)
+    # (only the candidates shown are read from the knowledge base; an explanation lists more)
+    candidates = _candidates(ranked if explain else ranked[:max(top, RELATED)], kb)
     judged = sorted((j for _, j in ranked), key=lambda j: -j.score)
     best = next((j for j in judged if j.accepted and usable(j, kb)), None)
     notes: list[str] = []

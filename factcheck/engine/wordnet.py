@@ -227,6 +227,13 @@ def reach(word: str) -> tuple[frozenset[str], frozenset[str]]:
     return own, own | w.derived | w.more | w.ancestors
 
 
+def opposable(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the lemmas a word form may be, their antonyms): :func:`opposite` holds of two words only
+    when the lemmas of one meet the antonyms of the other."""
+    w = _word(word)
+    return w.lemmas, w.antonyms
+
+
 def opposes(word: str) -> bool:
     """WordNet gives the word form an antonym (else it is the opposite of no word)."""
     return bool(_word(word).antonyms)
