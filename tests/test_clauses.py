@@ -362,7 +362,7 @@ def test_triggers_are_the_first_words_of_the_clause_classes():
     expected: set[str] = set()
     for cls in ("list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny", "sayer-head",
                 "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer",
-                "existential"):
+                "existential", "hope"):
         expected.update(clauses.lang().starts.get(cls, {}))
     assert clauses._triggers() == expected
 

@@ -885,3 +885,17 @@ def test_an_act_on_the_subject_is_not_the_subject(archive, statement: str, verdi
 def test_every_member_of_a_statement_list_must_be_met(archive, statement: str, verdict: str) -> None:
     claims = [("Smoking causes lung cancer.", "true"), ("Stress and fatigue cause headaches.", "true")]
     assert archive(claims, prefix="ls").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a hope asserts nothing; the future is not what a claim rates; a finding that may come neither
+    ("Scientists hope garlic will cure colds.", "no-match"),
+    ("Garlic will cure colds one day.", "no-match"),
+    ("Garlic might one day cure colds.", "no-match"),
+    ("Someday we may find that garlic cures colds.", "no-match"),
+    ("Researchers might show that garlic cures colds.", "no-match"),
+    ("Researchers showed that garlic cures colds.", "false"),
+    ("Take garlic once a day.", "no-match"),
+])
+def test_hopes_futures_and_findings_to_come(archive, statement: str, verdict: str) -> None:
+    assert archive([("Garlic cures colds.", "false")], prefix="fu").check(statement).verdict == verdict

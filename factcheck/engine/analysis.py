@@ -719,6 +719,7 @@ def _quantifiers(tokens: list[str]) -> list[str]:
                 tail = tail[:-1]  # ("nothing helped, but magnesium did")
             if p and 0 < len(tail) <= 4 and not any(t in _SUBJECT_VERBS or t in _BE for t in tail):
                 return ["only", *tail, *tokens[len(nobody):k]]
+    tokens = _future(tokens)
     if "all" in tokens:  # ("not all Y": "not every Y", a denied universal: see exclusive.py)
         return ["every" if t == "all" and k + 1 < len(tokens) and tokens[k + 1] not in STOPWORDS
                 and not (k and tokens[k - 1] in _NOT_BEFORE_ALL - {"not"})
@@ -727,6 +728,29 @@ def _quantifiers(tokens: list[str]) -> list[str]:
                                                                          or tokens[k - 1] in _BE))
                 else t for k, t in enumerate(tokens)]
     return tokens
+
+
+_FUTURE = sorted(language.phrases("future"), key=len, reverse=True)
+_MODALS = frozenset(("will", "might", "could", "may", "would", "shall"))
+
+
+def _future(tokens: list[str]) -> list[str]:
+    """A phrase that puts the statement in the future read as one word, "someday" (english.tsv
+    future; "one day" only at either end of the statement or after a modal: "once a day" is no
+    time to come)."""
+    if not any(t in ("someday", "eventually", "day", "future", "come", "time", "later") for t in tokens):
+        return tokens
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        p = next((p for p in _FUTURE if len(p) > 1 and tuple(tokens[k:k + len(p)]) == p), None)
+        if p is not None and (p != ("one", "day") or k == 0 or k + 2 == len(tokens) or tokens[k - 1] in _MODALS):
+            out.append("someday")
+            k += len(p)
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _bearers(tokens: list[str]) -> list[str]:

@@ -243,7 +243,7 @@ class _Seg(NamedTuple):
 
 
 _SUBORDINATORS = ("condition", "reason", "contrast", "time")
-_FRAMES = ("deny", "belief", "report")
+_FRAMES = ("deny", "belief", "report", "hope")
 
 
 @cache
@@ -649,6 +649,8 @@ def _frame(toks: list[Tok]) -> _Frame | None:
         if steer > 0 and steer != i:
             return None  # ("want you to" must stand right before the verb)
         j = _framed_clause(toks, i, cls, p)
+        if j is not None and any(_in("modal", x.low) for x in toks[:i]):
+            return _Frame(j, NONE)  # ("someday we may find that X": a finding that may come asserts nothing)
         return _Frame(j, _steered_mood(cls, p, negs, steer > 0)) if j is not None else None
     return None
 
@@ -907,6 +909,8 @@ def _frame_mood(cls: str, negs: int) -> str:
     """What a frame of class ``cls`` with ``negs`` denials in it does to the clause it frames."""
     if cls == "deny":
         return ASSERT if negs % 2 else DENY
+    if cls == "hope":
+        return NONE  # "scientists hope X": a wish asserts nothing of X, denied or not
     if negs % 2 and cls == "belief":
         return DENY  # "I don't think X" denies X
     if negs % 2:
@@ -1519,7 +1523,7 @@ def _triggers() -> frozenset[str]:
     # sentence, the most common, needs nothing more of it)
     classes = {"list-joiner", "reason", "contrast", "time", "condition", "report", "belief", "deny", "sayer-head",
                "deny-head", "wish-head", "rhetorical-head", "assert-head", "ask-head", "anecdote", "frame-closer",
-               "existential"}
+               "existential", "hope"}
     out = {_tokens_low(entry)[0] for cls, entry in _entries() if cls in classes}
     out.update(w for w in REPORTING if w != "according")  # (lang() adds them to "report")
     return frozenset(out)

@@ -395,6 +395,7 @@ _SYMBOL_WORDS = tuple(sorted(language.pairs("symbol-word"), key=lambda p: -len(p
 _CONTRARY_STEMS = _pairs(_CONTRARY)
 _DIRECTIONAL = frozenset(stem(w) for w in language.words("directional"))
 _PRIVATIVE = frozenset(stem(w) for w in language.words("privative"))
-_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL | _PRIVATIVE
-_COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _PRIVATIVE
+_FUTURE = frozenset({stem("someday"), stem("eventually")})  # (english.tsv future: its phrases are read as "someday")
+_POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL | _PRIVATIVE | _FUTURE
+_COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _PRIVATIVE | _FUTURE
 _PAIRED_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)
