@@ -449,6 +449,10 @@ def test_words_that_share_nothing_are_never_linked() -> None:
     ("Hemifacial spasm is usually caused by a blood vessel pressing on the heart.", "no-match"),
     ("Hemifacial spasm is usually caused by a bone pressing on the facial nerve.", "no-match"),
     ("Hemifacial spasm is usually caused by a blood vessel pressing on the facial nerve.", "true"),
+    # a claim's amounts for several groups: the statement's must be its own group's
+    ("Adult women need 90-120 mg of vitamin C a day.", "no-match"),
+    ("Adult women need 75-90 mg of vitamin C a day.", "mostly-true"),
+    ("Adult men need 90-120 mg of vitamin C a day.", "mostly-true"),
 ])
 def test_requirements_and_effects_on_the_shipped_knowledge_base(statement: str, verdict: str) -> None:
     result = FactChecker.load().check(statement)
@@ -899,3 +903,4 @@ def test_every_member_of_a_statement_list_must_be_met(archive, statement: str, v
 ])
 def test_hopes_futures_and_findings_to_come(archive, statement: str, verdict: str) -> None:
     assert archive([("Garlic cures colds.", "false")], prefix="fu").check(statement).verdict == verdict
+

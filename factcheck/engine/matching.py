@@ -645,6 +645,9 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     act = _act_on_subject(q_terms, m)
     if act:
         return f"the statement speaks of {act} what the claim names"
+    group = _amount_of_another_group(q_terms, d_terms, m, lex)
+    if group:
+        return f"the amount is the claim's figure for {group}"
     # No word standing where the claim has a different word, nor one relating what the claim equates.
     clash = _substitution(q_terms, d_terms, m.pairs, m.covered) or _relating_word(query, q_terms, d_terms, m)
     if clash:
@@ -1049,6 +1052,29 @@ def _single_verb(d_terms: list[Term], claim_text: str) -> str | None:
 
 
 _UNDOING = language.words("undoing")
+
+
+def _amount_of_another_group(q_terms: list[Term], d_terms: list[Term], m: _Match, lex: Lexicon) -> str:
+    """The claim gives amounts for several groups of people ("women need 75-90 mg and men 90-120
+    mg"): the statement's amount must be the one given for its group. The group of a claim's
+    amount is the nearest one named before it; a statement that names a group of the claim and
+    the other group's amount ("women need 90-120 mg") says what the claim does not."""
+    said = {t.key for t in q_terms}
+    nums = [t for t in d_terms if t.kind == "number" and t.key in said]
+    groups = [t for t in d_terms if _people(t, lex)]
+    if not nums or len({g.key for g in groups}) < 2 or not any(g.key in said for g in groups):
+        return ""
+    last = max(nums, key=lambda t: t.pos)  # (a repeated number's key stands at its last place)
+    owner = max((g for g in groups if g.pos < last.pos), key=lambda g: g.pos, default=None)
+    return _name(owner, lex) if owner is not None and owner.key not in said else ""
+
+
+def _people(t: Term, lex: Lexicon) -> bool:
+    """A term for a group of people ("women", "adult men"): a lexicon population, or a word
+    WordNet's classes name a person."""
+    if t.kind == "concept":
+        return lex.kind(t.key[1:]) == "population"
+    return t.kind == "word" and wordnet.category(t.surface.lower()) == "person"
 
 
 def _act_on_subject(q_terms: list[Term], m: _Match) -> str:
