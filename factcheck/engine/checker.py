@@ -496,9 +496,10 @@ def _stressed(statement: str, start: int) -> bool:
 
 def _far(whole: CheckResult, clauses) -> bool:
     """The statement as a whole is far from every claim, and nothing in it changes what it says
-    (no frame that denies or withholds it): its clauses, which say less, are not checked."""
+    (no frame at all, even one that asserts: '"X," said Dr A, a consultant at B' is far as a
+    whole for all the words of its attribution): its clauses, which say less, are not checked."""
     near = whole.matched or (whole.nearest_score or 0.0) >= NEAR
-    return not near and all(c.mood in (clause_reader.ASSERT, clause_reader.ASK) for c in clauses)
+    return not near and all(c.mood in (clause_reader.ASSERT, clause_reader.ASK) and not c.frame for c in clauses)
 
 
 def _contradiction(r: CheckResult) -> CheckResult:
