@@ -648,6 +648,8 @@ def _frame(toks: list[Tok]) -> _Frame | None:
             continue  # "The report says": the first "report" is the subject
         if steer > 0 and steer != i:
             return None  # ("want you to" must stand right before the verb)
+        if i + len(p) < len(toks) and toks[i + len(p)].low in _COPULAS:
+            continue  # ("my secret hope is that X": a noun, the subject of "is"; see _inner_frame)
         j = _framed_clause(toks, i, cls, p)
         if j is not None and any(_in("modal", x.low) for x in toks[:i]):
             return _Frame(j, NONE)  # ("someday we may find that X": a finding that may come asserts nothing)
