@@ -904,3 +904,17 @@ def test_every_member_of_a_statement_list_must_be_met(archive, statement: str, v
 def test_hopes_futures_and_findings_to_come(archive, statement: str, verdict: str) -> None:
     assert archive([("Garlic cures colds.", "false")], prefix="fu").check(statement).verdict == verdict
 
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a word the claim names on both sides of its relation must be named on both by the statement
+    ("Flu vaccines cause colds.", "no-match"),
+    ("Flu vaccines cause the flu.", "false"),
+    ("Flu vaccines don't cause the flu.", "true"),
+    # "less" turns the statement the other way ("more" does not)
+    ("Sugar makes children less hyperactive.", "no-match"),
+    ("Sugar makes children hyperactive.", "false"),
+])
+def test_repeated_words_and_less(archive, statement: str, verdict: str) -> None:
+    claims = [("Flu vaccines cause the flu.", "false"), ("Sugar makes children hyperactive.", "false")]
+    assert archive(claims, prefix="rw").check(statement).verdict == verdict

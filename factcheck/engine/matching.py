@@ -232,7 +232,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     if side.qualifying:
         _cover_qualifying(m, side)
     _antonyms(m, q_terms, side.terms, st)
-    _sides_taken(m, q_terms, side.terms, doc)
+    _sides_taken(m, q_terms, side.terms, doc, st.query.rarity)
     m.refuse(_how_often(st.query, index.seldom(doc.claim)))
     total_q = st.total if q_terms is st.terms else sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
@@ -569,7 +569,7 @@ def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term], st: Statement
                 m.refuse(f"'{qt.surface}' is the opposite of '{dt.surface}'")
 
 
-def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) -> None:
+def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc, seldom: bool = False) -> None:
     """Words that take a side must be met: the claim's (reduce, high, ineffective), the
     statement's that deny (different, unsafe), and the statement's that claim more ("the main
     cause", "always", "permanently")."""
@@ -579,6 +579,10 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
     for t in d_terms:
         if t.kind == "word" and t.key not in m.covered and polar(t.key) and not _adverb(t):
             m.refuse(f"the claim says '{t.surface}' and the statement does not")
+    if not seldom:
+        for t in q_terms:  # ("makes children *less* hyperactive": the other way; not "less commonly")
+            if t.kind == "word" and t.key not in m.q and t.key in _LESS_STEMS:
+                m.refuse(f"'{t.surface}' turns the statement the other way and the claim does not say it")
     for t in q_terms:
         if t.kind == "word" and t.key not in m.q and t.key in _INTENSIFIER_STEMS:
             if t.key in _MAJOR_STEMS and doc.analysis.majority:
@@ -589,6 +593,9 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc) 
             m.stronger = m.stronger or t.surface
             if t.key in _DETERMINER_STEMS:
                 m.q[t.key] = t.factor  # (a stop word elsewhere: it marks the claim stronger, it weighs nothing)
+
+
+_LESS_STEMS = frozenset(stem(w) for w in language.words("less"))
 
 
 def _how_often(query: Analysis, seldom: bool) -> str:
@@ -648,6 +655,9 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     group = _amount_of_another_group(q_terms, d_terms, m, lex)
     if group:
         return f"the amount is the claim's figure for {group}"
+    twice = _named_on_both_sides([t for t in query.terms if not t.frame], doc.analysis.terms) if doc is not None else ""
+    if twice:
+        return f"the claim names {twice} on both sides of its relation; the statement does not"
     # No word standing where the claim has a different word, nor one relating what the claim equates.
     clash = _substitution(q_terms, d_terms, m.pairs, m.covered) or _relating_word(query, q_terms, d_terms, m)
     if clash:
@@ -1075,6 +1085,23 @@ def _people(t: Term, lex: Lexicon) -> bool:
     if t.kind == "concept":
         return lex.kind(t.key[1:]) == "population"
     return t.kind == "word" and wordnet.category(t.surface.lower()) == "person"
+
+
+def _named_on_both_sides(q_terms: list[Term], d_all: Sequence[Term]) -> str:
+    """A word the claim names before and after its relation ("flu vaccines cause the flu"): the
+    statement must name it on both sides too ("flu vaccines cause colds" names another effect,
+    though every word of the claim's appears in it)."""
+    rel = next((t.pos for t in d_all if t.relation), None)
+    q_rel = next((t.pos for t in q_terms if t.relation), None)
+    if rel is None or q_rel is None:
+        return ""
+    before = {t.key for t in d_all if t.pos < rel and not t.relation}
+    after = {t.key for t in d_all if t.pos > rel and not t.relation}
+    q_before = {t.key for t in q_terms if t.pos < q_rel}
+    q_after = {t.key for t in q_terms if t.pos > q_rel}
+    both = before & after
+    missing = next((k for k in sorted(both) if not (k in q_before and k in q_after)), None)
+    return f"'{missing.lstrip('@')}'" if missing is not None and both <= (q_before | q_after) else ""
 
 
 def _act_on_subject(q_terms: list[Term], m: _Match) -> str:
