@@ -918,3 +918,33 @@ def test_hopes_futures_and_findings_to_come(archive, statement: str, verdict: st
 def test_repeated_words_and_less(archive, statement: str, verdict: str) -> None:
     claims = [("Flu vaccines cause the flu.", "false"), ("Sugar makes children hyperactive.", "false")]
     assert archive(claims, prefix="rw").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # words with "no" / "not" that deny nothing
+    ("Smoking causes lung cancer no matter what.", "true"),
+    ("Garlic cures colds in no time.", "false"),
+    ("It is not surprising that smoking causes lung cancer.", "true"),
+    ("Garlic does not cure colds no matter how much you eat.", "true"),
+    # slips in a denial are still a denial
+    ("garlic doesn;t cure colds", "true"),
+    ("garlic does mot cure colds", "true"),
+    ("Garlic is'nt a cure for colds.", "true"),
+    ("garlic doesnot cure colds", "true"),
+    ("garlic nver cures colds", "true"),
+    # a closing emoji that calls it false; a one-word "no" in another language
+    ("smoking causes lung cancer \u274c", "false"),
+    ("garlic cures colds \U0001f921", "true"),
+    ("Garlic cures colds? Nein.", "true"),
+    # "has yet to", "but not anymore", "snake oil", "only in theory"
+    ("Garlic has yet to cure a single cold.", "true"),
+    ("Smoking used to cause lung cancer, but not anymore.", "false"),
+    ("Garlic is snake oil for colds.", "no-match"),
+    ("Garlic cures colds only in theory.", "true"),
+    # a denial inside an aside is the aside's
+    ("Smoking (not diet) causes lung cancer.", "true"),
+    ("Colds \u2014 which have no cure \u2014 are cured by garlic.", "false"),
+])
+def test_no_that_denies_nothing_slips_emoji_and_asides(archive, statement: str, verdict: str) -> None:
+    claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
+    assert archive(claims, prefix="sl").check(statement).verdict == verdict

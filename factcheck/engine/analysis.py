@@ -206,6 +206,8 @@ class Analyzer:
             text = _reply_opener().sub("", text, count=1)
             if _CONTRAST_WORDS.intersection(text.lower().split()):
                 text = _contrast().sub(" ", text)
+        if repair and ("(" in text or " \u2014" in text or " \u2013" in text or " - " in text):
+            text = _denying_asides(text)
         head, body, tail = split_frame(text) if repair else ("", text, "")
         tokens = _quantifiers(_bearers(_but_not(tokenise(body))))
         if repair:
@@ -701,6 +703,7 @@ def _one_of(tokens: list[str], i: int) -> bool:
 
 
 _NOT_BEFORE_ALL = language.words("all-not-after")
+_NO_LONGER = frozenset(language.phrases("no-longer"))
 _NOBODY = language.phrases("nobody-word")
 _EXCEPT = language.phrases("except-word")
 
@@ -803,11 +806,36 @@ def _food_source(tokens: list[str]) -> range:
     return range(k, len(tokens))
 
 
+_ASIDE = lazy(globals(), "_ASIDE",
+              r"\(([^()]{1,80})\)|\s[\u2014\u2013-]{1,2}\s([^\u2014\u2013()]{1,80}?)\s[\u2014\u2013-]{1,2}\s")
+_ASIDE_NEGATORS = language.words("negator")
+
+
+def _denying_asides(text: str) -> str:
+    """An aside in brackets or between dashes that denies something ("HFS \u2014 a condition with
+    *no* cure \u2014 is ...", "smoking (*not* diet) causes ..."): its denial is its own, not the
+    sentence's, so it is left out of what is read."""
+    def drop(m: re.Match[str]) -> str:
+        inner = m.group(1) or m.group(2) or ""
+        return " " if _ASIDE_NEGATORS.intersection(tokenise(inner)) else m.group()
+    return _ASIDE.sub(drop, text)
+
+
+_CONCESSIVE = language.phrases("concessive-tail")
+
+
 def _but_not(tokens: list[str]) -> list[str]:
     """"X is a cause of A but not of B": the denial is B's alone. What follows "but not" is
-    another claim, so it is left out of this one (and its denial with it)."""
+    another claim, so it is left out of this one (and its denial with it); so is a closing
+    concession ("... no matter how much you take", english.tsv concessive-tail)."""
+    for i in range(3, len(tokens) - 1):
+        if any(tuple(tokens[i:i + len(p)]) == p for p in _CONCESSIVE):
+            tokens = tokens[:i]
+            break
     for i in range(1, len(tokens) - 1):
         if tokens[i] == "but" and tokens[i + 1] == "not" and i >= 3:
+            if tuple(tokens[i + 2:]) in _NO_LONGER:
+                return [*tokens[:i], "not", *tokens[i + 2:]]  # ("X used to Y, but not anymore": no longer)
             return tokens[:i]
     return tokens
 

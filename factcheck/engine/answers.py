@@ -18,6 +18,8 @@ from functools import lru_cache
 from . import language
 
 MAX_ANSWER = 40  # characters: an answer is short
+# (a variation selector, a joiner, skin tones)
+_EMOJI_MODIFIERS = frozenset("\ufe0f\u200d") | frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,12 @@ def denied_body(text: str) -> str | None:
     """The statement before a denying answer that ends ``text`` (or before a sarcasm tag, "X /s":
     english.tsv sarcasm-tag), or None when there is none."""
     bare = text.rstrip()
+    emoji = language.words("deny-emoji")
+    tail = bare
+    while tail and (tail[-1] in emoji or tail[-1] in _EMOJI_MODIFIERS or tail[-1].isspace()):
+        tail = tail[:-1]
+    if len(tail) < len(bare) and any(c in emoji for c in bare[len(tail):]) and any(c.isalnum() for c in tail):
+        return tail.rstrip()  # ("X ❌": the writer calls X false)
     for tag in language.words("sarcasm-tag"):
         if bare.lower().endswith(tag) and bare[:-len(tag)][-1:].isspace():
             body = bare[:-len(tag)].strip()

@@ -45,6 +45,7 @@ def _expand(m: re.Match[str]) -> str:
 
 
 _PERCENT = lazy(globals(), "_PERCENT", r"(?<=\d)\s*%")
+_MISTYPED_NOT = lazy(globals(), "_MISTYPED_NOT", r"(?<=\w)(?:n;t|'nt)\b")
 _MICRO = lazy(globals(), "_MICRO", r"(?<=\d)\s*[\u00b5\u03bc]g\b")
 _NUM_GROUPS = lazy(globals(), "_NUM_GROUPS", r"(?<=\d),(?=\d{3}\b)")
 # letter-hyphen-letter/digit joins ("hemi-facial" -> "hemifacial", "B-12" -> "b12");
@@ -54,6 +55,7 @@ _JOIN_HYPHEN = lazy(globals(), "_JOIN_HYPHEN", r"(?<=[^\W\d_])-(?=[^\W_])")
 _ANSI = lazy(globals(), "_ANSI", r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W_]+")
 _TEXTING = dict(language.pairs("texting"))  # texting spellings -> the words they stand for
+_NOT_TYPOS = language.words("not-typo")  # read as "not" after an auxiliary
 _IDIOMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _idiom, _plainly in language.pairs("idiom"):
     _IDIOMS.setdefault(_idiom.split()[0], []).append((tuple(_idiom.split()), tuple(_plainly.split())))
@@ -135,6 +137,8 @@ def tokenise(text: str) -> list[str]:
         text = _MICRO.sub(" mcg", text)
     if "%" in text:
         text = _PERCENT.sub(" percent", text)
+    if ";t" in text or "'nt" in text:
+        text = _MISTYPED_NOT.sub("n't", text)  # ("doesn;t", "is'nt": a slip of the apostrophe)
     if "'" in text or "nt" in text or "cannot" in text:
         text = _CONTRACTION.sub(_expand, text)
     if "," in text:
@@ -142,6 +146,8 @@ def tokenise(text: str) -> list[str]:
     if "-" in text:
         text = _JOIN_HYPHEN.sub("", text)
     tokens = _TOKEN.findall(text)
+    if not _NOT_TYPOS.isdisjoint(tokens):  # ("does mot cure", "does nt cure": "not" after an auxiliary)
+        tokens = ["not" if t in _NOT_TYPOS and k and tokens[k - 1] in _AUXILIARIES else t for k, t in enumerate(tokens)]
     if not _TEXTING.keys().isdisjoint(tokens):
         # ("give u spasms": "give you spasms"; "dosnt": "does not", two words)
         tokens = [w for t in tokens for w in (_TEXTING[t].split() if t in _TEXTING else (t,))]
