@@ -948,3 +948,20 @@ def test_repeated_words_and_less(archive, statement: str, verdict: str) -> None:
 def test_no_that_denies_nothing_slips_emoji_and_asides(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
     assert archive(claims, prefix="sl").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a closing aside that denies; the dialect double negative; answers prefixed "A:", "experts say no"
+    ("Garlic cures colds (not really).", "true"),
+    ("garlic cures colds (not)", "true"),
+    ("garlic ain't no cure for colds", "true"),
+    ("Q: Does garlic cure colds? A: No.", "true"),
+    ("Does Garlic Cure Colds? Experts Say No", "true"),
+    ("Smoking causes lung cancer. Just kidding, it doesn't.", "false"),
+    # a label after a full stop frames its own sentence
+    ("Myth: smoking causes lung cancer. Fact: garlic cures colds.", "false"),
+    ("Myth: garlic cures colds. Fact: smoking causes lung cancer.", "true"),
+])
+def test_closing_asides_answers_and_labels(archive, statement: str, verdict: str) -> None:
+    claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
+    assert archive(claims, prefix="ca").check(statement).verdict == verdict

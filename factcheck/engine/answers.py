@@ -51,6 +51,11 @@ def denied_body(text: str) -> str | None:
         tail = tail[:-1]
     if len(tail) < len(bare) and any(c in emoji for c in bare[len(tail):]) and any(c.isalnum() for c in tail):
         return tail.rstrip()  # ("X ❌": the writer calls X false)
+    closed = bare.rstrip(".!")
+    if closed.endswith(")") and "(" in closed:  # ("X (not really).": a closing aside that denies X)
+        at = closed.rindex("(")
+        if is_denial(closed[at + 1:-1]) and any(c.isalnum() for c in closed[:at]):
+            return closed[:at].rstrip()
     for tag in language.words("sarcasm-tag"):
         if bare.lower().endswith(tag) and bare[:-len(tag)][-1:].isspace():
             body = bare[:-len(tag)].strip()

@@ -293,8 +293,9 @@ class _Segmenter:
         while i < n:
             t = toks[i]
             nxt: int | None = None
-            if t.low == ";":
-                self._close("coordinate")
+            if t.low == ";" or (t.low in (".", "!") and self.cur and i + 2 < n and toks[i + 2].low == ":"
+                                and (_in("deny-label", toks[i + 1].low) or _in("assert-label", toks[i + 1].low))):
+                self._close("coordinate")  # (a new sentence with a label: "Myth: X. Fact: Y." each its own)
                 nxt = i + 1
             elif t.low == "," and i + 1 < n:
                 nxt = self._coordinated(i)
