@@ -961,6 +961,10 @@ def test_no_that_denies_nothing_slips_emoji_and_asides(archive, statement: str, 
     # a label after a full stop frames its own sentence
     ("Myth: smoking causes lung cancer. Fact: garlic cures colds.", "false"),
     ("Myth: garlic cures colds. Fact: smoking causes lung cancer.", "true"),
+    # a quoted claim judged; "but that claim is false" after a report
+    ('The claim "smoking causes lung cancer" is false.', "false"),
+    ('The claim \u201cgarlic cures colds\u201d is false.', "true"),
+    ("People keep saying that smoking causes lung cancer, but that claim is false.", "false"),
 ])
 def test_closing_asides_answers_and_labels(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]

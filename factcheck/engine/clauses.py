@@ -782,6 +782,15 @@ def _asked_alternative(toks: list[Tok], sentence: str) -> list[Tok] | None:
     return None
 
 
+_OPEN_QUOTES = frozenset(('"', "\u201c", "\u2018", "'"))
+
+
+def _quoted_after(toks: list[Tok], word: Tok) -> bool:
+    """An opening quotation mark right after ``word``."""
+    at = next((i for i, t in enumerate(toks) if t is word), -1)
+    return 0 <= at < len(toks) - 1 and toks[at + 1].low in _OPEN_QUOTES
+
+
 def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
     """"The claim that X is false" (X, DENY); "the idea that X is true" (X, ASSERT): a noun for a
     claim, "that", the claim, and a verdict on it at the end (clauses.tsv claim-noun, deny-label,
@@ -793,6 +802,8 @@ def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
         k, opens = 0, len(sayer)
     elif len(words) >= k + 6 and _in("claim-noun", words[k].low) and words[k + 1].low == "that":
         opens = 2
+    elif len(words) >= k + 5 and _in("claim-noun", words[k].low) and _quoted_after(toks, words[k]):
+        opens = 1  # ('the claim "X" is false': the quotation marks stand for "that")
     else:
         return None
     if words[k + opens:k + opens + 1] and words[k + opens].low == "that":
