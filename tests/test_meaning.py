@@ -969,3 +969,16 @@ def test_no_that_denies_nothing_slips_emoji_and_asides(archive, statement: str, 
 def test_closing_asides_answers_and_labels(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
     assert archive(claims, prefix="ca").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # ", but B does" after a denial, ", but B doesn't" after an assertion: B with the predicate
+    ("Aspirin doesn't cure colds, but garlic does.", "false"),
+    ("Smoking causes lung cancer, but garlic doesn't.", "true"),
+    ("Garlic doesn't cure colds, but aspirin does.", "true"),
+    # (", but it doesn't" is the same subject denied)
+    ("People think garlic cures colds, but it doesn't.", "true"),
+])
+def test_a_contrast_with_an_elided_predicate(archive, statement: str, verdict: str) -> None:
+    claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
+    assert archive(claims, prefix="ce").check(statement).verdict == verdict

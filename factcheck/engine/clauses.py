@@ -340,6 +340,10 @@ class _Segmenter:
             stop = self._elided(j, len(right))
             if stop is not None:
                 return stop
+        if p == ("but",) and right:
+            stop = self._contrasted(j, len(right))
+            if stop is not None:
+                return stop
         if p == ("but",) and self.cur and _in("nobody", self.cur[_clause_start(self.cur)].low) \
                 and len([t for t in right if t.word]) <= 5:
             return None  # ("Nothing helped, but Botox did": the exception, one claim: only Botox helped)
@@ -370,6 +374,37 @@ class _Segmenter:
         pred = [Tok(t.text, t.low, end, end) for t in cur[k:] if t.word or t.low in ("'", "-")]
         self._close("coordinate")
         self.segs.append(_Seg(np + pred, "coordinate"))
+        self.kind = "coordinate"
+        stop = j + length
+        return stop + 1 if stop < len(toks) and toks[stop].low == "," else stop
+
+    def _contrasted(self, j: int, length: int) -> int | None:
+        """", but vitamin B12 does", ", but caffeine doesn't": a noun phrase and an auxiliary that
+        say the opposite of the clause before holds of the noun phrase. Read as the noun phrase
+        with the clause before's predicate, denied or not as the auxiliary says; None when the
+        words are not so."""
+        toks, cur = self.toks, self.cur
+        right = [t for t in toks[j:j + length] if t.word]
+        if len(right) < 2:
+            return None
+        negated = _negator(right[-1].low) and (right[-1].low.endswith("n't") or len(right) > 2)
+        aux = right[-1] if right[-1].low.endswith("n't") or not negated else right[-2]
+        np = right[:right.index(aux)]
+        if not (_in("finite", aux.low) or aux.low.endswith("n't")) or not np or len(np) > MAX_ITEM_WORDS \
+                or any(_verb_like(t) for t in np) or (len(np) == 1 and np[0].low in lang().pronouns):
+            return None  # (", but it doesn't": the same subject, denied: see the ellipsis reading)
+        k = next((k for k, t in enumerate(cur) if k > 0 and (_in("finite", t.low) or t.low.endswith("n't")
+                                                                or _verb_like(t, cur[k - 1]))), None)
+        if k is None:
+            return None
+        end = right[-1].end
+        pred = [Tok(t.text, t.low, end, end) for t in cur[k:] if t.word and not _negator(t.low) and not _aux(t.low)
+                and not t.low.endswith("n't")]
+        if not pred:
+            return None
+        self._close("coordinate")
+        denial = [Tok("not", "not", end, end)] if negated else []
+        self.segs.append(_Seg(np + denial + pred, "coordinate"))
         self.kind = "coordinate"
         stop = j + length
         return stop + 1 if stop < len(toks) and toks[stop].low == "," else stop
