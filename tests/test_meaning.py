@@ -982,3 +982,13 @@ def test_closing_asides_answers_and_labels(archive, statement: str, verdict: str
 def test_a_contrast_with_an_elided_predicate(archive, statement: str, verdict: str) -> None:
     claims = [("Garlic cures colds.", "false"), ("Smoking causes lung cancer.", "true")]
     assert archive(claims, prefix="ce").check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a relative clause that relates things of its own, which no claim settles, leaves the whole open
+    ("Smoking causes lung cancer, which leads to hair loss.", "no-match"),
+    ("Smoking, which is common, causes lung cancer.", "true"),
+    ("Smoking causes lung cancer.", "true"),
+])
+def test_a_chain_is_as_true_as_its_weakest_link(archive, statement: str, verdict: str) -> None:
+    assert archive([("Smoking causes lung cancer.", "true")], prefix="ch").check(statement).verdict == verdict

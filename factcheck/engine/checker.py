@@ -163,6 +163,10 @@ class FactChecker:
             # A sentence that makes several claims is as true as its weakest: any refuted clause
             # decides ("Since A, B" with B false is not true because A is).
             refuted = [r for r in consistent if polarity(r.verdict) is Polarity.REFUTED]
+            if not refuted:
+                open_ = _unsettled_consequence(self.analyzer, clauses, results)
+                if open_ is not None:
+                    return open_
             return max(refuted or consistent, key=lambda r: r.score or 0.0)
         if matched:
             return _contradiction(matched[0])
@@ -492,6 +496,21 @@ def _stressed(statement: str, start: int) -> bool:
     before = statement[:start].lower().rstrip(" ,")
     head = statement[start:start + 40].lower()
     return before.endswith(_STRESS) or head.startswith(_STRESS)
+
+
+def _unsettled_consequence(analyzer, clauses, results: list[CheckResult]) -> CheckResult | None:
+    """"X causes Y, which leads to Z": a relative clause that relates things of its own, which no
+    claim settles, leaves the statement open even when the rest is supported (a chain is as true
+    as its weakest link): its no-match stands for the statement, or None."""
+    for c in clauses:
+        if c.kind != "relative" or not c.checked or not any(t.relation for t in analyzer.analyse(c.text).terms):
+            continue
+        r = next((r for r in results if r.clause is not None and r.clause.text == c.text), None)
+        if r is not None and not r.matched:
+            return replace(r, reason=f"The statement also says that {c.text[:1].lower() + c.text[1:]}, which no "
+                                     f"claim in the knowledge base settles; the rest does not settle the whole. "
+                                     + r.reason)
+    return None
 
 
 def _far(whole: CheckResult, clauses) -> bool:
