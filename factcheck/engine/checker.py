@@ -126,8 +126,9 @@ class FactChecker:
 
         A statement of one plain clause is checked as it stands. A longer one (several clauses,
         a frame such as "I doubt that", a list) is read clause by clause (``factcheck.engine.clauses``):
-        the best clause decides and ``result.clause`` says which; a list's items are checked
-        one by one and combined. The whole statement's verdict stands only when no clause gives
+        the best clause decides and ``result.clause`` says which (any refuted clause first, and a
+        relative clause of its own that no claim settles leaves the whole open); a list's items
+        are checked one by one and combined. The whole statement's verdict stands only when no clause gives
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
         """
         statement = self._validate(statement)
