@@ -126,6 +126,7 @@ class Speller:
             return None  # another form of a known word ("conditions"), not a typo
         if wordnet.known(word):
             return None  # a real English word ("cured", "ages"): read as written
+        from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         if self._buckets is None:
@@ -136,10 +137,10 @@ class Speller:
         best: list[tuple[int, str]] = []
         for length in range(n - 2, n + 3):
             limit = 1 if max(n, length) <= 8 else 2  # "defiency" for "deficiency": two letters
-            for cand in self._buckets.get((word[0], length), ()):
-                d = OSA.distance(word, cand, score_cutoff=limit)
-                if d <= limit:
-                    best.append((d, cand))
+            bucket = self._buckets.get((word[0], length))
+            if bucket:  # (the candidates within ``limit`` edits, found in one C loop)
+                best.extend((d, cand) for cand, d, _ in process.extract(
+                    word, bucket, scorer=OSA.distance, score_cutoff=limit, limit=None))
         if not best:
             return None
         best.sort()

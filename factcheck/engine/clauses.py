@@ -74,10 +74,11 @@ class Tok(NamedTuple):
     low: str
     start: int
     end: int
+    word: bool  # a word, not punctuation: text[0].isalnum() (stored: read very often)
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
+
+def _tok(text: str, low: str, start: int, end: int) -> Tok:
+    return Tok(text, low, start, end, text[0].isalnum())
 
 
 class Lang(NamedTuple):
@@ -148,7 +149,7 @@ def _tokens_low(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.group().replace("\u2019", "'").lower(), m.start(), m.end())
+    return [Tok(g := m.group(), g.replace("\u2019", "'").lower(), m.start(), m.end(), g[0].isalnum())
             for m in _TOKEN.finditer(text)]
 
 
@@ -371,7 +372,7 @@ class _Segmenter:
         if k is None:
             return None
         end = np[-1].end  # (the predicate borrowed from before stands, unwritten, after the noun phrase)
-        pred = [Tok(t.text, t.low, end, end) for t in cur[k:] if t.word or t.low in ("'", "-")]
+        pred = [Tok(t.text, t.low, end, end, t.word) for t in cur[k:] if t.word or t.low in ("'", "-")]
         self._close("coordinate")
         self.segs.append(_Seg(np + pred, "coordinate"))
         self.kind = "coordinate"
@@ -479,7 +480,7 @@ class _Segmenter:
         ant = _antecedent(before, rel[m] if m < len(rel) and not judges else None)
         if not (ant and rel):
             return None
-        noun = Tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)
+        noun = _tok(ant, ant.lower(), toks[i + 1].start, toks[i + 1].end)
         if toks[i + 1].low == "whose":  # (", whose shortage can cause X": "B12 shortage can cause X")
             if len(rel) < 3 or not any(_verb_like(t) for t in rel[1:4]):
                 return None
@@ -1366,7 +1367,7 @@ def _predicated(content: list[Tok]) -> list[Tok] | None:
         return None
     verb = "are" if _plural(name[-1].text) else "is"
     at = content[commas[0]]
-    return [*name, Tok(verb, verb, at.start, at.start), *pred]
+    return [*name, _tok(verb, verb, at.start, at.start), *pred]
 
 
 MAX_NAME = 4  # words of a name before what is said of it ("Vitamin B12 (500 mcg), essential for ...")
@@ -1486,7 +1487,7 @@ class _Reading:
         first, rest = content[0], content[1:]
         low, _, tail = first.low.replace("\u2019", "'").partition("'")
         if tail in _CONTRACTED and low in lang().pronouns:  # ("it's mainly found in ...")
-            rest = [Tok(_CONTRACTED[tail], _CONTRACTED[tail], first.start, first.end), *rest]
+            rest = [_tok(_CONTRACTED[tail], _CONTRACTED[tail], first.start, first.end), *rest]
         else:
             low = first.low
         if low not in lang().pronouns or not any(_verb_like(t) for t in rest[:3]):
@@ -1497,7 +1498,7 @@ class _Reading:
             return content
         np = fits[0]
         notes.append(f"read '{low}' as '{np}'")
-        return [Tok(np, np.lower(), first.start, first.end)] + rest
+        return [_tok(np, np.lower(), first.start, first.end)] + rest
 
 
 # --------------------------------------------------------------------------- conditions as causes

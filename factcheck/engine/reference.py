@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from ..lazyre import lazy
 from . import language, wordnet
 from .clauses import Tok, _plural, opening, tokens
 from .clauses import _person as person
@@ -112,14 +113,16 @@ def words() -> _Words:
     alternatives = "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
     kinds = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     dets = "|".join(map(re.escape, sorted(definite)))
-    cue = re.compile(rf"\b(?:{alternatives})\b|\b(?:{dets})\s+(?:{kinds})\b", re.IGNORECASE)
+    cue_pattern = rf"\b(?:{alternatives})\b|\b(?:{dets})\s+(?:{kinds})\b"
+    # (cue and act are compiled on first use: a check that reads no pronoun never needs them)
+    cue = lazy({}, "cue", cue_pattern, re.IGNORECASE)
     def phrases(cls: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(e.split()) for e in entries(cls))
 
     events = phrases("event-word")
     demonstratives = {w.strip(): n.strip() == "plural"
                       for w, _, n in (e.partition(":") for e in entries("demonstrative"))}
-    object_cue = re.compile(cue.pattern + "|" + rf"\b(?:{'|'.join(map(re.escape, demonstratives))})\b", re.IGNORECASE)
+    object_cue = re.compile(cue_pattern + "|" + rf"\b(?:{'|'.join(map(re.escape, demonstratives))})\b", re.IGNORECASE)
     return _Words(pronouns, definite, nouns, roles, phrases("impersonal"), frozenset(entries("placeholder-after")),
                   phrases("be"), events, frozenset(p[0] for p in events), _any(entries("act-word")),
                   frozenset(entries("adverb")), frozenset(entries("people")), cue, demonstratives,
@@ -128,7 +131,7 @@ def words() -> _Words:
 
 def _any(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return lazy({}, "act", rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _at(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
