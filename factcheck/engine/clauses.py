@@ -399,12 +399,12 @@ class _Segmenter:
         if k is None:
             return None
         end = right[-1].end
-        pred = [Tok(t.text, t.low, end, end) for t in cur[k:] if t.word and not _negator(t.low) and not _aux(t.low)
+        pred = [Tok(t.text, t.low, end, end, t.word) for t in cur[k:] if t.word and not _negator(t.low) and not _aux(t.low)
                 and not t.low.endswith("n't")]
         if not pred:
             return None
         self._close("coordinate")
-        denial = [Tok("not", "not", end, end)] if negated else []
+        denial = [Tok("not", "not", end, end, True)] if negated else []
         self.segs.append(_Seg(np + denial + pred, "coordinate"))
         self.kind = "coordinate"
         stop = j + length
