@@ -399,8 +399,8 @@ class _Segmenter:
         if k is None:
             return None
         end = right[-1].end
-        pred = [Tok(t.text, t.low, end, end, t.word) for t in cur[k:] if t.word and not _negator(t.low) and not _aux(t.low)
-                and not t.low.endswith("n't")]
+        pred = [Tok(t.text, t.low, end, end, t.word) for t in cur[k:]
+                if t.word and not _negator(t.low) and not _aux(t.low) and not t.low.endswith("n't")]
         if not pred:
             return None
         self._close("coordinate")
