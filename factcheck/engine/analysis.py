@@ -735,20 +735,20 @@ def _quantifiers(tokens: list[str]) -> list[str]:
 
 
 _FUTURE = sorted(language.phrases("future"), key=len, reverse=True)
-_MODALS = frozenset(("will", "might", "could", "may", "would", "shall"))
+_FUTURE_WORDS = frozenset(w for p in _FUTURE for w in p if w not in STOPWORDS)
 
 
 def _future(tokens: list[str]) -> list[str]:
     """A phrase that puts the statement in the future read as one word, "someday" (english.tsv
-    future; "one day" only at either end of the statement or after a modal: "once a day" is no
+    future; "one day" only at either end of the statement or after an auxiliary: "once a day" is no
     time to come)."""
-    if not any(t in ("someday", "eventually", "day", "future", "come", "time", "later") for t in tokens):
+    if _FUTURE_WORDS.isdisjoint(tokens):
         return tokens
     out: list[str] = []
     k = 0
     while k < len(tokens):
         p = next((p for p in _FUTURE if len(p) > 1 and tuple(tokens[k:k + len(p)]) == p), None)
-        if p is not None and (p != ("one", "day") or k == 0 or k + 2 == len(tokens) or tokens[k - 1] in _MODALS):
+        if p is not None and (p != ("one", "day") or k == 0 or k + 2 == len(tokens) or tokens[k - 1] in _SUBJECT_VERBS):
             out.append("someday")
             k += len(p)
             continue
@@ -809,7 +809,6 @@ def _food_source(tokens: list[str]) -> range:
 
 _ASIDE = lazy(globals(), "_ASIDE",
               r"\(([^()]{1,80})\)|\s[\u2014\u2013-]{1,2}\s([^\u2014\u2013()]{1,80}?)\s[\u2014\u2013-]{1,2}\s")
-_ASIDE_NEGATORS = language.words("negator")
 
 
 def _denying_asides(text: str) -> str:
@@ -818,7 +817,7 @@ def _denying_asides(text: str) -> str:
     sentence's, so it is left out of what is read."""
     def drop(m: re.Match[str]) -> str:
         inner = m.group(1) or m.group(2) or ""
-        return " " if _ASIDE_NEGATORS.intersection(tokenise(inner)) else m.group()
+        return " " if _NEGATORS.intersection(tokenise(inner)) else m.group()
     return _ASIDE.sub(drop, text)
 
 

@@ -401,7 +401,8 @@ _SYMBOL_WORDS = tuple(sorted(language.pairs("symbol-word"), key=lambda p: -len(p
 _CONTRARY_STEMS = _pairs(_CONTRARY)
 _DIRECTIONAL = frozenset(stem(w) for w in language.words("directional"))
 _PRIVATIVE = frozenset(stem(w) for w in language.words("privative"))
-_FUTURE = frozenset({stem("someday"), stem("eventually")})  # (english.tsv future: its phrases are read as "someday")
+# (english.tsv future: its one-word entries; analysis.py reads its phrases as the first of them, "someday")
+_FUTURE = frozenset(stem(p[0]) for p in language.phrases("future") if len(p) == 1)
 _POLAR_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _DIRECTIONAL | _PRIVATIVE | _FUTURE
 _COMPLEMENT_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS for w in pair) | _PRIVATIVE | _FUTURE
 _PAIRED_STEMS = frozenset(w for pair in _COMPLEMENTARY_STEMS | _CONTRARY_STEMS for w in pair)
