@@ -992,3 +992,55 @@ def test_a_contrast_with_an_elided_predicate(archive, statement: str, verdict: s
 ])
 def test_a_chain_is_as_true_as_its_weakest_link(archive, statement: str, verdict: str) -> None:
     assert archive([("Smoking causes lung cancer.", "true")], prefix="ch").check(statement).verdict == verdict
+
+
+@pytest.fixture(scope="module")
+def own_names() -> FactChecker:
+    """A curated lexicon that names general classes its own way: "much-zinc" for the excess class,
+    and a "soothe" relation that folds in the relieve and reduce classes."""
+    data = {
+        "version": 1,
+        "sources": [{"id": "s", "title": "A source", "publisher": "p", "kind": "article", "reliability": "medium"}],
+        "concepts": [
+            {"id": "much", "label": "much", "kind": "qualifier",
+             "terms": ["too much", "excessive", "overdose", "megadose"]},
+            {"id": "soothe", "label": "soothe", "kind": "relation",
+             "terms": ["soothe", "relieve", "ease", "alleviate", "reduce", "decrease", "lessen"]},
+            {"id": "zinc", "label": "zinc", "kind": "substance", "terms": ["zinc"]},
+            {"id": "copper", "label": "copper", "kind": "substance", "terms": ["copper"]},
+            {"id": "nausea", "label": "nausea", "kind": "symptom", "terms": ["nausea"]},
+            {"id": "itching", "label": "itching", "kind": "symptom", "terms": ["itching", "itch"]},
+        ],
+        "claims": [{"id": i, "text": t, "verdict": v, "summary": "s", "evidence": [], "origin": {"source": "s"}}
+                   for i, t, v in (("much-zinc-nausea", "Too much zinc causes nausea.", "true"),
+                                   ("copper-itching", "Copper soothes itching.", "false"))],
+    }
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a phrase of the general excess class the lexicon lacks means what its own "too much" means
+    ("A large dose of zinc causes nausea.", "true"),
+    ("Big doses of zinc cause nausea.", "true"),
+    ("Zinc causes nausea.", "no-match"),  # the claim is about too much of it: not said here
+    ("A large dose of copper causes nausea.", "no-match"),
+    # the relieve and reduce classes read as its "soothe", which holds their plain words
+    ("Copper cuts down itching.", "false"),
+    ("Copper does not cut down itching.", "true"),
+    ("Copper causes itching.", "no-match"),  # another class is another claim
+])
+def test_a_lexicon_that_names_a_general_class_its_own_way(own_names: FactChecker, statement: str,
+                                                         verdict: str) -> None:
+    result = own_names.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+def test_a_class_is_read_as_a_concept_only_when_most_of_its_known_phrases_are() -> None:
+    from factcheck.engine.lexicon import Lexicon
+    from factcheck.kb.knowledge import Concept
+
+    def lexicon(*terms: str) -> Lexicon:
+        return Lexicon([Concept(id="k", kind="relation", terms=terms)])
+    assert lexicon("relieve", "ease", "soothe").own_class("relieve") == "k"
+    assert lexicon("relieve").own_class("relieve") == "relieve"  # one phrase is too little
+    assert lexicon("relieve", "ease", "soothe").own_class("cause") == "cause"

@@ -321,6 +321,7 @@ class Analyzer:
                              and (relations.names_patient_first(stems[s:e], cid) or _passive_purpose(tokens, s, cid))}
         if general and self.lexicon:
             general = [_as_source(g, tokens, spans, self.lexicon) for g in general]
+            general = [g if g.inverse else g._replace(cls=self.lexicon.own_class(g.cls)) for g in general]
         if general:
             for g in general:
                 drop.update(g.drop)

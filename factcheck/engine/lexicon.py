@@ -37,6 +37,7 @@ class Lexicon:
         # verb one stem, but "Botox treats HFS" names no treatment; such a term needs the noun.
         self.nominal: set[tuple[str, ...]] = set()
         self._narrower: dict[str, frozenset[str]] | None = None  # concept -> its kinds (on first use)
+        self._classes: dict[str, str] | None = None  # general relation class -> this lexicon's concept
         broader = {c.id: c.broader for c in concepts}
 
         def ancestors(cid: str) -> tuple[str, ...]:
@@ -86,6 +87,7 @@ class Lexicon:
         self.phrases = {tuple(k): v for k, v in state["phrases"]}
         self._starts = None
         self._mentions = None
+        self._classes = None
         self.alternates = {tuple(k): v for k, v in state.get("alternates", [])}
         self.max_len = max((len(k) for k in self.phrases), default=0)
         self.words = set(state["words"])
@@ -196,6 +198,32 @@ class Lexicon:
                     found.setdefault(a, set()).add(c.id)
             below = self._narrower = {a: frozenset(k) for a, k in found.items()}
         return below.get(cid, frozenset())
+
+    def own_class(self, cls: str) -> str:
+        """The concept this lexicon reads a general relation class as (data/relations.tsv), or the
+        class itself. A knowledge base may name a class otherwise ("high-dose" for "excess") or fold
+        one into another ("reduce" and "relieve" into its "treat"): when most of the class's plain
+        phrases that the lexicon knows (two at least) are terms of one concept of the same kind, a
+        phrase of the class it lacks ("a large dose of", "cut * down") means what its own terms mean,
+        so a statement and a claim worded with either meet."""
+        classes = self._classes
+        if classes is None:
+            classes = self._classes = self._own_classes()
+        return classes.get(cls, cls)
+
+    def _own_classes(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for cls, phrases in relations.plain_phrases().items():
+            if cls in self.concepts:
+                continue
+            read = [self.phrases.get(p) for p in phrases]
+            known = [cid for cid in read if cid is not None]
+            best = max(sorted(set(known)), key=known.count, default=None)
+            if best is None or known.count(best) < 2 or 2 * known.count(best) <= len(known):
+                continue
+            if (self.kind(best) == "qualifier") == (relations.kind(cls) == "qualifier"):
+                out[cls] = best
+        return out
 
     def name(self, cid: str) -> str:
         info = self.concepts.get(cid)
