@@ -1044,3 +1044,39 @@ def test_a_class_is_read_as_a_concept_only_when_most_of_its_known_phrases_are() 
     assert lexicon("relieve", "ease", "soothe").own_class("relieve") == "k"
     assert lexicon("relieve").own_class("relieve") == "relieve"  # one phrase is too little
     assert lexicon("relieve", "ease", "soothe").own_class("cause") == "cause"
+
+
+@pytest.fixture(scope="module")
+def plain() -> FactChecker:
+    data = {"version": 1, "sources": [{"id": "s", "title": "t", "publisher": "p", "kind": "archive",
+                                       "reliability": "medium"}],
+            "claims": [{"id": i, "text": t, "verdict": v, "summary": "s", "evidence": [], "origin": {"source": "s"}}
+                       for i, t, v in (("walk", "Walking lowers cholesterol.", "true"),
+                                       ("sage", "Sage tea calms a cough.", "mostly-true"),
+                                       ("oats", "Oats lower cholesterol more than rice does.", "true"))]}
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a comparison with another thing says what a claim without one does not
+    ("Walking lowers cholesterol more than swimming does.", "no-match"),
+    ("Sage tea calms a cough better than honey.", "no-match"),
+    ("Walking lowers cholesterol a lot more than diet pills.", "no-match"),
+    # ... but a bound or a norm after "than" is no other thing
+    ("Walking lowers cholesterol.", "true"),
+    # a claim that compares is met by the same comparison
+    ("Oats lower cholesterol more than rice does.", "true"),
+])
+def test_a_comparison_is_another_claim(plain: FactChecker, statement: str, verdict: str) -> None:
+    result = plain.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+def test_than_after_a_comparative_reads_as_a_comparison_only_before_another_thing() -> None:
+    from factcheck.engine.analysis import _compared
+    assert _compared("smoking causes cancer more than radon does".split())
+    assert _compared("it works better than lemon".split())
+    assert not _compared("magnesium takes part in more than 300 reactions".split())
+    assert not _compared("taking more magnesium than you need causes diarrhoea".split())
+    assert not _compared("more magnesium than recommended".split())
+    assert not _compared("diet rather than drugs".split())

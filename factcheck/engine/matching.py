@@ -233,7 +233,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_qualifying(m, side)
     _antonyms(m, q_terms, side.terms, st)
     _sides_taken(m, q_terms, side.terms, doc, st.query.rarity)
-    m.refuse(_how_often(st.query, index.seldom(doc.claim)))
+    m.refuse(_how_often(st.query, index.seldom(doc.claim)) or _comparison(st.query, doc.analysis))
     total_q = st.total if q_terms is st.terms else sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
     # (summed in the claim's order, not the set's: the same sum in every process)
@@ -607,6 +607,14 @@ def _how_often(query: Analysis, seldom: bool) -> str:
         return "the statement says how seldom it happens; the claim does not"
     if seldom and query.frequent and not query.rarity:
         return "the claim says it happens seldom; the statement says often"
+    return ""
+
+
+def _comparison(query: Analysis, claim: Analysis) -> str:
+    """A statement that compares its thing with another ("more than radon does") says what a claim
+    that compares with nothing does not."""
+    if query.compared and not claim.compared:
+        return "the statement compares it with another thing ('than ...'); the claim does not"
     return ""
 
 
