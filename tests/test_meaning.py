@@ -1044,6 +1044,12 @@ def test_a_class_is_read_as_a_concept_only_when_most_of_its_known_phrases_are() 
     assert lexicon("relieve", "ease", "soothe").own_class("relieve") == "k"
     assert lexicon("relieve").own_class("relieve") == "relieve"  # one phrase is too little
     assert lexicon("relieve", "ease", "soothe").own_class("cause") == "cause"
+    # a narrower class the lexicon keeps ("deplete" within "reduce") stays narrower: "reduce" is
+    # not read as the concept that folds it in, only linked to it as the same word
+    folding = Lexicon([Concept(id="k", kind="relation", terms=("reduce", "lower", "decrease")),
+                       Concept(id="deplete", kind="relation", terms=("deplete",))])
+    assert folding.own_class("reduce") == "reduce" and folding.folds("reduce", "k")
+    assert not folding.folds("cause", "k")
 
 
 @pytest.fixture(scope="module")

@@ -405,10 +405,11 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
                 d_own, d_far = wordnet.reach(dt.surface)
                 if own.isdisjoint(d_far) and far.isdisjoint(d_own):
                     continue  # (nothing in common: no link, and the pair need not be asked)
-            link = _link(t, dt)
+            link = _link(t, dt, lex)
             if link is None:
                 continue
-            m.cover(t, dt.key, (SYNONYM_MATCH if link == "synonym" else BROADER_MATCH) * t.factor)
+            m.cover(t, dt.key, (1.0 if link == "same" else SYNONYM_MATCH if link == "synonym" else BROADER_MATCH)
+                    * t.factor)
             m.broader = m.broader or link == "narrower"
             m.general = m.general or link == "broader"
             m.links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
@@ -836,19 +837,23 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
 
 _LINK_WORDS = {
     "synonym": "{a} read as {b} (same meaning)",
+    "same": "{a} read as {b} (the knowledge base's own word for it)",
     "narrower": "{a} is a kind of {b}: the claim is more general",
     "broader": "{b} is a kind of {a}: the statement is more general",
 }
 
 
-def _link(t: Term, dt: Term) -> str | None:
+def _link(t: Term, dt: Term, lex: Lexicon) -> str | None:
     """How a statement term relates to a claim term it does not equal, by general knowledge.
 
     'synonym', 'narrower' (the statement's is the narrower: "cures" for "treats"), 'broader',
-    or None when they are simply different.
+    or None when they are simply different; 'same' for a general class the lexicon folds into
+    the concept ("cut * down", reduce, for a lexicon whose "treat" says "reduce").
     """
     if t.relation:
         a, b = t.key[1:], dt.key[1:]
+        if lex.folds(a, b) or lex.folds(b, a):
+            return "same"
         if relations.entails(a, b) or relations.converse(a, b):
             return "narrower"
         if relations.entails(b, a) or relations.converse(b, a):
