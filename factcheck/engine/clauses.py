@@ -1494,11 +1494,22 @@ class _Reading:
             return content
         plural = lang().pronouns[low] == "plural"
         fits = [np for b in self.before for np, pl in _candidates(b) if pl == plural]
+        if len(set(fits)) > 1 and self.before and any(_in("additive", t.low) or _phrase_at(rest, k, "additive")
+                                                      for k, t in enumerate(rest)):
+            # ("X can trigger Y; it can also cause Z": one more thing said of the subject before)
+            last = _candidates(self.before[-1])
+            fits = [last[0][0]] if last and last[0][1] == plural and _subject_first(self.before[-1]) else fits
         if len(set(fits)) != 1:
             return content
         np = fits[0]
         notes.append(f"read '{low}' as '{np}'")
         return [_tok(np, np.lower(), first.start, first.end)] + rest
+
+
+def _subject_first(toks: list[Tok]) -> bool:
+    """The clause opens with its subject: a noun phrase, then its verb (no opening adjunct)."""
+    runs, verb = _np_runs(toks)
+    return verb > 0 and bool(runs) and bool(runs[0]) and len(runs) > 1 and not runs[1]
 
 
 # --------------------------------------------------------------------------- conditions as causes
