@@ -36,6 +36,28 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])(?=[\s\"'\u201d]+{answer}$)", re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _content_pattern() -> re.Pattern[str]:
+    def alt(cls: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
+                        for w in sorted(language.words(cls), key=len, reverse=True))
+    return re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])[\s\"'\u201d]+(?:(?:{alt('answer-lead')})[\W_]+)*"
+                      rf"(?:(?P<deny>{alt('answer-content-deny')})|(?P<assert>{alt('answer-content-assert')}))"
+                      rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*$", re.IGNORECASE)
+
+
+def content_answer(text: str) -> tuple[str, bool] | None:
+    """(the statement before it, whether it denies) for a closing answer that restates the thing
+    itself ("... Turns out it doesn't.", "... Turns out it does."; english.tsv answer-content-deny,
+    answer-content-assert); None when there is none."""
+    at = max(0, len(text) - MAX_ANSWER - 24)
+    m = _content_pattern().search(text, at)
+    if m is None:
+        return None
+    body = text[:m.start()].strip()
+    return (body, m.group("deny") is not None) if any(c.isalnum() for c in body) else None
+
+
 def is_denial(text: str) -> bool:
     """The whole text is a denying answer ("Not a chance.", "nope 🙄", "Yeah, right.")."""
     return len(text) <= MAX_ANSWER and bool(_patterns()[0].match(text))

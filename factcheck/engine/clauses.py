@@ -1215,8 +1215,8 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
         if k >= len(words) or not _in("evaluation-subject", words[k].low):
             return None
         k += 1
-    for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT)):
-        if cls == "deny-reply" and relative:
+    for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT), ("agree-reply", ASSERT)):
+        if cls in ("deny-reply", "agree-reply") and relative:
             continue  # (", which doesn't" continues a clause, it does not judge one)
         label = next((j for j in range(k, len(words)) if _phrase_at(words, j, cls)), None)
         if label is None:
@@ -1228,7 +1228,14 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
 
 
 def _judged(c: Clause, judgement: str | None) -> Clause:
-    """A clause the next one calls false is denied ("X, which is untrue")."""
+    """A clause the next one calls false is denied ("X, which is untrue"). After a frame, the
+    judgement is of what the frame reports, whatever the frame made of it: "I used to think X,
+    but it doesn't" denies X, "..., and it does" asserts it."""
+    if judgement is not None and c.frame and c.mood in (ASSERT, DENY, NONE):
+        if judgement == c.mood:
+            return c
+        note = "what follows calls it false" if judgement == DENY else "what follows says it is so"
+        return replace(c, mood=judgement, notes=(*c.notes, note))
     if judgement != DENY or c.mood not in (ASSERT, DENY):
         return c
     return replace(c, mood=DENY if c.mood == ASSERT else ASSERT,
