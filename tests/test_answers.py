@@ -100,3 +100,14 @@ def test_an_answer_or_judgement_after_a_frame_speaks_of_what_it_reports(remedies
     result = remedies.check(statement)
     assert result.verdict == verdict, (result.reason, result.clause)
     assert result.statement == statement  # (the result is the whole statement's, its clause marked)
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Garlic cures the flu, or so I thought.", "true"),
+    ("Ginger eases nausea, or so I thought.", "false"),
+    ("Ginger eases nausea\u2026 or so I believed", "false"),
+    # a report is no retraction
+    ("Ginger eases nausea, or so I was told.", "true"),
+])
+def test_words_that_take_a_statement_back_deny_it(remedies, statement: str, verdict: str) -> None:
+    assert remedies.check(statement).verdict == verdict

@@ -65,7 +65,8 @@ def is_denial(text: str) -> bool:
 
 def denied_body(text: str) -> str | None:
     """The statement before a denying answer that ends ``text`` (or before a sarcasm tag, "X /s":
-    english.tsv sarcasm-tag), or None when there is none."""
+    english.tsv sarcasm-tag; or before words that take it back, "X, or so I thought": english.tsv
+    retraction-tail), or None when there is none."""
     bare = text.rstrip()
     emoji = language.words("deny-emoji")
     tail = bare
@@ -78,6 +79,11 @@ def denied_body(text: str) -> str | None:
         at = closed.rindex("(")
         if is_denial(closed[at + 1:-1]) and any(c.isalnum() for c in closed[:at]):
             return closed[:at].rstrip()
+    low = bare.lower().rstrip(".!\u2026 ").replace("\u2019", "'")
+    for tail in language.words("retraction-tail"):
+        if low.endswith(tail) and low[:-len(tail)].rstrip().endswith((",", "\u2014", "-", "\u2013", "...", "\u2026")):
+            body = bare[:len(low) - len(tail)].rstrip(" ,.\u2014\u2013\u2026-")
+            return body if any(c.isalnum() for c in body) else None  # ("X, or so I thought.")
     for tag in language.words("sarcasm-tag"):
         if bare.lower().endswith(tag) and bare[:-len(tag)][-1:].isspace():
             body = bare[:-len(tag)].strip()
