@@ -1086,3 +1086,27 @@ def test_than_after_a_comparative_reads_as_a_comparison_only_before_another_thin
     assert not _compared("taking more magnesium than you need causes diarrhoea".split())
     assert not _compared("more magnesium than recommended".split())
     assert not _compared("diet rather than drugs".split())
+
+
+@pytest.fixture(scope="module")
+def placing(archive) -> FactChecker:
+    return archive([("Warming up before running prevents cramps.", "true"),
+                    ("Rinse your mouth after brushing your teeth.", "true"),
+                    ("Ice on a sprain reduces swelling.", "true")])
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Warming up before running prevents cramps.", "true"),
+    ("Warming up prior to running prevents cramps.", "true"),  # one meaning, other words
+    # the same word placed otherwise is another claim
+    ("Warming up after running prevents cramps.", "no-match"),
+    ("Warming up during running prevents cramps.", "no-match"),
+    ("Warming up instead of running prevents cramps.", "no-match"),
+    # a preposition that excludes the claim's wherever it stands
+    ("Rinse your mouth before you brush your teeth.", "no-match"),
+    # a place the claim does not name is said beside it, not against it
+    ("Ice on a sprain reduces swelling in the ankle.", "true"),
+])
+def test_a_thing_placed_otherwise_is_another_claim(placing: FactChecker, statement: str, verdict: str) -> None:
+    result = placing.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)

@@ -21,7 +21,7 @@ from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
 from .recent import Recent
 from .reference import Reading, Referents
-from .text import stem
+from .text import stem, tokenise
 from .verdict import decide, usable
 from .wording import Wording
 
@@ -98,16 +98,16 @@ class FactChecker:
         """What a claim's phrasing says in its own words (its lists, the relations that only
         qualify a noun), read from its text (engine/wording.py)."""
         terms = doc.analysis.terms
+        text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
         # (cheap tests on the terms first: a list that matters has two things that are concepts or
         # numbers, a qualifying relation is a second relation)
         things = sum(1 for t in terms if t.kind != "word" and not t.relation)
         relations_ = sum(1 for t in terms if t.relation)
-        if things < 2 and relations_ < 2:
-            return wording.NONE
-        text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
         if not ((things >= 2 and (" and " in text or " or " in text))
                 or (relations_ >= 2 and any(f" {w} " in text for w in wording.RELATIVE))):
-            return wording.NONE
+            # (only where its words place things: "stretching *before* exercise")
+            return wording.Wording({}, {}, wording.placed(tokenise(text))) if wording.may_place(text) \
+                else wording.NONE
         return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon)
 
     def __reduce__(self):

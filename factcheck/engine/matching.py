@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import language, lists, relations, wording, wordnet
@@ -96,6 +97,7 @@ class ClaimSide(NamedTuple):
     has_relation: bool
     listed: dict[str, frozenset[str]]  # a member of a list in the claim -> the other members
     qualifying: dict[str, str]  # a relation in a relative clause of the claim -> what follows it
+    placed: dict[str, int]  # a word of the claim a placing preposition puts -> its group (wording.placed)
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -169,7 +171,7 @@ class ClaimSides:
                            for t in terms if t.kind != "word")
             said = self._wording(doc) if self._wording is not None else wording.NONE
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
-                             others, any(t.relation for t in terms), said.listed, said.qualifying)
+                             others, any(t.relation for t in terms), said.listed, said.qualifying, said.placed)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -233,7 +235,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_qualifying(m, side)
     _antonyms(m, q_terms, side.terms, st)
     _sides_taken(m, q_terms, side.terms, doc, st.query.rarity)
-    m.refuse(_how_often(st.query, index.seldom(doc.claim)) or _comparison(st.query, doc.analysis))
+    m.refuse(_said_otherwise(st.query, doc, side, index))
     total_q = st.total if q_terms is st.terms else sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
     # (summed in the claim's order, not the set's: the same sum in every process)
@@ -611,12 +613,43 @@ def _how_often(query: Analysis, seldom: bool) -> str:
     return ""
 
 
+def _said_otherwise(query: Analysis, doc: Doc, side: ClaimSide, index: Index) -> str:
+    """How often, compared with what, placed where: what the statement says of its thing that the
+    claim does not, in words that are no terms ("" when nothing)."""
+    return (_how_often(query, index.seldom(doc.claim)) or _comparison(query, doc.analysis)
+            or _placed_otherwise(query, side.placed))
+
+
 def _comparison(query: Analysis, claim: Analysis) -> str:
     """A statement that compares its thing with another ("more than radon does") says what a claim
     that compares with nothing does not."""
     if query.compared and not claim.compared:
         return "the statement compares it with another thing ('than ...'); the claim does not"
     return ""
+
+
+def _placed_otherwise(query: Analysis, claim: dict[str, int]) -> str:
+    """The statement places something in time or space otherwise than the claim: the same word
+    after a preposition of another meaning ("stretching *after* exercise" against "*before*
+    exercise"), or a preposition that excludes one of the claim's wherever it stands ("consult a
+    doctor *after* starting" against "*before* taking"; english.tsv placing, placing-opposite).
+    A statement with no such preposition says less, which is no reason to refuse."""
+    if not claim:
+        return ""
+    theirs = set(claim.values())
+    for word, group in _placed_words(query.normalised).items():
+        other = claim.get(word)
+        if other is None:
+            other = next((g for g in sorted(theirs) if wording.opposite_places(group, g)), None)
+        if other is not None and other != group:
+            return (f"the statement says '{wording.place_name(group)}' where the claim says "
+                    f"'{wording.place_name(other)}'")
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _placed_words(normalised: str) -> dict[str, int]:
+    return wording.placed(normalised.split())
 
 
 def _headline(d_terms: list[Term]) -> bool:
