@@ -1110,3 +1110,14 @@ def placing(archive) -> FactChecker:
 def test_a_thing_placed_otherwise_is_another_claim(placing: FactChecker, statement: str, verdict: str) -> None:
     result = placing.check(statement)
     assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Teenagers should get 1300 mg of calcium a day.", "true"),  # "should get" says what is needed
+    ("Teenagers are supposed to get 1300 mg of calcium a day.", "true"),
+    ("Teenagers should get 500 mg of calcium a day.", "no-match"),  # another amount
+    ("Teenagers should not get 1300 mg of calcium a day.", "no-match"),  # not the denial of a need
+])
+def test_what_one_should_get_is_what_one_needs(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Teenagers need 1300 mg of calcium a day.", "true")])
+    assert checker.check(statement).verdict == verdict
