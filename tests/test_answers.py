@@ -111,3 +111,12 @@ def test_an_answer_or_judgement_after_a_frame_speaks_of_what_it_reports(remedies
 ])
 def test_words_that_take_a_statement_back_deny_it(remedies, statement: str, verdict: str) -> None:
     assert remedies.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Garlic was once thought to cure the flu.", "true"),  # a belief given up denies it
+    ("Garlic used to be thought to cure the flu.", "true"),
+    ("Ginger was once believed to ease nausea.", "false"),
+])
+def test_a_belief_given_up_denies_what_was_believed(remedies, statement: str, verdict: str) -> None:
+    assert remedies.check(statement).verdict == verdict
