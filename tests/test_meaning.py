@@ -1121,3 +1121,12 @@ def test_a_thing_placed_otherwise_is_another_claim(placing: FactChecker, stateme
 def test_what_one_should_get_is_what_one_needs(archive, statement: str, verdict: str) -> None:
     checker = archive([("Teenagers need 1300 mg of calcium a day.", "true")])
     assert checker.check(statement).verdict == verdict
+
+
+def test_as_well_is_said_plainly(archive) -> None:
+    checker = archive([("Sugar makes children hyperactive.", "false"), ("Walking lowers blood pressure.", "true")])
+    # (a trailing "as well" is "too", not the verb "well" after a causative "make")
+    assert checker.check("Sugar makes children hyperactive as well.").verdict == "false"
+    assert checker.check("Walking lowers blood pressure, and sugar makes children hyperactive as well.").verdict \
+        == "false"
+    assert checker.check("Walking as well as swimming lowers blood pressure.").verdict != "true"
