@@ -519,3 +519,16 @@ def test_an_additive_word_reads_a_pronoun_as_the_subject_before(sentence: str, s
         assert not any("read 'it'" in n for c in read for n in c.notes)
     else:
         assert read[-1].text == second
+
+
+@pytest.mark.parametrize(("sentence", "text", "mood"), [
+    # no comma: a coordinator before words that only judge the clause still ends it
+    ("Some say zinc cures colds but that is wrong.", "zinc cures colds", DENY),
+    ('People say "zinc cures colds" but that is a myth.', "zinc cures colds", DENY),
+    ("Zinc shortens colds and that is a fact.", "Zinc shortens colds", ASSERT),
+    # ... not before a clause of its own
+    ("Zinc helps and that is why people take it.", "Zinc helps and that is why people take it", ASSERT),
+])
+def test_a_judgement_after_a_coordinator_needs_no_comma(sentence: str, text: str, mood: str) -> None:
+    read = clauses.read(sentence)
+    assert [(c.text, c.mood) for c in read] == [(text, mood)]

@@ -69,6 +69,10 @@ class Clause:
         return self.mood != NONE
 
 
+MAX_JUDGEMENT = 12  # tokens: words that only judge a clause ("but that is simply wrong") are few
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\'')
+
+
 class Tok(NamedTuple):
     text: str
     low: str
@@ -310,6 +314,10 @@ class _Segmenter:
                     nxt = self._adjunct_tail(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
+            if nxt is None and self.cur and _in("coordinator", t.low) and n - i <= MAX_JUDGEMENT \
+                    and _evaluation([w for w in toks[i + 1:] if w.word], False) is not None:
+                self._close("coordinate")  # ("X but that is wrong": no comma, the last words judge X)
+                nxt = i + 1
             if nxt is not None:
                 i = nxt
                 continue
@@ -1420,13 +1428,15 @@ class _Reading:
         notes: list[str] = []
         if len(words) < len(seg.toks):  # (then the clause is not the sentence as it stands)
             notes.append("a number in brackets is a specification beside the claim: set aside")
-        start = words[0].start
         while words and not words[-1].word and words[-1].low not in ("?",):
             words = words[:-1]
+        start = words[0].start
         if not words:
             return None
         end = words[-1].end
         frame_text, mood, content = self._framed(seg, _without_openers(words))
+        if content and content[0].low in _QUOTE_MARKS and not any(t.low in _QUOTE_MARKS for t in content[1:]):
+            content = content[1:]  # (a quote opened before a clause that ends inside it)
         ends_q = bool(content) and content[-1].low == "?"
         rhetorical = bool(_phrase_at(_without_openers(words), 0, "rhetorical-head"))  # ("who still believes X?")
         if mood != NONE and not rhetorical and (ends_q or (self.question and (
