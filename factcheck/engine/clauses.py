@@ -270,7 +270,17 @@ def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
             if i > 0 and (_verb_like(nxt, toks[i]) or nxt.low in _first_words(("report", "belief"))):
                 return None  # "has never once said": an adverb before the verb, not a clause's start
             return cls, len(p)
+    if i > 0 and toks[i - 1].low == "," and _in("comma-reason", toks[i].low) and _last_part(toks, i) \
+            and toks[i + 1].word and not _in("comma-reason-not", toks[i + 1].low):
+        return "reason", 1  # (", as supplements may interact with it": "as" opens a reason only after a comma)
     return None
+
+
+def _last_part(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` opens the last part of its sentence (no comma after it): ", as X" gives a
+    reason there, where ", as I found out later, ..." is an aside."""
+    rest = toks[i + 1:]
+    return bool(rest) and not any(t.low in (",", ";", ":") for t in rest)
 
 
 def _segments(toks: list[Tok]) -> list[_Seg]:
@@ -349,7 +359,8 @@ class _Segmenter:
                 and len([t for t in right if t.word]) <= 5:
             return None  # ("Nothing helped, but Botox did": the exception, one claim: only Botox helped)
         both = _clause_like(self.cur[_clause_start(self.cur):]) and _clause_like(right)
-        if not (both if p[0] in ("and", "or") else bool(right) and _clause_like(right)):
+        opens = _subordinator(toks, j) is not None and _clause_like(toks[j:_next_comma(toks, j)])
+        if not (both if p[0] in ("and", "or") and not opens else bool(right) and _clause_like(right)):
             return None
         self._close("coordinate")
         return j
@@ -485,7 +496,7 @@ class _Segmenter:
             if len(rel) < 3 or not any(_verb_like(t) for t in rel[1:4]):
                 return None
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
-        elif m < len(rel) and _verb_like(rel[m]):
+        elif judges or m < len(rel) and _verb_like(rel[m]):  # (", which it does not": a judgement)
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
         else:
             # ", which your muscles need to contract": the noun is the object, after the verb
@@ -524,7 +535,8 @@ class _Segmenter:
             return None  # "a muscle can't relax unless it has magnesium": one claim, a requirement
         stop = _next_break(toks, i + length)
         body = toks[i + length:stop]
-        if not (_clause_like(body) and _clause_like(self.cur[_clause_start(self.cur):])):
+        after_comma = cls == "reason" and toks[i - 1].low == ","  # (what it gives a reason for may be a plea)
+        if not (_clause_like(body) and (after_comma or _clause_like(self.cur[_clause_start(self.cur):]))):
             return None
         self._close("main")
         self.segs.append(_Seg(body, cls, opener=opener))
@@ -1215,6 +1227,13 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
         if k >= len(words) or not _in("evaluation-subject", words[k].low):
             return None
         k += 1
+    elif k + 1 < len(words) and _in("evaluation-subject", words[k].low):
+        # (", which it (simply) does not": a subject of its own and a bare denial judge the clause before)
+        reply = next((j for j in range(k + 1, len(words)) if _phrase_at(words, j, "deny-reply")), None)
+        if reply is not None:
+            p = _phrase_at(words, reply, "deny-reply") or ()
+            if all(_in("evaluation-word", t.low) for t in words[k + 1:reply] + words[reply + len(p):]):
+                return DENY
     for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT)):
         if cls == "deny-reply" and relative:
             continue  # (", which doesn't" continues a clause, it does not judge one)
