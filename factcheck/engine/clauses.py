@@ -318,6 +318,8 @@ class _Segmenter:
                     nxt = self._label_tail(i)
                 if nxt is None:
                     nxt = self._adjunct_tail(i)
+                if nxt is None:
+                    nxt = self._appositive_tail(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is not None:
@@ -472,6 +474,23 @@ class _Segmenter:
         if timed:  # (", after a week": it still limits the clause before to that time; asserts nothing)
             self.segs.append(_Seg(tail, "time", opener=" ".join(p)))
         return len(toks)
+
+    def _appositive_tail(self, i: int) -> int | None:
+        """", an anti-seizure drug often prescribed for it": a last part that only says what the
+        noun before it is (an article, a noun phrase, perhaps a participle; no verb of its own, no
+        denial, no judgement). It is left out, so the clause before is read without it."""
+        tail = self.toks[i + 1:]
+        words = [t for t in tail if t.word]
+        if not words or words[0].low not in ("a", "an", "the") or len(words) > MAX_APPOSITION \
+                or any(t.low in (",", ";", ":", "?", "(") for t in tail) or not _clause_like(self.cur):
+            return None
+        if any(_in("finite", t.low) or _negator(t.low) or t.low in _SUBJECTS or t.low == "that"
+               or _in("relative", t.low) or _in("claim-noun", t.low) or _in("deny-label", t.low)
+               or _in("agree-label", t.low) or _in("evaluation-word", t.low) and t.low not in ("a", "an", "the", "of")
+               for t in words[1:]):
+            return None
+        self._close("main")
+        return len(self.toks)
 
     def _relative(self, i: int) -> int | None:
         """", which are a standard treatment": a segment of its own, with the noun before the
@@ -1254,6 +1273,25 @@ def _judged(c: Clause, judgement: str | None) -> Clause:
                    notes=(*c.notes, "what follows calls it false"))
 
 
+def _existential(content: list[Tok]) -> list[Tok]:
+    """"There is no diet and no pill that cures X" as "no diet and no pill cures X": the denied noun
+    phrase is the subject of the relative clause after it (which must open with its verb: "there is
+    no evidence that X cures Y" is left alone). Unchanged when it is not so."""
+    if not content or content[0].low.replace("\u2019", "'") not in ("there's", "there"):
+        return content
+    k = 1 if content[0].low != "there" else 2
+    if k == 2 and (len(content) < 2 or content[1].low not in ("is", "are", "was", "were")):
+        return content
+    if k >= len(content) or content[k].low != "no":
+        return content
+    rel = next((j for j in range(k + 1, min(len(content), k + 3 * MAX_ITEM_WORDS))
+                if content[j].low in ("that", "which", "who")), None)
+    if rel is None or rel + 1 >= len(content) or not _verb_like(content[rel + 1]) \
+            or any(not t.word and t.low != "," or _verb_like(t) for t in content[k:rel]):
+        return content
+    return content[k:rel] + content[rel + 1:]
+
+
 def _without_openers(toks: list[Tok]) -> list[Tok]:
     """The words without what opens a post or a reply and says nothing: "and yes, X", "nope, X",
     "omg ok. X", "wait, X" (``discourse`` words before a comma or a stop; ``opener`` words
@@ -1446,6 +1484,10 @@ class _Reading:
             mood = ASK
         if content and not content[-1].word:
             content = content[:-1]
+        existential = _existential(content)
+        if existential is not content:
+            content = existential
+            notes.append("'there is no X that ...' read as 'no X ...'")
         if idx > 0:
             content = self._resolve_pronoun(content, notes)
         elif seg.kind == "main" and mood == ASSERT and not frame_text:

@@ -1,0 +1,87 @@
+"""What a clause is read without or as: a noun phrase set after its last noun (", an anti-seizure
+drug often prescribed for it"), "there is no X that ..." as "no X ...", and "its" before a noun read
+as the one thing an earlier clause of the sentence named. Sentences written for these tests (other
+words than any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.engine.clauses import ASSERT, DENY, read
+from factcheck.engine.reference import Referents
+
+
+def texts(sentence: str) -> list[tuple[str, str]]:
+    return [(c.mood, c.text) for c in read(sentence)]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Grapefruit can interact with statins, a class of drugs often prescribed for cholesterol.",
+     "Grapefruit can interact with statins"),
+    ("Iron tablets can upset the stomach, the organ most people blame first.", "Iron tablets can upset the stomach"),
+    ("My aunt swears ginger can settle nausea, an old family remedy.", "ginger can settle nausea"),
+])
+def test_a_noun_phrase_set_after_the_clause_is_left_out(sentence, clause):
+    assert texts(sentence)[0] == (ASSERT, clause)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Garlic prevents colds, a claim nobody has tested.",  # judges the clause: kept for the judgement
+    "Garlic prevents colds, a total myth.",
+    "Garlic prevents colds, the doctor that I saw agrees.",
+    "Garlic prevents colds, the cheapest remedy isn't it.",
+    "Garlic prevents colds, the most common one.",
+])
+def test_a_noun_phrase_that_judges_or_says_more_is_not_dropped_as_an_apposition(sentence):
+    (first, *_) = read(sentence)
+    assert first.mood == DENY or first.text != "Garlic prevents colds"
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("There is no herb and no vitamin that has been shown to prevent colds.",
+     "no herb and no vitamin has been shown to prevent colds"),
+    ("There's no pill that cures baldness.", "no pill cures baldness"),
+    ("There are no foods which reverse ageing.", "no foods reverse ageing"),
+])
+def test_there_is_no_x_that_reads_x_as_the_denied_subject(sentence, clause):
+    assert texts(sentence)[0] == (ASSERT, clause)
+
+
+def test_there_is_no_x_that_reads_each_item_of_a_list():
+    (c,) = read("There is no herb and no vitamin that has been shown to prevent colds.")
+    assert c.parts == ("no herb has been shown to prevent colds", "no vitamin has been shown to prevent colds")
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no evidence that garlic prevents colds.",  # "that" opens what the evidence is of
+    "There is no cure for baldness.",
+    "There is a pill that cures baldness.",
+])
+def test_other_there_is_sentences_are_left_as_they_are(sentence):
+    assert all("there" in c.text.lower() or c.mood == DENY for c in read(sentence))
+
+
+@pytest.fixture(scope="module")
+def referents(checker) -> Referents:
+    return Referents(checker.lexicon)
+
+
+def test_its_before_a_noun_is_read_as_the_thing_named_earlier(referents):
+    sentence = "Hemifacial spasm is rare, and some sellers say zinc relieves its symptoms."
+    r = referents.within(sentence)
+    assert r is not None and (r.words, r.meaning) == ("its", "Hemifacial spasm")
+    assert r.text == "Hemifacial spasm is rare, and some sellers say zinc relieves Hemifacial spasm symptoms."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Magnesium and Botox are both popular, and people praise its effect.",  # two things it could be
+    "Some sellers say zinc relieves its symptoms.",  # nothing named before it
+])
+def test_its_is_left_alone_when_two_readings_or_none_are_possible(referents, sentence):
+    assert referents.within(sentence) is None
+
+
+def test_its_is_not_read_across_sentences(referents):
+    before = "My neighbour has hemifacial spasm."
+    mentions = referents.mentions(before)
+    assert referents.reading("Zinc relieves its symptoms, she says.", [(before, mentions)]) is None
