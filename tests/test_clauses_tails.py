@@ -85,3 +85,32 @@ def test_its_is_not_read_across_sentences(referents):
     before = "My neighbour has hemifacial spasm."
     mentions = referents.mentions(before)
     assert referents.reading("Zinc relieves its symptoms, she says.", [(before, mentions)]) is None
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Ginseng can boost energy, our readers can vouch for it.", "Ginseng can boost energy", "our readers can vouch for it"),
+    ("Zinc can shorten colds, the studies are clear on that.", "Zinc can shorten colds", "the studies are clear on that"),
+])
+def test_two_clauses_joined_by_a_comma_alone_are_read_apart(sentence, first, second):
+    assert [t for _, t in texts(sentence)] == [first, second]
+
+
+@pytest.mark.parametrize("sentence", [
+    "People say that zinc shortens colds, that garlic prevents flu, and that nothing works.",  # "that": a report
+    "Zinc, the cheapest mineral, shortens colds.",  # no clause before the comma
+    "Zinc and iron, both minerals, are cheap.",
+])
+def test_a_comma_before_no_new_subject_is_no_splice(sentence):
+    assert all(c.kind != "coordinate" or c.text.startswith(("garlic", "nothing")) for c in read(sentence))
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("The nurse found I was short of iron because of my diet.", "I was short of iron because of my diet"),
+    ("My dentist found it was caused by grinding.", "it was caused by grinding"),
+])
+def test_found_takes_a_bare_clause_that_opens_with_a_pronoun_and_its_verb(sentence, clause):
+    assert texts(sentence)[0] == (ASSERT, clause)
+
+
+def test_found_before_a_noun_is_no_frame():
+    assert texts("She found the jar of zinc in the kitchen.") == [(ASSERT, "She found the jar of zinc in the kitchen")]

@@ -320,6 +320,8 @@ class _Segmenter:
                     nxt = self._adjunct_tail(i)
                 if nxt is None:
                     nxt = self._appositive_tail(i)
+                if nxt is None:
+                    nxt = self._spliced(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is not None:
@@ -474,6 +476,23 @@ class _Segmenter:
         if timed:  # (", after a week": it still limits the clause before to that time; asserts nothing)
             self.segs.append(_Seg(tail, "time", opener=" ".join(p)))
         return len(toks)
+
+    def _spliced(self, i: int) -> int | None:
+        """"B12 cures HFS, our customers see results": two clauses joined by a comma alone. Only
+        when the clause before is whole and the part after opens with a subject (a pronoun or a
+        determiner) whose verb comes within a few words; where the next segment starts, or None."""
+        toks = self.toks
+        stop = _next_comma(toks, i + 1)
+        right = [t for t in toks[i + 1:stop] if t.word]
+        if len(right) < 3 or not (right[0].low in _SUBJECTS or right[0].low in _ARTICLES - {"that", "this"}) \
+                or not _clause_like(self.cur[_clause_start(self.cur):]) \
+                or not any(_verb_like(t, right[k - 1]) for k, t in enumerate(right[1:4], 1)) \
+                or any(t.low in ("and", "or") for t in right[:2]) \
+                or any(_negator(t.low) or _in("claim-noun", t.low) or _in("deny-label", t.low)
+                       or any(_phrase_at(right, k, c) for c in _FRAMES) for k, t in enumerate(right)):
+            return None  # (", a claim nobody has tested", ", isn't it", ", she said it could": it judges or frames)
+        self._close("coordinate")
+        return i + 1
 
     def _appositive_tail(self, i: int) -> int | None:
         """", an anti-seizure drug often prescribed for it": a last part that only says what the
@@ -739,8 +758,8 @@ def _framed_clause(toks: list[Tok], i: int, cls: str, p: tuple[str, ...]) -> int
     if len([x for x in rest if x.word]) < 3 or not (that or _clause_like(rest)):
         return None
     if cls == "report" and not that and p[0] not in REPORTING and p[0] not in ("swear", "swears", "swore") \
-            and not _in("factive", p[0]):
-        return None  # "she found the jar": only a few verbs take a bare clause
+            and not _in("factive", p[0]) and not (rest[0].low in _SUBJECTS and _verb_like(rest[1], rest[0])):
+        return None  # "she found the jar": only a few verbs take a bare clause ("found I was": a pronoun, a verb)
     return j
 
 
