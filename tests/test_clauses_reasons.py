@@ -83,3 +83,9 @@ def test_a_reason_after_advice_is_checked(checker):
     found = checker.findings("Tell your neurologist first, as supplements can interact with carbamazepine.")
     assert [(r.verdict, r.claim.id) for r in found if r.matched] \
         == [("mostly-true", "supplements-interact-with-carbamazepine")]
+
+
+@pytest.mark.parametrize("sentence", ["Zinc helps, and", "Zinc helps, as", "Zinc helps, and because", ", as",
+                                      "There is no", "Adults need 2.4 mg of", "Zinc shortens colds, which it"])
+def test_a_sentence_that_stops_short_reads_without_error(sentence):
+    read(sentence)

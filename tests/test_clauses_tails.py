@@ -114,3 +114,19 @@ def test_found_takes_a_bare_clause_that_opens_with_a_pronoun_and_its_verb(senten
 
 def test_found_before_a_noun_is_no_frame():
     assert texts("She found the jar of zinc in the kitchen.") == [(ASSERT, "She found the jar of zinc in the kitchen")]
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("Children need 7 mg of iron and 5 mg of zinc a day.",
+     ("Children need 7 mg of iron a day", "Children need 5 mg of zinc a day")),
+    ("Teenagers need 1.3 mg of copper and 0.9 mg of manganese daily.",
+     ("Teenagers need 1.3 mg of copper daily", "Teenagers need 0.9 mg of manganese daily")),
+])
+def test_a_list_of_amounts_is_read_item_by_item_with_what_holds_for_each(sentence, parts):
+    (c,) = read(sentence)
+    assert c.parts == parts
+
+
+def test_a_plural_noun_and_of_before_a_list_still_belong_to_every_item():
+    (c,) = read("Shortages of iron or zinc can cause fatigue.")
+    assert c.parts == ("Shortages of iron can cause fatigue", "Shortages of zinc can cause fatigue")

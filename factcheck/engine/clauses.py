@@ -363,7 +363,7 @@ class _Segmenter:
                 and len([t for t in right if t.word]) <= 5:
             return None  # ("Nothing helped, but Botox did": the exception, one claim: only Botox helped)
         both = _clause_like(self.cur[_clause_start(self.cur):]) and _clause_like(right)
-        opens = _subordinator(toks, j) is not None and _clause_like(toks[j:_next_comma(toks, j)])
+        opens = j < len(toks) and _subordinator(toks, j) is not None and _clause_like(toks[j:_next_comma(toks, j)])
         if not (both if p[0] in ("and", "or") and not opens else bool(right) and _clause_like(right)):
             return None
         self._close("coordinate")
@@ -1086,7 +1086,7 @@ def _before_floating(words: list[Tok], k: int) -> Tok | None:
 
 def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | None:
     """(before, items, after) of a list of two or more items joined by "and" or "or"."""
-    words = [t for t in toks if t.low not in (".", "!", "?")]
+    words = [t for k, t in enumerate(toks) if t.low not in (".", "!", "?") or _decimal_point(toks, k)]
     joiners = [k for k, t in enumerate(words) if _in("list-joiner", t.low)]
     if not joiners:
         return None
@@ -1116,7 +1116,7 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
             if k == start - 1:
                 break
             start = k
-        region = (start, len(words))
+        region = (_amount_start(words, start, verb, first), len(words))
     items: list[list[Tok]] = [[]]
     k = region[0]
     while k < region[1]:
@@ -1129,13 +1129,48 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
         items[-1].append(t)
         k += 1
     items = _shared_head([it for it in items if it])
-    if not 2 <= len(items) <= MAX_ITEMS or any(len(it) > MAX_ITEM_WORDS for it in items):
+    shared = _list_tail(items[-1]) if region[0] > 0 and items else []  # ("A and B a day": each a day)
+    if shared:
+        items[-1] = items[-1][:-len(shared)]
+    if not 2 <= len(items) <= MAX_ITEMS or any(_item_length(it) > MAX_ITEM_WORDS for it in items):
         return None
     if any(_clause_like(it) for it in items):
         return None
     if region[0] > 0 and any(_verb_like(it[0]) for it in items[1:]):
         return None  # ("... relaxed my muscles and reduced my cramps": two verb phrases, not a list of objects)
-    return words[:region[0]], items, words[region[1]:]
+    return words[:region[0]], items, shared + words[region[1]:]
+
+
+def _amount_start(words: list[Tok], start: int, verb: int, joiner: int) -> int:
+    """Where a list of objects starts when its items are amounts ("need 2.4 mg of B12 and 15 mg of
+    E": the amount before "of" belongs to the first item, as the one after the joiner shows)."""
+    if not (start > verb + 2 and words[start - 1].low == "of" and joiner + 1 < len(words)
+            and words[joiner + 1].low[:1].isdigit()):
+        return start
+    j = start - 2
+    while j - 1 > verb and (words[j - 1].low.isdigit() or words[j - 1].low == "."):
+        j -= 1
+    return j if j < start - 2 else start
+
+
+def _decimal_point(toks: list[Tok], k: int) -> bool:
+    """The "." of a number such as "2.4" (kept in a list item, where a full stop is not)."""
+    return toks[k].low == "." and 0 < k < len(toks) - 1 and toks[k - 1].low.isdigit() and toks[k + 1].low.isdigit() \
+        and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
+
+def _item_length(item: list[Tok]) -> int:
+    """Words of a list item, a number such as "2.4" one word."""
+    return sum(1 for k, t in enumerate(item) if t.word and not (k > 1 and item[k - 1].low == "." and t.low.isdigit()))
+
+
+def _list_tail(item: list[Tok]) -> list[Tok]:
+    """The words at the end of a list's last item that hold for every item ("a day", "daily"):
+    clauses.tsv list-tail; [] when there are none."""
+    for p in lang().phrases.get("list-tail", ()):
+        if len(item) > len(p) and tuple(t.low for t in item[-len(p):]) == p:
+            return item[-len(p):]
+    return []
 
 
 def _shared_head(items: list[list[Tok]]) -> list[list[Tok]]:
