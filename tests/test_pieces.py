@@ -97,3 +97,21 @@ def test_a_quoted_condition_is_not_spliced_off():
     quote; cutting there asserted X."""
     text = '"If zinc cured tinnitus, we would have noticed by now," she said.'
     assert _texts(text) == [text.rstrip(".") + "."] or len(pieces(text)) == 1
+
+
+def test_a_short_last_part_that_denies_the_one_before_is_not_cut_off():
+    # ("X, it doesn't": the clause reader judges X with it; cut apart, X would read as asserted)
+    from factcheck.engine.pieces import pieces as cut
+    for text in ("garlic prevents the flu, it doesn't", "zinc shortens every cold, it really does not",
+                 "ginseng cures fatigue, that's a myth"):
+        assert cut(text) == [(0, len(text))]
+    # (a last part that says something of its own is still cut off)
+    text = "garlic prevents the flu, don't waste money on pills"
+    assert len(cut(text)) == 2
+
+
+def test_a_claim_denied_by_a_short_last_part_gets_the_opposite_verdict(checker):
+    asserted = checker.check("vitamin B12 cures hemifacial spasm, it's worth a try")
+    denied = checker.check("vitamin B12 cures hemifacial spasm, it doesn't")
+    assert asserted.matched and denied.matched and asserted.claim == denied.claim
+    assert asserted.verdict in ("false", "mostly-false") and denied.verdict in ("true", "mostly-true")

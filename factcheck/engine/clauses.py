@@ -274,7 +274,17 @@ def _subordinator(toks: list[Tok], i: int) -> tuple[str, int] | None:
             if i > 0 and (_verb_like(nxt, toks[i]) or nxt.low in _first_words(("report", "belief"))):
                 return None  # "has never once said": an adverb before the verb, not a clause's start
             return cls, len(p)
+    if i > 0 and toks[i - 1].low == "," and _in("comma-reason", toks[i].low) and _last_part(toks, i) \
+            and toks[i + 1].word and not _in("comma-reason-not", toks[i + 1].low):
+        return "reason", 1  # (", as supplements may interact with it": "as" opens a reason only after a comma)
     return None
+
+
+def _last_part(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` opens the last part of its sentence (no comma after it): ", as X" gives a
+    reason there, where ", as I found out later, ..." is an aside."""
+    rest = toks[i + 1:]
+    return bool(rest) and not any(t.low in (",", ";", ":") for t in rest)
 
 
 def _segments(toks: list[Tok]) -> list[_Seg]:
@@ -312,6 +322,10 @@ class _Segmenter:
                     nxt = self._label_tail(i)
                 if nxt is None:
                     nxt = self._adjunct_tail(i)
+                if nxt is None:
+                    nxt = self._appositive_tail(i)
+                if nxt is None:
+                    nxt = self._spliced(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is None and self.cur and _in("coordinator", t.low) and n - i <= MAX_JUDGEMENT \
@@ -357,7 +371,8 @@ class _Segmenter:
                 and len([t for t in right if t.word]) <= 5:
             return None  # ("Nothing helped, but Botox did": the exception, one claim: only Botox helped)
         both = _clause_like(self.cur[_clause_start(self.cur):]) and _clause_like(right)
-        if not (both if p[0] in ("and", "or") else bool(right) and _clause_like(right)):
+        opens = j < len(toks) and _subordinator(toks, j) is not None and _clause_like(toks[j:_next_comma(toks, j)])
+        if not (both if p[0] in ("and", "or") and not opens else bool(right) and _clause_like(right)):
             return None
         self._close("coordinate")
         return j
@@ -470,6 +485,40 @@ class _Segmenter:
             self.segs.append(_Seg(tail, "time", opener=" ".join(p)))
         return len(toks)
 
+    def _spliced(self, i: int) -> int | None:
+        """"B12 cures HFS, our customers see results": two clauses joined by a comma alone. Only
+        when the clause before is whole and the part after opens with a subject (a pronoun or a
+        determiner) whose verb comes within a few words; where the next segment starts, or None."""
+        toks = self.toks
+        stop = _next_comma(toks, i + 1)
+        right = [t for t in toks[i + 1:stop] if t.word]
+        if len(right) < 3 or not (right[0].low in _SUBJECTS or right[0].low in _ARTICLES - {"that", "this"}) \
+                or not _clause_like(self.cur[_clause_start(self.cur):]) \
+                or not any(_verb_like(t, right[k - 1]) for k, t in enumerate(right[1:4], 1)) \
+                or any(t.low in ("and", "or") for t in right[:2]) \
+                or any(_negator(t.low) or _in("claim-noun", t.low) or _in("deny-label", t.low)
+                       or any(_phrase_at(right, k, c) for c in _FRAMES) for k, t in enumerate(right)):
+            return None  # (", a claim nobody has tested", ", isn't it", ", she said it could": it judges or frames)
+        self._close("coordinate")
+        return i + 1
+
+    def _appositive_tail(self, i: int) -> int | None:
+        """", an anti-seizure drug often prescribed for it": a last part that only says what the
+        noun before it is (an article, a noun phrase, perhaps a participle; no verb of its own, no
+        denial, no judgement). It is left out, so the clause before is read without it."""
+        tail = self.toks[i + 1:]
+        words = [t for t in tail if t.word]
+        if not words or words[0].low not in ("a", "an", "the") or len(words) > MAX_APPOSITION \
+                or any(t.low in (",", ";", ":", "?", "(") for t in tail) or not _clause_like(self.cur):
+            return None
+        if any(_in("finite", t.low) or _negator(t.low) or t.low in _SUBJECTS or t.low == "that"
+               or _in("relative", t.low) or _in("claim-noun", t.low) or _in("deny-label", t.low)
+               or _in("agree-label", t.low) or _in("evaluation-word", t.low) and t.low not in ("a", "an", "the", "of")
+               for t in words[1:]):
+            return None
+        self._close("main")
+        return len(self.toks)
+
     def _relative(self, i: int) -> int | None:
         """", which are a standard treatment": a segment of its own, with the noun before the
         comma as its subject; the main clause goes on after it."""
@@ -493,7 +542,7 @@ class _Segmenter:
             if len(rel) < 3 or not any(_verb_like(t) for t in rel[1:4]):
                 return None
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
-        elif m < len(rel) and _verb_like(rel[m]):
+        elif judges or m < len(rel) and _verb_like(rel[m]):  # (", which it does not": a judgement)
             self.segs.append(_Seg([noun] + rel, "relative", antecedent=ant))
         else:
             # ", which your muscles need to contract": the noun is the object, after the verb
@@ -532,7 +581,8 @@ class _Segmenter:
             return None  # "a muscle can't relax unless it has magnesium": one claim, a requirement
         stop = _next_break(toks, i + length)
         body = toks[i + length:stop]
-        if not (_clause_like(body) and _clause_like(self.cur[_clause_start(self.cur):])):
+        after_comma = cls == "reason" and toks[i - 1].low == ","  # (what it gives a reason for may be a plea)
+        if not (_clause_like(body) and (after_comma or _clause_like(self.cur[_clause_start(self.cur):]))):
             return None
         self._close("main")
         self.segs.append(_Seg(body, cls, opener=opener))
@@ -716,8 +766,8 @@ def _framed_clause(toks: list[Tok], i: int, cls: str, p: tuple[str, ...]) -> int
     if len([x for x in rest if x.word]) < 3 or not (that or _clause_like(rest)):
         return None
     if cls == "report" and not that and p[0] not in REPORTING and p[0] not in ("swear", "swears", "swore") \
-            and not _in("factive", p[0]):
-        return None  # "she found the jar": only a few verbs take a bare clause
+            and not _in("factive", p[0]) and not (rest[0].low in _SUBJECTS and _verb_like(rest[1], rest[0])):
+        return None  # "she found the jar": only a few verbs take a bare clause ("found I was": a pronoun, a verb)
     return j
 
 
@@ -1044,7 +1094,7 @@ def _before_floating(words: list[Tok], k: int) -> Tok | None:
 
 def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | None:
     """(before, items, after) of a list of two or more items joined by "and" or "or"."""
-    words = [t for t in toks if t.low not in (".", "!", "?")]
+    words = [t for k, t in enumerate(toks) if t.low not in (".", "!", "?") or _decimal_point(toks, k)]
     joiners = [k for k, t in enumerate(words) if _in("list-joiner", t.low)]
     if not joiners:
         return None
@@ -1074,7 +1124,7 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
             if k == start - 1:
                 break
             start = k
-        region = (start, len(words))
+        region = (_amount_start(words, start, verb, first), len(words))
     items: list[list[Tok]] = [[]]
     k = region[0]
     while k < region[1]:
@@ -1087,13 +1137,48 @@ def _parts(toks: list[Tok]) -> tuple[list[Tok], list[list[Tok]], list[Tok]] | No
         items[-1].append(t)
         k += 1
     items = _shared_head([it for it in items if it])
-    if not 2 <= len(items) <= MAX_ITEMS or any(len(it) > MAX_ITEM_WORDS for it in items):
+    shared = _list_tail(items[-1]) if region[0] > 0 and items else []  # ("A and B a day": each a day)
+    if shared:
+        items[-1] = items[-1][:-len(shared)]
+    if not 2 <= len(items) <= MAX_ITEMS or any(_item_length(it) > MAX_ITEM_WORDS for it in items):
         return None
     if any(_clause_like(it) for it in items):
         return None
     if region[0] > 0 and any(_verb_like(it[0]) for it in items[1:]):
         return None  # ("... relaxed my muscles and reduced my cramps": two verb phrases, not a list of objects)
-    return words[:region[0]], items, words[region[1]:]
+    return words[:region[0]], items, shared + words[region[1]:]
+
+
+def _amount_start(words: list[Tok], start: int, verb: int, joiner: int) -> int:
+    """Where a list of objects starts when its items are amounts ("need 2.4 mg of B12 and 15 mg of
+    E": the amount before "of" belongs to the first item, as the one after the joiner shows)."""
+    if not (start > verb + 2 and words[start - 1].low == "of" and joiner + 1 < len(words)
+            and words[joiner + 1].low[:1].isdigit()):
+        return start
+    j = start - 2
+    while j - 1 > verb and (words[j - 1].low.isdigit() or words[j - 1].low == "."):
+        j -= 1
+    return j if j < start - 2 else start
+
+
+def _decimal_point(toks: list[Tok], k: int) -> bool:
+    """The "." of a number such as "2.4" (kept in a list item, where a full stop is not)."""
+    return toks[k].low == "." and 0 < k < len(toks) - 1 and toks[k - 1].low.isdigit() and toks[k + 1].low.isdigit() \
+        and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
+
+def _item_length(item: list[Tok]) -> int:
+    """Words of a list item, a number such as "2.4" one word."""
+    return sum(1 for k, t in enumerate(item) if t.word and not (k > 1 and item[k - 1].low == "." and t.low.isdigit()))
+
+
+def _list_tail(item: list[Tok]) -> list[Tok]:
+    """The words at the end of a list's last item that hold for every item ("a day", "daily"):
+    clauses.tsv list-tail; [] when there are none."""
+    for p in lang().phrases.get("list-tail", ()):
+        if len(item) > len(p) and tuple(t.low for t in item[-len(p):]) == p:
+            return item[-len(p):]
+    return []
 
 
 def _shared_head(items: list[list[Tok]]) -> list[list[Tok]]:
@@ -1223,6 +1308,13 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
         if k >= len(words) or not _in("evaluation-subject", words[k].low):
             return None
         k += 1
+    elif k + 1 < len(words) and _in("evaluation-subject", words[k].low):
+        # (", which it (simply) does not": a subject of its own and a bare denial judge the clause before)
+        reply = next((j for j in range(k + 1, len(words)) if _phrase_at(words, j, "deny-reply")), None)
+        if reply is not None:
+            p = _phrase_at(words, reply, "deny-reply") or ()
+            if all(_in("evaluation-word", t.low) for t in words[k + 1:reply] + words[reply + len(p):]):
+                return DENY
     for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT), ("agree-reply", ASSERT)):
         if cls in ("deny-reply", "agree-reply") and relative:
             continue  # (", which doesn't" continues a clause, it does not judge one)
@@ -1248,6 +1340,25 @@ def _judged(c: Clause, judgement: str | None) -> Clause:
         return c
     return replace(c, mood=DENY if c.mood == ASSERT else ASSERT,
                    notes=(*c.notes, "what follows calls it false"))
+
+
+def _existential(content: list[Tok]) -> list[Tok]:
+    """"There is no diet and no pill that cures X" as "no diet and no pill cures X": the denied noun
+    phrase is the subject of the relative clause after it (which must open with its verb: "there is
+    no evidence that X cures Y" is left alone). Unchanged when it is not so."""
+    if not content or content[0].low.replace("\u2019", "'") not in ("there's", "there"):
+        return content
+    k = 1 if content[0].low != "there" else 2
+    if k == 2 and (len(content) < 2 or content[1].low not in ("is", "are", "was", "were")):
+        return content
+    if k >= len(content) or content[k].low != "no":
+        return content
+    rel = next((j for j in range(k + 1, min(len(content), k + 3 * MAX_ITEM_WORDS))
+                if content[j].low in ("that", "which", "who")), None)
+    if rel is None or rel + 1 >= len(content) or not _verb_like(content[rel + 1]) \
+            or any(not t.word and t.low != "," or _verb_like(t) for t in content[k:rel]):
+        return content
+    return content[k:rel] + content[rel + 1:]
 
 
 def _without_openers(toks: list[Tok]) -> list[Tok]:
@@ -1444,6 +1555,10 @@ class _Reading:
             mood = ASK
         if content and not content[-1].word:
             content = content[:-1]
+        existential = _existential(content)
+        if existential is not content:
+            content = existential
+            notes.append("'there is no X that ...' read as 'no X ...'")
         if idx > 0:
             content = self._resolve_pronoun(content, notes)
         elif seg.kind == "main" and mood == ASSERT and not frame_text:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from ..lazyre import lazy
 from ..sentences import abbreviation
@@ -21,6 +22,7 @@ from . import language
 
 LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
 _DENYING_LABELS = frozenset(language.entries("deny-label", "clauses.tsv"))
+JUDGEMENT_WORDS = 5  # a last part of at most this many words that denies may judge the one before
 SPLICE_WORDS = 4  # each side of a comma splice has at least this many words
 ASIDE_WORDS = 2  # ... except a last one, an aside ("..., change my mind", "..., trust me")
 
@@ -129,9 +131,30 @@ def _splices(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if (len(before) >= SPLICE_WORDS and len(after) >= (ASIDE_WORDS if last else SPLICE_WORDS)
                 and _bare(before[0]) not in keep  # ("If X, Y": the comma closes a subordinate clause)
                 and opened not in keep  # ("My wife, who is a nurse, just said X": it closes one)
-                and first in starts):  # a new subject or an imperative, never a list's next item
+                and first in starts  # a new subject or an imperative, never a list's next item
+                and not (last and _judgement(after))):  # ("X, it doesn't": the clause reader's to judge)
             out.append((pos, cut))
             pos = a + m.end()
         opened = first
     out.append((pos, b))
     return out
+
+
+def _judgement(words: list[str]) -> bool:
+    """A short last part that may only deny the part before ("it doesn't", "that's a myth"): its
+    subject "it" or "that" and a denying reply or label among a few words (``clauses.tsv``
+    evaluation-subject, deny-reply, deny-label)."""
+    if len(words) > JUDGEMENT_WORDS or _bare(words[0]) not in _subjects():
+        return False
+    low = " " + " ".join(_bare(w).rstrip(".!") for w in words) + " "
+    return any(f" {p} " in low for p in _denials())
+
+
+@cache
+def _denials() -> frozenset[str]:
+    return frozenset(language.entries("deny-reply", "clauses.tsv")) | _DENYING_LABELS
+
+
+@cache
+def _subjects() -> frozenset[str]:
+    return frozenset(language.entries("evaluation-subject", "clauses.tsv"))

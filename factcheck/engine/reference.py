@@ -97,6 +97,7 @@ class _Words(NamedTuple):
     copula: frozenset[str]
     predicate_start: frozenset[str]  # after a copula, the start of a noun phrase that renames
     object_cue: re.Pattern[str]  # any word that may refer inside a sentence
+    possessives: dict[str, bool]  # "its" before a noun, read inside a sentence only -> plural
 
 
 @cache
@@ -122,11 +123,13 @@ def words() -> _Words:
     events = phrases("event-word")
     demonstratives = {w.strip(): n.strip() == "plural"
                       for w, _, n in (e.partition(":") for e in entries("demonstrative"))}
-    object_cue = re.compile(cue_pattern + "|" + rf"\b(?:{'|'.join(map(re.escape, demonstratives))})\b", re.IGNORECASE)
+    possessives = {w.strip(): n.strip() == "plural" for w, _, n in (e.partition(":") for e in entries("possessive"))}
+    inside = "|".join(map(re.escape, [*demonstratives, *possessives]))
+    object_cue = re.compile(cue_pattern + "|" + rf"\b(?:{inside})\b", re.IGNORECASE)
     return _Words(pronouns, definite, nouns, roles, phrases("impersonal"), frozenset(entries("placeholder-after")),
                   phrases("be"), events, frozenset(p[0] for p in events), _any(entries("act-word")),
                   frozenset(entries("adverb")), frozenset(entries("people")), cue, demonstratives,
-                  frozenset(entries("copula")), frozenset(entries("predicate-start")), object_cue)
+                  frozenset(entries("copula")), frozenset(entries("predicate-start")), object_cue, possessives)
 
 
 def _any(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -189,7 +192,7 @@ class Referents:
         if not self.lexicon or words().object_cue.search(sentence) is None:
             return None
         toks = tokens(sentence)
-        found = _expressions(toks)
+        found = _expressions(toks, possessive=True)
         objects = [ex for ex in found if not ex.verb and not _subject(toks, ex.end)]
         bare = _demonstrative(toks) if not objects else []
         if len(objects) + len(bare) != 1:
@@ -294,14 +297,17 @@ def _named_before(sentence: str, toks: list[Tok]) -> str:
     return " , ".join(p for p in parts if p)
 
 
-def _expressions(toks: list[Tok]) -> list[_Expression]:
-    """The words of a sentence that may stand for a thing named before."""
+def _expressions(toks: list[Tok], possessive: bool = False) -> list[_Expression]:
+    """The words of a sentence that may stand for a thing named before (``possessive``: "its"
+    before a noun too, "reducing its symptoms", read only inside the sentence that names it)."""
     w = words()
     out = []
     for i, t in enumerate(toks):
         parts = _split_apostrophe(t.low)
         head = parts[0]
-        if head in w.pronouns:
+        if possessive and t.low in w.possessives and i + 1 < len(toks) and toks[i + 1].word:
+            out.append(_Expression(i, i + 1, w.possessives[t.low], None, ""))
+        elif head in w.pronouns:
             if head == "it" and _impersonal(toks, i):
                 continue
             verb = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}.get(
