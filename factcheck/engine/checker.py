@@ -81,6 +81,7 @@ class FactChecker:
         # Results of the texts and sentences checked last (results are frozen; each is a function
         # of its arguments): a document repeats sentences, and sentences share clauses.
         self._recent_texts: Recent[tuple[str, bool, int, bool], CheckResult] = Recent(RECENT)
+        self._recent_checks: Recent[tuple[str, int, bool], CheckResult] = Recent(RECENT)
         self._recent_findings: Recent[tuple[str, int, bool], tuple[CheckResult, ...]] = Recent(RECENT_FINDINGS)
 
     @classmethod
@@ -132,6 +133,16 @@ class FactChecker:
         one and nothing in it (a condition, a question, a denying frame) changes what it asserts.
         """
         statement = self._validate(statement)
+        # (the results of the last RECENT statements are kept, as for texts: a batch or a
+        # document repeats statements, and a result is frozen and a function of these arguments)
+        key = (statement, top, explain)
+        result = self._recent_checks.get(key)
+        if result is None:
+            result = self._checked(statement, top, explain)
+            self._recent_checks.put(key, result)
+        return result
+
+    def _checked(self, statement: str, top: int, explain: bool) -> CheckResult:
         reading = self._referents.within(statement)
         if reading is not None:  # ("HFS is rare, and no vitamin cures it": "it" is HFS)
             return read_back(self.check(reading.text, top=top, explain=explain), statement, reading, explain)
@@ -435,7 +446,8 @@ def _trimmed(statement: str, spans: list[tuple[int, int]]) -> bool:
     if len(spans) != 1:
         return False
     a, b = spans[0]
-    return sum(ch.isalnum() for ch in statement[a:b]) < sum(ch.isalnum() for ch in statement)
+    # (the piece's letters and digits are fewer than the statement's when some lie outside it)
+    return any(map(str.isalnum, statement[:a])) or any(map(str.isalnum, statement[b:]))
 
 
 _loaded: dict[tuple[str, str], FactChecker] = {}

@@ -290,6 +290,7 @@ class StoredDocs(Sequence[Doc]):
         self._surfaces = data.surfaces
         self._a = data.arrays
         self._memo: dict[int, Doc] = {}
+        self._kinds: dict[int, tuple[str, str, bool]] = {}
 
     def __len__(self) -> int:
         return len(self._a["doc_claim"])
@@ -301,14 +302,20 @@ class StoredDocs(Sequence[Doc]):
         a = self._a
         lo, hi = a["doc_start"][i], a["doc_start"][i + 1]
         terms = []
+        kinds, surfaces = self._kinds, self._surfaces
         for pos, (tid, sid) in enumerate(zip(a["doc_term"][lo:hi], a["doc_surf"][lo:hi], strict=True)):
-            key = self._terms[tid]
-            if key.startswith("@"):
-                kind = "concept"
-                relation = self._lexicon.kind(key[1:]) == "relation" or self._lexicon.symmetric(key[1:])
-            else:
-                kind, relation = ("number" if key[:1].isdigit() else "word"), False
-            terms.append(Term(key, kind, self._surfaces[sid], pos, relation))
+            known = kinds.get(tid)
+            if known is None:  # (a term's key, kind and relation, worked out once per term id)
+                key = self._terms[tid]
+                if key.startswith("@"):
+                    kind = "concept"
+                    relation = self._lexicon.kind(key[1:]) == "relation" or self._lexicon.symmetric(key[1:])
+                else:
+                    kind, relation = ("number" if key[:1].isdigit() else "word"), False
+                known = (key, kind, relation)
+                if len(kinds) < _MEMO_MAX:
+                    kinds[tid] = known
+            terms.append(Term(known[0], known[1], surfaces[sid], pos, known[2]))
         flags = a["doc_flags"][i]
         analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(flags & _NEGATED),
                             cues=(), question=False, majority=bool(flags & _MAJORITY),

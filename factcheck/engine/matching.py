@@ -1117,8 +1117,10 @@ def _amount_of_another_group(q_terms: list[Term], d_terms: list[Term], m: _Match
     the other group's amount ("women need 90-120 mg") says what the claim does not."""
     said = {t.key for t in q_terms}
     nums = [t for t in d_terms if t.kind == "number" and t.key in said]
+    if not nums:  # (most pairs share no number: the groups need not be looked for)
+        return ""
     groups = [t for t in d_terms if _people(t, lex)]
-    if not nums or len({g.key for g in groups}) < 2 or not any(g.key in said for g in groups):
+    if len({g.key for g in groups}) < 2 or not any(g.key in said for g in groups):
         return ""
     last = max(nums, key=lambda t: t.pos)  # (a repeated number's key stands at its last place)
     owner = max((g for g in groups if g.pos < last.pos), key=lambda g: g.pos, default=None)

@@ -182,6 +182,7 @@ def same(a: str, b: str) -> bool:
     return a == b or _same(_word(a), _word(b))
 
 
+@lru_cache(maxsize=50_000)
 def category(word: str) -> str:
     """WordNet's class of the thing a (lower-case) noun form names in its most frequent sense
     ("horses": "animal", "newborn": "person", "lips": "body"), or ""."""
