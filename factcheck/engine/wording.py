@@ -12,8 +12,7 @@ lost the commas and the relative pronouns that show them):
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from ..records import NamedTuple
 from . import language, lists
 from .analysis import Analysis
 
