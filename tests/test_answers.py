@@ -74,3 +74,49 @@ def test_scan_hands_a_sentence_the_answer_on_its_line(tmp_path) -> None:
     by_line = {f["line"]: f["verdict"] for f in found if "verdict" in f}
     assert by_line[1] == "true"  # answered on its own line: denied
     assert by_line[2] == "false"  # the answer on the next line is not taken (it may answer anything)
+
+
+@pytest.fixture(scope="module")
+def remedies(archive):
+    return archive([("Garlic cures the flu.", "false"), ("Ginger eases nausea.", "true")])
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # an answer that restates the thing speaks of it, whatever the frame before it made of it
+    ("I used to think garlic cured the flu. Turns out it doesn't.", "true"),
+    ("I used to think ginger eased nausea. Turns out it does.", "true"),
+    ("I used to believe ginger eased nausea, but it doesn't.", "false"),
+    ("I used to believe garlic cured the flu, and it does.", "false"),
+    ("My aunt said garlic cures the flu. She was wrong.", "true"),
+    ("Ginger eases nausea? It does.", "true"),
+    ("Garlic cures the flu? It doesn't.", "true"),
+    # a judgement after a frame is of what the frame reports: no double denial
+    ("I used to think garlic cured the flu, but that turned out to be a myth.", "true"),
+    # without a frame, a judgement of a denied clause still turns it round
+    ("Ginger doesn't ease nausea, which is false.", "true"),
+])
+def test_an_answer_or_judgement_after_a_frame_speaks_of_what_it_reports(remedies, statement: str,
+                                                                         verdict: str) -> None:
+    result = remedies.check(statement)
+    assert result.verdict == verdict, (result.reason, result.clause)
+    assert result.statement == statement  # (the result is the whole statement's, its clause marked)
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Garlic cures the flu, or so I thought.", "true"),
+    ("Ginger eases nausea, or so I thought.", "false"),
+    ("Ginger eases nausea\u2026 or so I believed", "false"),
+    # a report is no retraction
+    ("Ginger eases nausea, or so I was told.", "true"),
+])
+def test_words_that_take_a_statement_back_deny_it(remedies, statement: str, verdict: str) -> None:
+    assert remedies.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Garlic was once thought to cure the flu.", "true"),  # a belief given up denies it
+    ("Garlic used to be thought to cure the flu.", "true"),
+    ("Ginger was once believed to ease nausea.", "false"),
+])
+def test_a_belief_given_up_denies_what_was_believed(remedies, statement: str, verdict: str) -> None:
+    assert remedies.check(statement).verdict == verdict

@@ -501,3 +501,21 @@ def test_a_pronoun_agrees_in_number(sentence: str, text: str) -> None:
 ])
 def test_list_verbs_and_shared_heads(sentence: str, parts: tuple[str, ...]) -> None:
     assert read(sentence)[0].parts == parts
+
+
+@pytest.mark.parametrize(("sentence", "second"), [
+    # an additive word says one more thing of the subject before: "it" is that subject
+    ("Zinc can ease a sore throat; it can also shorten a cold.", "Zinc can also shorten a cold"),
+    ("Sunlight can trigger sneezing, so it causes hay fever too.", "Sunlight causes hay fever too"),
+    ("Low iron can make you tired, and it can also cause hair loss.", "Low iron can also cause hair loss"),
+    # without one, two nouns it could be stay unread
+    ("Zinc can ease a sore throat, and it is usually mild.", "it is usually mild"),
+    # an opening adjunct: the clause's first noun is no subject
+    ("In winter, zinc eases a sore throat and it also shortens colds.", None),
+])
+def test_an_additive_word_reads_a_pronoun_as_the_subject_before(sentence: str, second: str | None) -> None:
+    read = clauses.read(sentence)
+    if second is None:
+        assert not any("read 'it'" in n for c in read for n in c.notes)
+    else:
+        assert read[-1].text == second

@@ -134,3 +134,21 @@ def test_explain_names_the_list(listed: FactChecker) -> None:
     result = listed.check("Folate causes headaches.", explain=True)
     assert result.explanation is not None
     assert any("lists more" in link for link in result.explanation.links), result.explanation.links
+
+
+@pytest.mark.parametrize("statement", [
+    # "only" before "one", a frequency or a degree hedges: it rules nothing out
+    "Stress is only one trigger of migraines.",
+    "Stress is only one of the causes of migraines.",
+    "Stress only sometimes triggers migraines.",
+    "Dehydration only occasionally triggers migraines.",
+    "Stress only partly explains migraines.",
+    # "not only A but also B" says A and more: neither A alone nor A denied
+    "Stress triggers not only migraines but also hives.",
+    "Stress triggers not only migraines but also back pain.",
+    # "only" before how long: a duration, not the only effect
+    "Ibuprofen only relieves migraines for a few hours.",
+])
+def test_an_only_that_hedges_is_not_refuted_by_another_claim(imported: FactChecker, statement: str) -> None:
+    result = imported.check(statement)
+    assert result.verdict not in ("false", "mostly-false"), (result.reason, result.claim and result.claim.text)

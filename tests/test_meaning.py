@@ -992,3 +992,132 @@ def test_a_contrast_with_an_elided_predicate(archive, statement: str, verdict: s
 ])
 def test_a_chain_is_as_true_as_its_weakest_link(archive, statement: str, verdict: str) -> None:
     assert archive([("Smoking causes lung cancer.", "true")], prefix="ch").check(statement).verdict == verdict
+
+
+@pytest.fixture(scope="module")
+def own_names() -> FactChecker:
+    """A curated lexicon that names general classes its own way: "much-zinc" for the excess class,
+    and a "soothe" relation that folds in the relieve and reduce classes."""
+    data = {
+        "version": 1,
+        "sources": [{"id": "s", "title": "A source", "publisher": "p", "kind": "article", "reliability": "medium"}],
+        "concepts": [
+            {"id": "much", "label": "much", "kind": "qualifier",
+             "terms": ["too much", "excessive", "overdose", "megadose"]},
+            {"id": "soothe", "label": "soothe", "kind": "relation",
+             "terms": ["soothe", "relieve", "ease", "alleviate", "reduce", "decrease", "lessen"]},
+            {"id": "zinc", "label": "zinc", "kind": "substance", "terms": ["zinc"]},
+            {"id": "copper", "label": "copper", "kind": "substance", "terms": ["copper"]},
+            {"id": "nausea", "label": "nausea", "kind": "symptom", "terms": ["nausea"]},
+            {"id": "itching", "label": "itching", "kind": "symptom", "terms": ["itching", "itch"]},
+        ],
+        "claims": [{"id": i, "text": t, "verdict": v, "summary": "s", "evidence": [], "origin": {"source": "s"}}
+                   for i, t, v in (("much-zinc-nausea", "Too much zinc causes nausea.", "true"),
+                                   ("copper-itching", "Copper soothes itching.", "false"))],
+    }
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a phrase of the general excess class the lexicon lacks means what its own "too much" means
+    ("A large dose of zinc causes nausea.", "true"),
+    ("Big doses of zinc cause nausea.", "true"),
+    ("Zinc causes nausea.", "no-match"),  # the claim is about too much of it: not said here
+    ("A large dose of copper causes nausea.", "no-match"),
+    # the relieve and reduce classes read as its "soothe", which holds their plain words
+    ("Copper cuts down itching.", "false"),
+    ("Copper does not cut down itching.", "true"),
+    ("Copper causes itching.", "no-match"),  # another class is another claim
+])
+def test_a_lexicon_that_names_a_general_class_its_own_way(own_names: FactChecker, statement: str,
+                                                         verdict: str) -> None:
+    result = own_names.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+def test_a_class_is_read_as_a_concept_only_when_most_of_its_known_phrases_are() -> None:
+    from factcheck.engine.lexicon import Lexicon
+    from factcheck.kb.knowledge import Concept
+
+    def lexicon(*terms: str) -> Lexicon:
+        return Lexicon([Concept(id="k", kind="relation", terms=terms)])
+    assert lexicon("relieve", "ease", "soothe").own_class("relieve") == "k"
+    assert lexicon("relieve").own_class("relieve") == "relieve"  # one phrase is too little
+    assert lexicon("relieve", "ease", "soothe").own_class("cause") == "cause"
+    # a narrower class the lexicon keeps ("deplete" within "reduce") stays narrower: "reduce" is
+    # not read as the concept that folds it in, only linked to it as the same word
+    folding = Lexicon([Concept(id="k", kind="relation", terms=("reduce", "lower", "decrease")),
+                       Concept(id="deplete", kind="relation", terms=("deplete",))])
+    assert folding.own_class("reduce") == "reduce" and folding.folds("reduce", "k")
+    assert not folding.folds("cause", "k")
+
+
+@pytest.fixture(scope="module")
+def plain() -> FactChecker:
+    data = {"version": 1, "sources": [{"id": "s", "title": "t", "publisher": "p", "kind": "archive",
+                                       "reliability": "medium"}],
+            "claims": [{"id": i, "text": t, "verdict": v, "summary": "s", "evidence": [], "origin": {"source": "s"}}
+                       for i, t, v in (("walk", "Walking lowers cholesterol.", "true"),
+                                       ("sage", "Sage tea calms a cough.", "mostly-true"),
+                                       ("oats", "Oats lower cholesterol more than rice does.", "true"))]}
+    return FactChecker(from_dict(data))
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a comparison with another thing says what a claim without one does not
+    ("Walking lowers cholesterol more than swimming does.", "no-match"),
+    ("Sage tea calms a cough better than honey.", "no-match"),
+    ("Walking lowers cholesterol a lot more than diet pills.", "no-match"),
+    # ... but a bound or a norm after "than" is no other thing
+    ("Walking lowers cholesterol.", "true"),
+    # a claim that compares is met by the same comparison
+    ("Oats lower cholesterol more than rice does.", "true"),
+])
+def test_a_comparison_is_another_claim(plain: FactChecker, statement: str, verdict: str) -> None:
+    result = plain.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+def test_than_after_a_comparative_reads_as_a_comparison_only_before_another_thing() -> None:
+    from factcheck.engine.analysis import _compared
+    assert _compared("smoking causes cancer more than radon does".split())
+    assert _compared("it works better than lemon".split())
+    assert not _compared("magnesium takes part in more than 300 reactions".split())
+    assert not _compared("taking more magnesium than you need causes diarrhoea".split())
+    assert not _compared("more magnesium than recommended".split())
+    assert not _compared("diet rather than drugs".split())
+
+
+@pytest.fixture(scope="module")
+def placing(archive) -> FactChecker:
+    return archive([("Warming up before running prevents cramps.", "true"),
+                    ("Rinse your mouth after brushing your teeth.", "true"),
+                    ("Ice on a sprain reduces swelling.", "true")])
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Warming up before running prevents cramps.", "true"),
+    ("Warming up prior to running prevents cramps.", "true"),  # one meaning, other words
+    # the same word placed otherwise is another claim
+    ("Warming up after running prevents cramps.", "no-match"),
+    ("Warming up during running prevents cramps.", "no-match"),
+    ("Warming up instead of running prevents cramps.", "no-match"),
+    # a preposition that excludes the claim's wherever it stands
+    ("Rinse your mouth before you brush your teeth.", "no-match"),
+    # a place the claim does not name is said beside it, not against it
+    ("Ice on a sprain reduces swelling in the ankle.", "true"),
+])
+def test_a_thing_placed_otherwise_is_another_claim(placing: FactChecker, statement: str, verdict: str) -> None:
+    result = placing.check(statement)
+    assert result.verdict == verdict, (result.reason, result.claim and result.claim.text)
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("Teenagers should get 1300 mg of calcium a day.", "true"),  # "should get" says what is needed
+    ("Teenagers are supposed to get 1300 mg of calcium a day.", "true"),
+    ("Teenagers should get 500 mg of calcium a day.", "no-match"),  # another amount
+    ("Teenagers should not get 1300 mg of calcium a day.", "no-match"),  # not the denial of a need
+])
+def test_what_one_should_get_is_what_one_needs(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Teenagers need 1300 mg of calcium a day.", "true")])
+    assert checker.check(statement).verdict == verdict

@@ -63,6 +63,7 @@ class Analysis:
     majority: bool = False  # says "usually", "mostly", "in most cases", "the main"
     rarity: bool = False  # says "rarely", "seldom", "occasionally"
     frequent: bool = False  # says "often", "commonly", or a majority word
+    compared: bool = False  # compares with another thing: "more than radon does", "better than lemon"
     narrowed: str = ""  # a modifier that narrows the subject, set aside ("twitching *from low magnesium* is ...")
 
     @property
@@ -71,6 +72,8 @@ class Analysis:
 
 
 _BE = language.words("be")
+_COMPARATIVE = language.words("comparative")
+_THAN_NORM = language.words("than-norm")
 _AGENT = language.words("agent-marker")
 _IRREGULAR_PARTICIPLES = language.words("participle")
 
@@ -299,6 +302,7 @@ class Analyzer:
             limit=-1 if unless is not None else _limit(tokens),
             majority=any(t in MAJORITY for t in tokens),
             rarity=_rarity(tokens),
+            compared=_compared(tokens),
             frequent=any(t in FREQUENT and (i == 0 or tokens[i - 1] not in _LESS) for i, t in enumerate(tokens)),
         )
 
@@ -320,6 +324,7 @@ class Analyzer:
                              and (relations.names_patient_first(stems[s:e], cid) or _passive_purpose(tokens, s, cid))}
         if general and self.lexicon:
             general = [_as_source(g, tokens, spans, self.lexicon) for g in general]
+            general = [g if g.inverse else g._replace(cls=self.lexicon.own_class(g.cls)) for g in general]
         if general:
             for g in general:
                 drop.update(g.drop)
@@ -658,6 +663,19 @@ def _rarity(tokens: list[str]) -> bool:
     frequency ("less commonly", "less often")."""
     return not RARITY.isdisjoint(tokens) or any(
         t in FREQUENT and i > 0 and tokens[i - 1] in _LESS for i, t in enumerate(tokens))
+
+
+def _compared(tokens: list[str]) -> bool:
+    """Compares its thing with another ("lowers it more than medication does", "better than
+    lemon"): "than" after a comparative (english.tsv comparative), not before a number or a norm
+    (english.tsv than-norm: "more than you need", "more than recommended")."""
+    for i, t in enumerate(tokens):
+        if t != "than" or not 0 < i < len(tokens) - 1 or tokens[i + 1][:1].isdigit() \
+                or tokens[i + 1] in _THAN_NORM:
+            continue
+        if any(w in _COMPARATIVE for w in tokens[max(0, i - 6):i]):
+            return True
+    return False
 
 
 def _superlatives(tokens: list[str]) -> list[str]:

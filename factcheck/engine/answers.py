@@ -36,6 +36,28 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])(?=[\s\"'\u201d]+{answer}$)", re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _content_pattern() -> re.Pattern[str]:
+    def alt(cls: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
+                        for w in sorted(language.words(cls), key=len, reverse=True))
+    return re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])[\s\"'\u201d]+(?:(?:{alt('answer-lead')})[\W_]+)*"
+                      rf"(?:(?P<deny>{alt('answer-content-deny')})|(?P<assert>{alt('answer-content-assert')}))"
+                      rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*$", re.IGNORECASE)
+
+
+def content_answer(text: str) -> tuple[str, bool] | None:
+    """(the statement before it, whether it denies) for a closing answer that restates the thing
+    itself ("... Turns out it doesn't.", "... Turns out it does."; english.tsv answer-content-deny,
+    answer-content-assert); None when there is none."""
+    at = max(0, len(text) - MAX_ANSWER - 24)
+    m = _content_pattern().search(text, at)
+    if m is None:
+        return None
+    body = text[:m.start()].strip()
+    return (body, m.group("deny") is not None) if any(c.isalnum() for c in body) else None
+
+
 def is_denial(text: str) -> bool:
     """The whole text is a denying answer ("Not a chance.", "nope 🙄", "Yeah, right.")."""
     return len(text) <= MAX_ANSWER and bool(_patterns()[0].match(text))
@@ -43,7 +65,8 @@ def is_denial(text: str) -> bool:
 
 def denied_body(text: str) -> str | None:
     """The statement before a denying answer that ends ``text`` (or before a sarcasm tag, "X /s":
-    english.tsv sarcasm-tag), or None when there is none."""
+    english.tsv sarcasm-tag; or before words that take it back, "X, or so I thought": english.tsv
+    retraction-tail), or None when there is none."""
     bare = text.rstrip()
     emoji = language.words("deny-emoji")
     tail = bare
@@ -56,6 +79,11 @@ def denied_body(text: str) -> str | None:
         at = closed.rindex("(")
         if is_denial(closed[at + 1:-1]) and any(c.isalnum() for c in closed[:at]):
             return closed[:at].rstrip()
+    low = bare.lower().rstrip(".!\u2026 ").replace("\u2019", "'")
+    for tail in language.words("retraction-tail"):
+        if low.endswith(tail) and low[:-len(tail)].rstrip().endswith((",", "\u2014", "-", "\u2013", "...", "\u2026")):
+            body = bare[:len(low) - len(tail)].rstrip(" ,.\u2014\u2013\u2026-")
+            return body if any(c.isalnum() for c in body) else None  # ("X, or so I thought.")
     for tag in language.words("sarcasm-tag"):
         if bare.lower().endswith(tag) and bare[:-len(tag)][-1:].isspace():
             body = bare[:-len(tag)].strip()

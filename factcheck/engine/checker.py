@@ -20,7 +20,7 @@ from .matching import ClaimSides, Doc, Judgement, judge, statement
 from .pieces import pieces
 from .recent import Recent
 from .reference import Reading, Referents
-from .text import stem
+from .text import stem, tokenise
 from .verdict import decide, usable
 from .wording import Wording
 
@@ -97,16 +97,16 @@ class FactChecker:
         """What a claim's phrasing says in its own words (its lists, the relations that only
         qualify a noun), read from its text (engine/wording.py)."""
         terms = doc.analysis.terms
+        text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
         # (cheap tests on the terms first: a list that matters has two things that are concepts or
         # numbers, a qualifying relation is a second relation)
         things = sum(1 for t in terms if t.kind != "word" and not t.relation)
         relations_ = sum(1 for t in terms if t.relation)
-        if things < 2 and relations_ < 2:
-            return wording.NONE
-        text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
         if not ((things >= 2 and (" and " in text or " or " in text))
                 or (relations_ >= 2 and any(f" {w} " in text for w in wording.RELATIVE))):
-            return wording.NONE
+            # (only where its words place things: "stretching *before* exercise")
+            return wording.Wording({}, {}, wording.placed(tokenise(text))) if wording.may_place(text) \
+                else wording.NONE
         return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon)
 
     def __reduce__(self):
@@ -262,7 +262,33 @@ class FactChecker:
     def _answered(self, statement: str, top: int, explain: bool) -> CheckResult | None:
         """"Magnesium cures HFS? Not a chance.": a plain statement its writer answers with a
         denial (engine/answers.py) is checked as denied; None when there is no such answer, the
-        statement is more than one plain clause, or it denies already ("No" may then agree)."""
+        statement is more than one plain clause, or it denies already ("No" may then agree).
+        An answer that restates the thing ("I used to think X. Turns out it doesn't.") denies or
+        asserts X itself, whatever frame was around it."""
+        found = self._answer(statement)
+        if found is None:
+            return None
+        text, deny = found
+        if self.analyzer.analyse(text).negated:
+            return None
+        result = self._check_text(text, deny=deny, top=top, explain=explain)
+        if not result.matched:
+            return None
+        at = statement.find(text)
+        ref = ClauseRef(text, max(at, 0), max(at, 0) + len(text) if at >= 0 else len(statement),
+                        clause_reader.DENY if deny else clause_reader.ASSERT,
+                        notes=("the writer's answer after it " + ("denies" if deny else "says") + " it",))
+        return _with_clause(result, statement, ref, explain)
+
+    @staticmethod
+    def _answer(statement: str) -> tuple[str, bool] | None:
+        """(the text an answer speaks of, whether it denies it), or None."""
+        restated = answers.content_answer(statement)
+        if restated is not None:
+            said = [c for c in clause_reader.read(restated[0]) if c.checked or c.frame]
+            if len(said) != 1 or said[0].parts:
+                return None
+            return said[0].text.rstrip("?"), restated[1]
         body = answers.denied_body(statement)
         if body is None:
             return None
@@ -274,10 +300,7 @@ class FactChecker:
                     or not clauses[0].frame or clauses[0].parts:
                 return None
             body = clauses[0].text
-        if self.analyzer.analyse(body).negated:
-            return None
-        result = self._check_text(body, deny=True, top=top, explain=explain)
-        return result if result.matched else None
+        return body, True
 
     @staticmethod
     def _validate(statement: object) -> str:

@@ -1214,8 +1214,8 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
         if k >= len(words) or not _in("evaluation-subject", words[k].low):
             return None
         k += 1
-    for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT)):
-        if cls == "deny-reply" and relative:
+    for cls, mood in (("deny-label", DENY), ("deny-reply", DENY), ("agree-label", ASSERT), ("agree-reply", ASSERT)):
+        if cls in ("deny-reply", "agree-reply") and relative:
             continue  # (", which doesn't" continues a clause, it does not judge one)
         label = next((j for j in range(k, len(words)) if _phrase_at(words, j, cls)), None)
         if label is None:
@@ -1227,7 +1227,14 @@ def _evaluation(words: list[Tok], relative: bool) -> str | None:
 
 
 def _judged(c: Clause, judgement: str | None) -> Clause:
-    """A clause the next one calls false is denied ("X, which is untrue")."""
+    """A clause the next one calls false is denied ("X, which is untrue"). After a frame, the
+    judgement is of what the frame reports, whatever the frame made of it: "I used to think X,
+    but it doesn't" denies X, "..., and it does" asserts it."""
+    if judgement is not None and c.frame and c.mood in (ASSERT, DENY, NONE):
+        if judgement == c.mood:
+            return c
+        note = "what follows calls it false" if judgement == DENY else "what follows says it is so"
+        return replace(c, mood=judgement, notes=(*c.notes, note))
     if judgement != DENY or c.mood not in (ASSERT, DENY):
         return c
     return replace(c, mood=DENY if c.mood == ASSERT else ASSERT,
@@ -1493,11 +1500,22 @@ class _Reading:
             return content
         plural = lang().pronouns[low] == "plural"
         fits = [np for b in self.before for np, pl in _candidates(b) if pl == plural]
+        if len(set(fits)) > 1 and self.before and any(_in("additive", t.low) or _phrase_at(rest, k, "additive")
+                                                      for k, t in enumerate(rest)):
+            # ("X can trigger Y; it can also cause Z": one more thing said of the subject before)
+            last = _candidates(self.before[-1])
+            fits = [last[0][0]] if last and last[0][1] == plural and _subject_first(self.before[-1]) else fits
         if len(set(fits)) != 1:
             return content
         np = fits[0]
         notes.append(f"read '{low}' as '{np}'")
         return [_tok(np, np.lower(), first.start, first.end)] + rest
+
+
+def _subject_first(toks: list[Tok]) -> bool:
+    """The clause opens with its subject: a noun phrase, then its verb (no opening adjunct)."""
+    runs, verb = _np_runs(toks)
+    return verb > 0 and bool(runs) and bool(runs[0]) and len(runs) > 1 and not runs[1]
 
 
 # --------------------------------------------------------------------------- conditions as causes

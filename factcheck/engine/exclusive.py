@@ -37,6 +37,7 @@ _UNIVERSAL = frozenset(stem(w) for w in language.words("universal"))
 _CASE_NOUNS = frozenset(stem(w) for w in language.words("case-noun"))
 _UNIVERSAL_ADVERBS = frozenset(stem(w) for w in language.words("universal-adverb"))
 _ADJUNCT_OPENERS = language.words("adjunct-opener")
+_HEDGES = language.words("exclusive-hedge")
 
 
 class Focus(NamedTuple):
@@ -83,8 +84,10 @@ def focus(query: Analysis) -> Focus | None:
     if not after:
         return None
     nxt = after[0]
-    if word.tok + 1 < len(tokens) and tokens[word.tok + 1] in _ADJUNCT_OPENERS:
-        return None  # ("only in children": where or when, not who or what)
+    if word.tok + 1 < len(tokens) and tokens[word.tok + 1] in (_ADJUNCT_OPENERS | _HEDGES):
+        return None  # ("only in children": where or when, not who or what; "only one of": a hedge)
+    if not denied and word.tok > 0 and tokens[word.tok - 1] == "not":
+        return None  # ("X causes not only A but also B": A and more, not A alone, not A denied)
     if word.key in _EXCLUSIVE:
         # "the only cause of Y" rules out other agents; "X only causes Y", other patients.
         before = tokens[word.tok - 1] if word.tok > 0 else ""
@@ -94,8 +97,9 @@ def focus(query: Analysis) -> Focus | None:
         side = "agent" if min(t.tok for t in patient) < rel.tok else ""
     else:
         side = "agent" if nxt in patient else ""
-    if not side:
-        return None
+    if not side or any(wordnet.category(t.surface.lower().split()[-1]) == "time"
+                       for t in (patient if side == "patient" else agent)):
+        return None  # ("only works for a few months": how long, not what else)
     return Focus(word.surface, side, rel, agent, patient, denied)
 
 

@@ -101,7 +101,7 @@ ARRAYS = (
     ("doc_start", "q"), ("doc_term", "i"), ("doc_surf", "i"),
     ("post_start", "q"), ("post_claim", "i"), ("post_weight", "d"),
 )
-_NEGATED, _MAJORITY, _RARITY, _FREQUENT = 1, 2, 4, 8  # doc_flags bits
+_NEGATED, _MAJORITY, _RARITY, _FREQUENT, _COMPARED = 1, 2, 4, 8, 16  # doc_flags bits
 
 
 class IndexBuilder:
@@ -138,7 +138,8 @@ class IndexBuilder:
         a["doc_claim"].append(claim)
         a["doc_phrasing"].append(phrasing)
         a["doc_flags"].append((_NEGATED if analysis.negated else 0) | (_MAJORITY if analysis.majority else 0)
-                              | (_RARITY if analysis.rarity else 0) | (_FREQUENT if analysis.frequent else 0))
+                              | (_RARITY if analysis.rarity else 0) | (_FREQUENT if analysis.frequent else 0)
+                              | (_COMPARED if analysis.compared else 0))
         terms, surfaces, counts = self.terms, self.surfaces, self._counts
         doc_term, doc_surf = a["doc_term"], a["doc_surf"]
         for t in analysis.terms:
@@ -312,7 +313,8 @@ class StoredDocs(Sequence[Doc]):
         flags = a["doc_flags"][i]
         analysis = Analysis(normalised="", terms=tuple(terms), negated=bool(flags & _NEGATED),
                             cues=(), question=False, majority=bool(flags & _MAJORITY),
-                            rarity=bool(flags & _RARITY), frequent=bool(flags & _FREQUENT))
+                            rarity=bool(flags & _RARITY), frequent=bool(flags & _FREQUENT),
+                            compared=bool(flags & _COMPARED))
         doc = Doc(a["doc_claim"][i], a["doc_phrasing"][i], analysis)
         if len(self._memo) < 100_000:
             self._memo[i] = doc

@@ -36,6 +36,7 @@ class Lexicon:
         # verb one stem, but "Botox treats HFS" names no treatment; such a term needs the noun.
         self.nominal: set[tuple[str, ...]] = set()
         self._narrower: dict[str, frozenset[str]] | None = None  # concept -> its kinds (on first use)
+        self._classes: tuple[dict[str, str], dict[str, str]] | None = None  # class readings (own_class)
         broader = {c.id: c.broader for c in concepts}
 
         def ancestors(cid: str) -> tuple[str, ...]:
@@ -85,6 +86,7 @@ class Lexicon:
         self.phrases = {tuple(k): v for k, v in state["phrases"]}
         self._starts = None
         self._mentions = None
+        self._classes = None
         self.alternates = {tuple(k): v for k, v in state.get("alternates", [])}
         self.max_len = max((len(k) for k in self.phrases), default=0)
         self.words = set(state["words"])
@@ -195,6 +197,45 @@ class Lexicon:
                     found.setdefault(a, set()).add(c.id)
             below = self._narrower = {a: frozenset(k) for a, k in found.items()}
         return below.get(cid, frozenset())
+
+    def own_class(self, cls: str) -> str:
+        """The concept this lexicon reads a general relation class as (data/relations.tsv), or the
+        class itself. A knowledge base may name a class otherwise ("high-dose" for "excess") or fold
+        one into another ("relieve" into its "treat"): when most of the class's plain phrases that
+        the lexicon knows (two at least) are terms of one concept of the same kind, a phrase of the
+        class it lacks ("a large dose of", "make * better") means what its own terms mean, so a
+        statement and a claim worded with either meet. A class is not read so when a narrower class
+        the lexicon keeps would no longer be narrower ("deplete" within "reduce": "reduce" read as
+        its "treat" would not be said by "X depletes Y"); see :meth:`folds` for such a class."""
+        return self._class_readings()[0].get(cls, cls)
+
+    def folds(self, cls: str, cid: str) -> bool:
+        """The lexicon folds general class ``cls`` into its concept ``cid`` (most of the class's
+        plain phrases it knows are terms of ``cid``: its "reduce" is in its "treat"), whether or not
+        :meth:`own_class` reads the class so."""
+        return self._class_readings()[1].get(cls) == cid
+
+    def _class_readings(self) -> tuple[dict[str, str], dict[str, str]]:
+        if self._classes is None:
+            self._classes = self._own_classes()
+        return self._classes
+
+    def _own_classes(self) -> tuple[dict[str, str], dict[str, str]]:
+        renamed: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        for cls, phrases in relations.plain_phrases().items():
+            if cls in self.concepts:
+                continue
+            known = [cid for cid in (self.phrases.get(p) for p in phrases) if cid is not None]
+            best = max(sorted(set(known)), key=known.count, default=None)
+            if best is None or known.count(best) < 2 or 2 * known.count(best) <= len(known) \
+                    or (self.kind(best) == "qualifier") != (relations.kind(cls) == "qualifier"):
+                continue
+            folded[cls] = best
+            kept = [d for d in self.concepts if relations.kind(d) and relations.entails(d, cls)]
+            if all(d == best or relations.entails(d, best) for d in kept):
+                renamed[cls] = best
+        return renamed, folded
 
     def name(self, cid: str) -> str:
         info = self.concepts.get(cid)

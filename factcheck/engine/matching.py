@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import NamedTuple
@@ -97,6 +98,7 @@ class ClaimSide(NamedTuple):
     has_relation: bool
     listed: dict[str, frozenset[str]]  # a member of a list in the claim -> the other members
     qualifying: dict[str, str]  # a relation in a relative clause of the claim -> what follows it
+    placed: dict[str, int]  # a word of the claim a placing preposition puts -> its group (wording.placed)
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -170,7 +172,7 @@ class ClaimSides:
                            for t in terms if t.kind != "word")
             said = self._wording(doc) if self._wording is not None else wording.NONE
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
-                             others, any(t.relation for t in terms), said.listed, said.qualifying)
+                             others, any(t.relation for t in terms), said.listed, said.qualifying, said.placed)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -234,7 +236,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
         _cover_qualifying(m, side)
     _antonyms(m, q_terms, side.terms, st)
     _sides_taken(m, q_terms, side.terms, doc, st.query.rarity)
-    m.refuse(_how_often(st.query, index.seldom(doc.claim)))
+    m.refuse(_said_otherwise(st.query, doc, side, index))
     total_q = st.total if q_terms is st.terms else sum(st.weights[t.key] for t in q_terms)
     cover_q = sum(st.weights[k] * c for k, c in m.q.items()) / total_q
     # (summed in the claim's order, not the set's: the same sum in every process)
@@ -406,10 +408,11 @@ def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lex
                 d_own, d_far = wordnet.reach(dt.surface)
                 if own.isdisjoint(d_far) and far.isdisjoint(d_own):
                     continue  # (nothing in common: no link, and the pair need not be asked)
-            link = _link(t, dt)
+            link = _link(t, dt, lex)
             if link is None:
                 continue
-            m.cover(t, dt.key, (SYNONYM_MATCH if link == "synonym" else BROADER_MATCH) * t.factor)
+            m.cover(t, dt.key, (1.0 if link == "same" else SYNONYM_MATCH if link == "synonym" else BROADER_MATCH)
+                    * t.factor)
             m.broader = m.broader or link == "narrower"
             m.general = m.general or link == "broader"
             m.links.append(_LINK_WORDS[link].format(a=_name(t, lex), b=_name(dt, lex)))
@@ -609,6 +612,45 @@ def _how_often(query: Analysis, seldom: bool) -> str:
     if seldom and query.frequent and not query.rarity:
         return "the claim says it happens seldom; the statement says often"
     return ""
+
+
+def _said_otherwise(query: Analysis, doc: Doc, side: ClaimSide, index: Index) -> str:
+    """How often, compared with what, placed where: what the statement says of its thing that the
+    claim does not, in words that are no terms ("" when nothing)."""
+    return (_how_often(query, index.seldom(doc.claim)) or _comparison(query, doc.analysis)
+            or _placed_otherwise(query, side.placed))
+
+
+def _comparison(query: Analysis, claim: Analysis) -> str:
+    """A statement that compares its thing with another ("more than radon does") says what a claim
+    that compares with nothing does not."""
+    if query.compared and not claim.compared:
+        return "the statement compares it with another thing ('than ...'); the claim does not"
+    return ""
+
+
+def _placed_otherwise(query: Analysis, claim: dict[str, int]) -> str:
+    """The statement places something in time or space otherwise than the claim: the same word
+    after a preposition of another meaning ("stretching *after* exercise" against "*before*
+    exercise"), or a preposition that excludes one of the claim's wherever it stands ("consult a
+    doctor *after* starting" against "*before* taking"; english.tsv placing, placing-opposite).
+    A statement with no such preposition says less, which is no reason to refuse."""
+    if not claim:
+        return ""
+    theirs = set(claim.values())
+    for word, group in _placed_words(query.normalised).items():
+        other = claim.get(word)
+        if other is None:
+            other = next((g for g in sorted(theirs) if wording.opposite_places(group, g)), None)
+        if other is not None and other != group:
+            return (f"the statement says '{wording.place_name(group)}' where the claim says "
+                    f"'{wording.place_name(other)}'")
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _placed_words(normalised: str) -> dict[str, int]:
+    return wording.placed(normalised.split())
 
 
 def _headline(d_terms: list[Term]) -> bool:
@@ -829,19 +871,23 @@ def _statement_bound_slow(st: Statement, side: ClaimSide, link: bool,
 
 _LINK_WORDS = {
     "synonym": "{a} read as {b} (same meaning)",
+    "same": "{a} read as {b} (the knowledge base's own word for it)",
     "narrower": "{a} is a kind of {b}: the claim is more general",
     "broader": "{b} is a kind of {a}: the statement is more general",
 }
 
 
-def _link(t: Term, dt: Term) -> str | None:
+def _link(t: Term, dt: Term, lex: Lexicon) -> str | None:
     """How a statement term relates to a claim term it does not equal, by general knowledge.
 
     'synonym', 'narrower' (the statement's is the narrower: "cures" for "treats"), 'broader',
-    or None when they are simply different.
+    or None when they are simply different; 'same' for a general class the lexicon folds into
+    the concept ("cut * down", reduce, for a lexicon whose "treat" says "reduce").
     """
     if t.relation:
         a, b = t.key[1:], dt.key[1:]
+        if lex.folds(a, b) or lex.folds(b, a):
+            return "same"
         if relations.entails(a, b) or relations.converse(a, b):
             return "narrower"
         if relations.entails(b, a) or relations.converse(b, a):

@@ -100,6 +100,17 @@ def kind(cls: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def plain_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """Each class's phrases that are plain words (no gap, no slot) read the usual way round."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for entries in table().phrases.values():
+        for key, cls, inverse in entries:
+            if not inverse and not any(w in ("*", VERB, AMOUNT, OBJECT) for w in key):
+                out.setdefault(cls, []).append(key)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _amounts() -> frozenset[str]:
     from . import language
 

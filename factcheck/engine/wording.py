@@ -12,9 +12,13 @@ lost the commas and the relative pronouns that show them):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from ..records import NamedTuple
 from . import language, lists
 from .analysis import Analysis
+from .text import STOPWORDS, stem
 
 RELATIVE = language.words("relative-pronoun")
 
@@ -22,15 +26,72 @@ RELATIVE = language.words("relative-pronoun")
 class Wording(NamedTuple):
     listed: dict[str, frozenset[str]]  # a member of a list -> the other members
     qualifying: dict[str, str]  # a relation key in a relative clause -> the key of what follows it
+    placed: dict[str, int] = {}  # a word's stem -> the group of the placing preposition before it
 
 
 NONE = Wording({}, {})
 
 
+@lru_cache(maxsize=1)
+def _placing() -> tuple[dict[tuple[str, ...], int], frozenset[str]]:
+    """english.tsv placing: each preposition (as its words) -> its group; and their first words."""
+    groups: dict[tuple[str, ...], int] = {}
+    for g, entry in enumerate(language.entries("placing")):
+        for p in entry.split("/"):
+            groups[tuple(p.split())] = g
+    return groups, frozenset(k[0] for k in groups)
+
+
+def may_place(text: str) -> bool:
+    """Cheap: the text has a word that may open a placing preposition."""
+    return not _placing()[1].isdisjoint(text.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _opposite() -> frozenset[tuple[int, int]]:
+    groups = _placing()[0]
+    out: set[tuple[int, int]] = set()
+    for a, b in language.pairs("placing-opposite"):
+        ga, gb = groups[tuple(a.split())], groups[tuple(b.split())]
+        out |= {(ga, gb), (gb, ga)}
+    return frozenset(out)
+
+
+def opposite_places(a: int, b: int) -> bool:
+    """Two groups of placing prepositions that exclude each other (english.tsv placing-opposite)."""
+    return (a, b) in _opposite()
+
+
+def place_name(group: int) -> str:
+    """The first preposition of a group ("before")."""
+    return next(" ".join(k) for k, g in _placing()[0].items() if g == group)
+
+
+def placed(tokens: Sequence[str]) -> dict[str, int]:
+    """{stem of the word a placing preposition puts: its group} ("after exercise": exercise ->
+    the group of "after"), the first content word after it; a word placed twice keeps the first."""
+    groups, firsts = _placing()
+    if firsts.isdisjoint(tokens):
+        return {}
+    out: dict[str, int] = {}
+    for i, t in enumerate(tokens):
+        if t not in firsts:
+            continue
+        for n in (2, 1):
+            g = groups.get(tuple(tokens[i:i + n]))
+            if g is None:
+                continue
+            word = next((w for w in tokens[i + n:i + n + 4] if w not in STOPWORDS), None)
+            if word is not None:
+                out.setdefault(stem(word), g)
+            break
+    return out
+
+
 def read(text: str, a: Analysis, lexicon) -> Wording:
     """The lists and qualifying relations of a claim's phrasing ``text`` (analysed as ``a``)."""
     listed = lists.members(text, a, lexicon) if (" and " in text or " or " in text) else {}
-    return Wording(listed, _qualifying(a))
+    return Wording(listed, _qualifying(a), placed(a.normalised.split()))
 
 
 def _qualifying(a: Analysis) -> dict[str, str]:
