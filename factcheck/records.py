@@ -1,4 +1,4 @@
-"""``@dataclass`` for the classes every run defines, made with fewer compilations.
+"""``@dataclass`` and ``NamedTuple`` for the classes every run defines, made with fewer compilations.
 
 The standard decorator writes each method it adds as Python source and compiles it: six small
 compilations for a frozen class (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
@@ -23,10 +23,17 @@ A method the class defines itself is kept, as the standard decorator keeps it. T
 the difference is the class's ``__dataclass_params__`` (``eq`` and ``repr`` read False). Any other
 use (``order``, ``unsafe_hash``, ``eq=False``, ``kw_only``, ``InitVar``, ``__post_init__``, a field
 left out of ``__init__``...) is the standard decorator's. Type checkers see the standard decorator.
+
+``NamedTuple`` is ``typing.NamedTuple`` less one cost: ``typing`` checks each field's annotation,
+and under ``from __future__ import annotations`` an annotation is a string, which it compiles (a
+``ForwardRef``), a few hundred compilations at every start-up. This one makes the same
+``collections.namedtuple`` (fields, defaults, module, the class body's methods and attributes)
+and keeps the annotations as the strings they are. Type checkers see ``typing.NamedTuple``.
 """
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import inspect
 from collections.abc import Callable
@@ -34,7 +41,7 @@ from operator import attrgetter
 from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["dataclass"]
+__all__ = ["NamedTuple", "dataclass"]
 
 _OWN = frozenset({"frozen", "slots"})
 
@@ -187,7 +194,43 @@ def _add_methods(cls: type, own: Any, frozen: bool) -> None:
     type.__setattr__(cls, "__hash__", __hash__ if frozen else None)
 
 
+# (what typing.NamedTuple does not take from a class body, and what it refuses)
+_namedtuple: Callable[..., Any] = collections.namedtuple  # (Any: mypy checks only a literal call)
+_NOT_COPIED = frozenset({"__module__", "__name__", "__annotations__"})
+_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+                         "_make", "_replace", "_asdict", "_source"})
+
+
+class _NamedTupleMeta(type):
+    """``class C(NamedTuple): ...`` makes ``collections.namedtuple`` C, as typing's does."""
+
+    def __new__(mcls, typename: str, bases: tuple[type, ...], ns: dict[str, Any]) -> Any:
+        if bases != (_NamedTuple,):
+            raise TypeError("can only inherit from a NamedTuple type")
+        types = ns.get("__annotations__", {})
+        with_default: list[str] = []
+        for name in types:
+            if name in ns:
+                with_default.append(name)
+            elif with_default:
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
+                                f"{'s' if len(with_default) > 1 else ''} {', '.join(with_default)}")
+        made = _namedtuple(typename, list(types), defaults=[ns[n] for n in with_default], module=ns["__module__"])
+        made.__annotations__ = made.__new__.__annotations__ = dict(types)
+        for key, value in ns.items():
+            if key in _PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in _NOT_COPIED and key not in made._fields:
+                setattr(made, key, value)
+        return made
+
+
+_NamedTuple = type.__new__(_NamedTupleMeta, "NamedTuple", (), {})
+
+
 if TYPE_CHECKING:
     from dataclasses import dataclass as dataclass
+    from typing import NamedTuple as NamedTuple
 else:
     dataclass = _dataclass
+    NamedTuple = _NamedTuple

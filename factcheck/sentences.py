@@ -20,10 +20,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import field
 from functools import cache
-from typing import NamedTuple
 
 from .lazyre import lazy
-from .records import dataclass
+from .records import NamedTuple, dataclass
 
 #: Longest sentence handed on; a longer run of text (a 10 MB line with no full stop) is cut at
 #: word boundaries into pieces of at most this many characters.

@@ -133,3 +133,68 @@ def test_what_it_does_not_make_is_refused():
         @dataclass
         class Hidden:
             a: int = dataclasses.field(default=0, init=False)
+
+
+def _tuples():
+    """The same named tuple made by typing.NamedTuple and by records.NamedTuple."""
+    import typing
+
+    from factcheck.records import NamedTuple
+
+    made = []
+    for base in (typing.NamedTuple, NamedTuple):
+        class Point(base):
+            """A point."""
+            x: int
+            y: tuple[str, ...] = ()
+            z: str | None = None
+            LIMIT = 3
+
+            def twice(self):
+                return self.x * 2
+
+            @property
+            def size(self):
+                return len(self.y)
+
+        made.append(Point)
+    return made
+
+
+def test_named_tuple_as_typings():
+    std, ours = _tuples()
+    for args in [(1,), (1, ("a",)), (2, (), "z")]:
+        s, o = std(*args), ours(*args)
+        assert tuple(s) == tuple(o) and s == o and hash(s) == hash(o)
+        assert repr(s) == repr(o) and s._asdict() == o._asdict()
+        assert (o.twice(), o.size, o.LIMIT) == (s.twice(), s.size, s.LIMIT)
+        assert o._replace(x=5) == s._replace(x=5)
+    for name in ("__doc__", "__module__", "__bases__", "_fields", "_field_defaults"):
+        assert getattr(ours, name) == getattr(std, name), name
+    assert ours.__qualname__.split(".")[-1] == "Point" and ours.__mro__[1:] == (tuple, object)
+    assert list(ours.__annotations__) == list(std.__annotations__) == ["x", "y", "z"]
+    assert [(p.name, p.default) for p in inspect.signature(ours).parameters.values()] \
+        == [(p.name, p.default) for p in inspect.signature(std).parameters.values()]
+
+
+def test_named_tuple_refuses_what_typings_refuses():
+    from factcheck.records import NamedTuple
+
+    with pytest.raises(TypeError, match="Non-default namedtuple field b cannot follow default field a"):
+        class Bad(NamedTuple):
+            a: int = 0
+            b: int
+
+    with pytest.raises(AttributeError, match="Cannot overwrite NamedTuple attribute _replace"):
+        class Worse(NamedTuple):
+            a: int
+
+            def _replace(self):
+                return self
+
+
+def test_the_packages_named_tuples_pickle():
+    from factcheck.engine.wordnet import Entry
+
+    e = Entry(frozenset({"a"}), frozenset(), frozenset(), frozenset(), frozenset({"b"}))
+    assert pickle.loads(pickle.dumps(e)) == e and copy.copy(e) == e and isinstance(e, tuple)

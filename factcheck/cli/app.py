@@ -4,7 +4,8 @@ Each command lives in its own module under ``factcheck.cli``; this file wires th
 app with the global options (``--kb``, ``--debug``, ``--version``).
 """
 
-from __future__ import annotations
+# (no 'from __future__ import annotations': Typer reads a command's annotations, and strings it
+# must compile and evaluate, twice each, at every start-up)
 
 import sys
 

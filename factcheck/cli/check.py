@@ -1,6 +1,7 @@
 """`factcheck check`: rate statements given as arguments or read from stdin."""
 
-from __future__ import annotations
+# (no 'from __future__ import annotations': Typer reads a command's annotations, and strings it
+# must compile and evaluate, twice each, at every start-up)
 
 import sys
 from collections.abc import Iterator

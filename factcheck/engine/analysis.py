@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..lazyre import lazy
-from ..records import dataclass
+from ..records import NamedTuple, dataclass
 from . import language, relations, wordnet
 from .lexicon import Lexicon
 from .text import (

@@ -52,11 +52,12 @@ import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from ..errors import FactcheckError
 from ..kb import knowledge
 from ..kb.knowledge import Claim, KnowledgeBase, Source
+from ..records import NamedTuple
 from .index import Index, IndexBuilder, Phrasings, StoredDocs
 
 if TYPE_CHECKING:

@@ -14,7 +14,6 @@ from ..result import NO_MATCH, CheckResult, ClauseRef
 from . import answers, exclusive, language, wording
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
-from .ellipsis import elided, may_be_elided
 from .index import Index
 from .lexicon import Lexicon
 from .matching import ClaimSides, Doc, Judgement, judge, statement
@@ -260,8 +259,12 @@ class FactChecker:
         calcium") is read as that (``engine.ellipsis``)."""
         a, b = spans[k]
         text = statement[a:b]
-        reading = elided(text, statement[spans[k - 1][0]:spans[k - 1][1]], self._referents) \
-            if k and may_be_elided(text) else None
+        reading = None
+        if k:  # (imported here: a statement of one piece, the most common, never needs it)
+            from .ellipsis import elided, may_be_elided
+
+            if may_be_elided(text):
+                reading = elided(text, statement[spans[k - 1][0]:spans[k - 1][1]], self._referents)
         checked = text if reading is None else reading.text
         found = self.findings(checked, top=top, explain=explain) if every \
             else [self.check(checked, top=top, explain=explain)]

@@ -29,9 +29,8 @@ from collections.abc import Iterator
 from dataclasses import field, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-from ..records import dataclass
+from ..records import NamedTuple, dataclass
 from . import wordnet
 from .text import REPORTING, is_question, stem
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
 
+from ..records import NamedTuple
 from . import clauses, language
 from .clauses import Tok, tokens
 from .pieces import pieces

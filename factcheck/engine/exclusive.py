@@ -21,8 +21,9 @@ narrower ("Z cures Y" is a treatment of Y other than X). The word lists are data
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from ..records import NamedTuple
 from . import language, relations, wordnet
 from .analysis import Analysis, Term
 from .text import STOPWORDS, stem

@@ -32,8 +32,9 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from itertools import compress, islice
 from operator import le
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from ..records import NamedTuple
 from .analysis import Analysis, Term
 from .lexicon import Lexicon
 from .text import STOPWORDS, stem

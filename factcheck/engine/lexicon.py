@@ -6,9 +6,8 @@ A concept's terms are normalised and stemmed like any text, so "Hemifacial spasm
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..kb.knowledge import Concept
+from ..records import NamedTuple
 from . import relations
 from .text import stem, tokenise
 

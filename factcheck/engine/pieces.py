@@ -17,7 +17,6 @@ import unicodedata
 from functools import cache
 
 from ..lazyre import lazy
-from ..sentences import abbreviation
 from . import language
 
 LABEL_WORDS = 3  # a head of at most this many words before ':' is a label ("PSA:", "hot take:")
@@ -79,6 +78,8 @@ def pieces(text: str) -> list[tuple[int, int]]:
 
 def _abbreviation(text: str, dot: int) -> bool:
     """The word before the full stop at ``dot`` is an abbreviation ("approx. three")."""
+    from ..sentences import abbreviation  # (here: most statements never ask, and need not import it)
+
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1

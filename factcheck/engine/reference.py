@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
 
 from ..lazyre import lazy
+from ..records import NamedTuple
 from . import language, wordnet
 from .clauses import Tok, _plural, opening, tokens
 from .clauses import _person as person

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
+from ..records import NamedTuple
 from . import language, wordnet
 from .text import STOPWORDS, stem
 

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..lazyre import lazy
+from ..records import NamedTuple
 from . import language
 
 # --------------------------------------------------------------------------- normalising

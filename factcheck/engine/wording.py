@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
+from ..records import NamedTuple
 from . import language, lists
 from .analysis import Analysis
 from .text import STOPWORDS, stem

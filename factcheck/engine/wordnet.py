@@ -17,7 +17,8 @@ from __future__ import annotations
 import mmap
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+
+from ..records import NamedTuple
 
 DATA = Path(__file__).parent.parent / "data" / "wordnet.tsv"
 

@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..errors import InputError
+from ..records import NamedTuple
 from ..result import Excerpt
 from .coverage import UNMAPPED, excerpt_of, items_of, uncheckable_entries
 from .knowledge import Claim, KnowledgeBase, Reliability, Stance, Verdict, read_json, validate

@@ -21,11 +21,12 @@ import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..engine.answers import is_denial
 from ..engine.ellipsis import elided, may_be_elided
 from ..engine.reference import Mention, Reading, Referents
+from ..records import NamedTuple
 from ..sentences import HEADING, PARAGRAPH, Sentence, Splitter, title_case
 
 if TYPE_CHECKING:
