@@ -1130,3 +1130,14 @@ def test_as_well_is_said_plainly(archive) -> None:
     assert checker.check("Walking lowers blood pressure, and sugar makes children hyperactive as well.").verdict \
         == "false"
     assert checker.check("Walking as well as swimming lowers blood pressure.").verdict != "true"
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a negative determiner said again for each item of a list is one denial, not two that cancel
+    ("No lozenge and no syrup cures a cold.", "true"),
+    ("No lozenge or no syrup cures a cold.", "true"),
+    ("A lozenge cures a cold.", "false"),
+])
+def test_no_said_for_each_item_is_one_denial(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Lozenges cure a cold.", "false"), ("Syrups cure a cold.", "false")])
+    assert checker.check(statement).verdict == verdict

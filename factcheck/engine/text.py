@@ -370,6 +370,10 @@ def negation_cues(tokens: list[str], *, question: bool = False) -> list[Cue]:
             if tok == "nor" and any(c.words == "neither" for c in cues):
                 i += 1  # neither ... nor: one denial
                 continue
+            if tok == "no" and i > 1 and tokens[i - 1] in ("and", "or", "nor") and cues and cues[-1].words == "no" \
+                    and i - cues[-1].start <= 6:
+                i += 1  # ("no diet and no supplement cures it": a determiner said again for each item, one denial)
+                continue
             cues.append(Cue(tok, i, i + 1))
         i += 1
     if question and cues and cues[0].start == 1 and tokens and tokens[0] in _AUXILIARIES and cues[0].words == "not":
