@@ -152,3 +152,18 @@ def test_explain_names_the_list(listed: FactChecker) -> None:
 def test_an_only_that_hedges_is_not_refuted_by_another_claim(imported: FactChecker, statement: str) -> None:
     result = imported.check(statement)
     assert result.verdict not in ("false", "mostly-false"), (result.reason, result.claim and result.claim.text)
+
+
+def test_only_before_a_number_says_how_many(checker) -> None:
+    """"Only" before the verb before a number word says how many, as before a number: the
+    shipped claim that HFS affects one side of the face is what the statement says."""
+    assert checker.check("Hemifacial spasm only affects one side of the face.").verdict in ("true", "mostly-true")
+
+
+def test_a_claim_whose_side_names_the_statements_is_no_other_member(archive) -> None:
+    """"Rosacea only affects the face" is not refuted by a claim that it causes redness on the
+    face: the claim's side ("redness on the face") names the statement's ("the face")."""
+    checker = archive([("Rosacea causes redness on the face.", "true")],
+                      concepts=[("redness on the face", "symptom"), ("face", "body part"), ("rosacea", "condition")])
+    result = checker.check("Rosacea only affects the face.")
+    assert result.verdict not in ("false", "mostly-false"), (result.reason, result.claim and result.claim.text)

@@ -1029,13 +1029,15 @@ def _merely_an_amount(units: list[_Unit]) -> list[_Unit]:
 
 
 def _amount_at(units: list[_Unit], k: int) -> bool:
-    """An amount starts at unit ``k``, perhaps after words for "roughly" ("about 15 mg")."""
+    """An amount starts at unit ``k``, perhaps after words for "roughly" ("about 15 mg"), or a
+    number word ("one side of the face": english.tsv number-word)."""
     while k < len(units) and not units[k].concept and units[k].word in _ROUGHLY:
         k += 1
-    return k < len(units) and _number(units[k])
+    return k < len(units) and (_number(units[k]) or units[k].tokens[0] in _NUMBER_WORDS)
 
 
 _MERELY = language.words("merely")
+_NUMBER_WORDS = language.words("number-word")
 _PARTICLES = language.words("particle")
 # (the forms of the aspect verbs: "started", "keeps", "began")
 _ASPECT_FORMS = frozenset(f"{w}{end}" for w in language.words("aspect") for end in ("", "s", "ed", "ing")) \

@@ -135,7 +135,9 @@ def _related(a: Term, b: Term, lexicon: Lexicon) -> bool:
         return True
     if a.kind == "concept" and b.kind == "concept":
         x, y = a.key[1:], b.key[1:]
-        return y in lexicon.ancestors(x) or x in lexicon.ancestors(y)
+        # (or the one's terms name the other: "one side of the face" is in the face)
+        return y in lexicon.ancestors(x) or x in lexicon.ancestors(y) or lexicon.mentions(x, y) \
+            or lexicon.mentions(y, x)
     if a.kind == "word" and b.kind == "word":
         return wordnet.link(a.surface, b.surface) is not None
     return False
