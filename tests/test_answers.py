@@ -120,3 +120,13 @@ def test_words_that_take_a_statement_back_deny_it(remedies, statement: str, verd
 ])
 def test_a_belief_given_up_denies_what_was_believed(remedies, statement: str, verdict: str) -> None:
     assert remedies.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # the writer asks it first, then answers: the answer speaks of the thing
+    ("Ginger eases nausea. Or does it? No, it doesn't.", "false"),
+    ("Garlic cures the flu. Or does it? Yes, it does.", "false"),
+    ("Garlic cures the flu? No, it doesn't.", "true"),
+])
+def test_a_statement_asked_again_and_answered(remedies, statement: str, verdict: str) -> None:
+    assert remedies.check(statement).verdict == verdict

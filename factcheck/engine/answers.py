@@ -41,7 +41,9 @@ def _content_pattern() -> re.Pattern[str]:
     def alt(cls: str) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
                         for w in sorted(language.words(cls), key=len, reverse=True))
-    return re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])[\s\"'\u201d]+(?:(?:{alt('answer-lead')})[\W_]+)*"
+    # (the writer may ask it first: "X. Or does it? No, it doesn't.")
+    asked = rf"(?:or\s+(?:{alt('auxiliary')})\s+(?:it|they)\s*\?+[\s\"'\u201d]+)?"
+    return re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])[\s\"'\u201d]+{asked}(?:(?:{alt('answer-lead')})[\W_]+)*"
                       rf"(?:(?P<deny>{alt('answer-content-deny')})|(?P<assert>{alt('answer-content-assert')}))"
                       rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*$", re.IGNORECASE)
 
