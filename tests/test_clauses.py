@@ -532,3 +532,14 @@ def test_an_additive_word_reads_a_pronoun_as_the_subject_before(sentence: str, s
 def test_a_judgement_after_a_coordinator_needs_no_comma(sentence: str, text: str, mood: str) -> None:
     read = clauses.read(sentence)
     assert [(c.text, c.mood) for c in read] == [(text, mood)]
+
+
+@pytest.mark.parametrize(("sentence", "text", "mood"), [
+    # a frame around a quotation and a verdict on it: what is reported is the verdict on the quote
+    ('She said "zinc cures colds" is false.', "zinc cures colds", DENY),
+    ('He wrote that "zinc cures colds" is a myth.', "zinc cures colds", DENY),
+    ('She said "zinc shortens colds" is true.', "zinc shortens colds", ASSERT),
+])
+def test_a_quotation_judged_inside_a_frame(sentence: str, text: str, mood: str) -> None:
+    read = clauses.read(sentence)
+    assert [(c.text, c.mood) for c in read] == [(text, mood)]

@@ -908,6 +908,21 @@ def _claim_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
     return None
 
 
+def _quote_judged(toks: list[Tok]) -> tuple[list[Tok], str] | None:
+    """('"X" is false': X, DENY; '"X" is true': X, ASSERT): a quotation and a verdict on it, the
+    words after the closing mark only judging it; None when the words are not so."""
+    if len(toks) < 5 or toks[0].low not in _QUOTE_MARKS:
+        return None
+    close = next((k for k in range(2, len(toks)) if toks[k].low in _QUOTE_MARKS), None)
+    if close is None or close + 2 > len(toks):
+        return None
+    after = [t for t in toks[close + 1:] if t.word]
+    if not after or after[0].low not in _COPULAS:
+        return None
+    verdict = _evaluation(after, relative=True)
+    return (toks[1:close], verdict) if verdict is not None else None
+
+
 def _head_frame(toks: list[Tok]) -> _Frame | bool | None:
     """A frame that opens with fixed words ("it's a myth that", "according to X,"): the frame,
     False when such words open the clause but frame nothing, None when there are none."""
@@ -1547,6 +1562,9 @@ class _Reading:
         frame_text, mood, content = self._framed(seg, _without_openers(words))
         if content and content[0].low in _QUOTE_MARKS and not any(t.low in _QUOTE_MARKS for t in content[1:]):
             content = content[1:]  # (a quote opened before a clause that ends inside it)
+        quoted = _quote_judged(content) if frame_text else None
+        if quoted is not None:  # ('she said "X" is false': what she said is that X is false)
+            content, mood = quoted[0], _combine(mood, quoted[1])
         ends_q = bool(content) and content[-1].low == "?"
         rhetorical = bool(_phrase_at(_without_openers(words), 0, "rhetorical-head"))  # ("who still believes X?")
         if mood != NONE and not rhetorical and (ends_q or (self.question and (
