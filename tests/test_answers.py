@@ -130,3 +130,14 @@ def test_a_belief_given_up_denies_what_was_believed(remedies, statement: str, ve
 ])
 def test_a_statement_asked_again_and_answered(remedies, statement: str, verdict: str) -> None:
     assert remedies.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a closing sentence that calls the statement what someone wants you to believe rejects it
+    ("Garlic cures the flu. That's what the supplement sellers want you to believe anyway.", "true"),
+    ("Ginger eases nausea. That is what they want you to think.", "false"),
+    # ... not one that says the writer thinks so
+    ("Ginger eases nausea. That's what I think.", "true"),
+])
+def test_a_closing_sentence_that_steers_rejects_the_statement(remedies, statement: str, verdict: str) -> None:
+    assert remedies.check(statement).verdict == verdict

@@ -48,6 +48,28 @@ def _content_pattern() -> re.Pattern[str]:
                       rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _steered_pattern() -> re.Pattern[str]:
+    def alt(cls: str, name: str = "english.tsv") -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(language.entries(cls, name), key=len, reverse=True))
+    # ("X. That's what the sellers want you to believe (anyway).": X is what someone steers you to)
+    return re.compile(rf"[.!?\u2026]+[\s\"'\u201d]+(?:that's|that\s+is|thats|this\s+is|which\s+is)\s+what\s+"
+                      rf"(?:[\w'-]+\s+){{0,5}}(?:{alt('steer', 'clauses.tsv')})\s+(?:{alt('belief', 'clauses.tsv')})"
+                      rf"(?:[\W_]+(?:{alt('reply-filler')}|anyway|anyways))*[\W_]*$", re.IGNORECASE)
+
+
+def steered_body(text: str) -> str | None:
+    """The statement before a closing sentence that calls it what someone wants you to believe
+    ("X. That's what the supplement companies want you to believe."; clauses.tsv steer, belief),
+    or None."""
+    m = _steered_pattern().search(text, max(0, len(text) - MAX_ANSWER - 80))
+    if m is None:
+        return None
+    body = text[:m.start()].strip()
+    return body if any(c.isalnum() for c in body) else None
+
+
 def content_answer(text: str) -> tuple[str, bool] | None:
     """(the statement before it, whether it denies) for a closing answer that restates the thing
     itself ("... Turns out it doesn't.", "... Turns out it does."; english.tsv answer-content-deny,
@@ -76,6 +98,9 @@ def denied_body(text: str) -> str | None:
         tail = tail[:-1]
     if len(tail) < len(bare) and any(c in emoji for c in bare[len(tail):]) and any(c.isalnum() for c in tail):
         return tail.rstrip()  # ("X ❌": the writer calls X false)
+    steered = steered_body(bare)
+    if steered is not None:
+        return steered
     closed = bare.rstrip(".!")
     if closed.endswith(")") and "(" in closed:  # ("X (not really).": a closing aside that denies X)
         at = closed.rindex("(")
