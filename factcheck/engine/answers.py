@@ -22,15 +22,18 @@ MAX_ANSWER = 40  # characters: an answer is short
 _EMOJI_MODIFIERS = frozenset("\ufe0f\u200d") | frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 
 
+def _alt(cls: str, name: str = "english.tsv", gap: str = r"[\s,:]+") -> str:
+    """A regex alternation of a data class's entries, longest first, each space matching ``gap``."""
+    return "|".join(re.escape(w).replace(r"\ ", gap) for w in sorted(set(language.entries(cls, name)),
+                                                                   key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    def alt(cls: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
-                        for w in sorted(language.words(cls), key=len, reverse=True))
     # (who gave the answer may follow it: '"Not one," she said.')
-    said = rf"(?:[\s,\"'\u201d]+(?:[\w']+\s+){{0,3}}(?:{alt('reporting')})\b[\W_]*)?"
-    answer = (rf"(?:(?:{alt('reply-filler')})[\W_]+)*(?:{alt('answer-deny')})"
-              rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*{said}")
+    said = rf"(?:[\s,\"'\u201d]+(?:[\w']+\s+){{0,3}}(?:{_alt('reporting')})\b[\W_]*)?"
+    answer = (rf"(?:(?:{_alt('reply-filler')})[\W_]+)*(?:{_alt('answer-deny')})"
+              rf"(?:[\W_]+(?:{_alt('reply-filler')}))*[\W_]*{said}")
     return (re.compile(rf"^\W*{answer}$", re.IGNORECASE),
             # (searched for in the text's tail only: the answer and the stop before it)
             re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])(?=[\s\"'\u201d]+{answer}$)", re.IGNORECASE))
@@ -38,25 +41,21 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _content_pattern() -> re.Pattern[str]:
-    def alt(cls: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"[\s,:]+")
-                        for w in sorted(language.words(cls), key=len, reverse=True))
     # (the writer may ask it first: "X. Or does it? No, it doesn't.")
-    asked = rf"(?:or\s+(?:{alt('auxiliary')})\s+(?:it|they)\s*\?+[\s\"'\u201d]+)?"
-    return re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])[\s\"'\u201d]+{asked}(?:(?:{alt('answer-lead')})[\W_]+)*"
-                      rf"(?:(?P<deny>{alt('answer-content-deny')})|(?P<assert>{alt('answer-content-assert')}))"
-                      rf"(?:[\W_]+(?:{alt('reply-filler')}))*[\W_]*$", re.IGNORECASE)
+    asked = rf"(?:or\s+(?:{_alt('auxiliary')})\s+(?:it|they)\s*\?+[\s\"'\u201d]+)?"
+    return re.compile(rf"(?:[.?!\u2026]+|\s[-\u2013\u2014])[\s\"'\u201d]+{asked}(?:(?:{_alt('answer-lead')})[\W_]+)*"
+                      rf"(?:(?P<deny>{_alt('answer-content-deny')})|(?P<assert>{_alt('answer-content-assert')}))"
+                      rf"(?:[\W_]+(?:{_alt('reply-filler')}))*[\W_]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _steered_pattern() -> re.Pattern[str]:
-    def alt(cls: str, name: str = "english.tsv") -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                        for w in sorted(language.entries(cls, name), key=len, reverse=True))
     # ("X. That's what the sellers want you to believe (anyway).": X is what someone steers you to)
+    space = r"\s+"
+    steer, belief = _alt("steer", "clauses.tsv", space), _alt("belief", "clauses.tsv", space)
     return re.compile(rf"[.!?\u2026]+[\s\"'\u201d]+(?:that's|that\s+is|thats|this\s+is|which\s+is)\s+what\s+"
-                      rf"(?:[\w'-]+\s+){{0,5}}(?:{alt('steer', 'clauses.tsv')})\s+(?:{alt('belief', 'clauses.tsv')})"
-                      rf"(?:[\W_]+(?:{alt('reply-filler')}|anyway|anyways))*[\W_]*$", re.IGNORECASE)
+                      rf"(?:[\w'-]+\s+){{0,5}}(?:{steer})\s+(?:{belief})"
+                      rf"(?:[\W_]+(?:{_alt('reply-filler')}|{_alt('trailing', 'clauses.tsv')}))*[\W_]*$", re.IGNORECASE)
 
 
 def steered_body(text: str) -> str | None:

@@ -37,7 +37,8 @@ _UNIVERSAL = frozenset(stem(w) for w in language.words("universal"))
 _CASE_NOUNS = frozenset(stem(w) for w in language.words("case-noun"))
 _UNIVERSAL_ADVERBS = frozenset(stem(w) for w in language.words("universal-adverb"))
 _ADJUNCT_OPENERS = language.words("adjunct-opener")
-_HEDGES = language.words("exclusive-hedge")
+# (an exclusive word right before one of these rules out no other agent or patient)
+_NOT_RULING_OUT = _ADJUNCT_OPENERS | language.words("exclusive-hedge")
 
 
 class Focus(NamedTuple):
@@ -84,7 +85,7 @@ def focus(query: Analysis) -> Focus | None:
     if not after:
         return None
     nxt = after[0]
-    if word.tok + 1 < len(tokens) and tokens[word.tok + 1] in (_ADJUNCT_OPENERS | _HEDGES):
+    if word.tok + 1 < len(tokens) and tokens[word.tok + 1] in _NOT_RULING_OUT:
         return None  # ("only in children": where or when, not who or what; "only one of": a hedge)
     if not denied and word.tok > 0 and tokens[word.tok - 1] == "not":
         return None  # ("X causes not only A but also B": A and more, not A alone, not A denied)
