@@ -1141,3 +1141,18 @@ def test_as_well_is_said_plainly(archive) -> None:
 def test_no_said_for_each_item_is_one_denial(archive, statement: str, verdict: str) -> None:
     checker = archive([("Lozenges cure a cold.", "false"), ("Syrups cure a cold.", "false")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a curated one-word concept keeps its word's antonyms: "permanent" denies a curated "temporary"
+    ("The effect of the nasal spray is permanent.", "false"),
+    ("The effect of the nasal spray is not permanent.", "true"),
+    ("The nasal spray's effect is temporary.", "true"),
+    # a contrary of a curated word is another claim, not its denial
+    ("Acupuncture relieves acute back pain.", "no-match"),
+])
+def test_a_curated_word_keeps_its_antonyms(archive, statement: str, verdict: str) -> None:
+    checker = archive([("The nasal spray's effect is temporary.", "true"),
+                       ("Acupuncture relieves chronic back pain.", "true")],
+                      concepts=[("temporary", "qualifier"), ("chronic", "qualifier")])
+    assert checker.check(statement).verdict == verdict

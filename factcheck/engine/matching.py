@@ -117,9 +117,10 @@ def statement(query: Analysis, index: Index) -> Statement:
     below = frozenset().union(*narrower.values())
     reaches = [wordnet.reach(t.surface) for t in terms if t.kind == "word"]
     word_reach = (frozenset().union(*(own for own, _ in reaches)), frozenset().union(*(far for _, far in reaches)))
-    sides = [wordnet.opposable(t.surface) for t in terms if t.kind == "word"]
+    keys = [(t, k) for t in terms if (k := _opposable_key(t)) is not None]
+    sides = [wordnet.opposable(t.surface) for t, _ in keys]
     opposable = (frozenset().union(*(a for a, _ in sides)), frozenset().union(*(b for _, b in sides)),
-                 any(has_antonyms(t.key) for t in terms if t.kind == "word"))
+                 any(has_antonyms(k) for _, k in keys))
     return Statement(query, terms, weights, any(t.frame for t in terms), {t.key: t for t in terms},
                      ancestors, reach, sum(weights.values()), words,
                      sum(weights[t.key] for t in terms if t.relation), mentioned, narrower, below,
@@ -531,14 +532,25 @@ def _linkable(d_terms: list[Term], st: Statement) -> set[str]:
     return out
 
 
+def _opposable_key(t: Term) -> str | None:
+    """The word stem a term's antonyms are asked of: a word's own, or a one-word concept's
+    (a curated 'temporary' is still the opposite of 'permanent'); None for anything else."""
+    if t.kind == "word":
+        return t.key
+    if t.kind == "concept" and not t.relation and t.surface.isalpha():
+        return stem(t.surface)
+    return None
+
+
 def _may_oppose(st: Statement, d_terms: list[Term]) -> bool:
     """Some word of the claim may be the opposite of some word of the statement (else
     :func:`_antonyms` finds nothing): both have an antonym in english.tsv, or the lemmas of one
     meet the antonyms WordNet gives the other (what :func:`wordnet.opposite` asks)."""
     lemmas, antonyms, paired = st.opposable
     for dt in d_terms:
-        if dt.kind == "word":
-            if paired and has_antonyms(dt.key):
+        key = _opposable_key(dt)
+        if key is not None:
+            if paired and has_antonyms(key):
                 return True
             d_lemmas, d_antonyms = wordnet.opposable(dt.surface)
             if not (lemmas.isdisjoint(d_antonyms) and antonyms.isdisjoint(d_lemmas)):
@@ -552,17 +564,19 @@ def _antonyms(m: _Match, q_terms: list[Term], d_terms: list[Term], st: Statement
         return
     opposing: list[Term] | None = None  # the claim's words that have an antonym in WordNet
     for qt in q_terms:
-        if qt.kind != "word" or qt.key in m.q:
+        q_key = _opposable_key(qt)
+        if q_key is None or qt.key in m.q:
             continue
-        paired, opposes = has_antonyms(qt.key), wordnet.opposes(qt.surface)
+        paired, opposes = has_antonyms(q_key), wordnet.opposes(qt.surface)
         if not (paired or opposes) and opposing is None:
-            opposing = [dt for dt in d_terms if dt.kind == "word" and wordnet.opposes(dt.surface)]
+            opposing = [dt for dt in d_terms if _opposable_key(dt) is not None and wordnet.opposes(dt.surface)]
         # (a word with no antonym of either kind can only be the opposite of a claim word that
         # has one in WordNet)
         for dt in d_terms if paired or opposes else opposing or ():
-            if dt.kind != "word" or dt.key in m.covered:
+            d_key = _opposable_key(dt)
+            if d_key is None or dt.key in m.covered:
                 continue
-            kind = antonymy(qt.key, dt.key) if paired and has_antonyms(dt.key) else None
+            kind = antonymy(q_key, d_key) if paired and has_antonyms(d_key) else None
             if kind == "complementary":
                 m.cover(qt, dt.key, qt.factor)
                 m.flipped = not m.flipped
@@ -823,8 +837,11 @@ def _claim_bound(st: Statement, side: ClaimSide, link: bool) -> tuple[float, lis
             sure_d += w
         elif key[:1].isdigit() and any(q.kind == "number" and _same_amount(q.key, key) for q in st.terms):
             sure_d += w  # ("300" and "over 300": _cover_exact)
-        elif _word_may_name(st, side.keys[key]) or (key[:1] != "@" and _vaguely_named(st, key)):
-            free_d.append(w)  # (a word of the statement may mean it: _cover_concept_by_word, _cover_vague_number)
+        elif _word_may_name(st, side.keys[key]) or (key[:1] != "@" and _vaguely_named(st, key)) or (
+                st.opposable[2] and _may_oppose(st, [side.keys[key]])):
+            # (a word of the statement may mean it, or be its opposite: _cover_concept_by_word,
+            # _cover_vague_number, _antonyms)
+            free_d.append(w)
     for key, w in side.words:
         if key in st.reach or (key in listed and _sibling_reached(st, listed[key])):
             sure_d += w
