@@ -1156,3 +1156,17 @@ def test_a_curated_word_keeps_its_antonyms(archive, statement: str, verdict: str
                        ("Acupuncture relieves chronic back pain.", "true")],
                       concepts=[("temporary", "qualifier"), ("chronic", "qualifier")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a verb of aspect moves past its verb's particle: "go away" stays a phrase
+    ("Minor leg cramps tend to go away by themselves.", "true"),
+    ("Minor leg cramps keep going away by themselves.", "true"),
+    # reflexive pronouns are function words, as "itself" is: "by themselves" is "on their own"
+    ("Minor leg cramps go away by themselves.", "true"),
+    ("Minor leg cramps do not go away by themselves.", "false"),
+    ("Minor leg cramps tend to come back by themselves.", "no-match"),
+])
+def test_aspect_keeps_a_phrasal_verb_whole(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Minor leg cramps usually go away on their own.", "true")])
+    assert checker.check(statement).verdict == verdict

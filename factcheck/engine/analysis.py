@@ -619,18 +619,21 @@ def _phrasal_verbs(units: list[_Unit]) -> list[_Unit]:
 def _aspect_last(tokens: list[str]) -> list[str]:
     """"Your face started twitching", "keeps twitching": a verb of aspect (english.tsv aspect) before
     a verb in -ing says when, not what; it moves after that verb so the two words it parted meet
-    ("face twitching"); so does one before "to" and a verb ("started to twitch"). Same length:
+    ("face twitching"); so does one before "to" and a verb ("started to twitch"), and after the
+    verb's particle when it has one ("tend to go away": "go away" stays a phrase). Same length:
     positions are kept. (A light word: relations.tsv.)"""
     if _ASPECT_FORMS.isdisjoint(tokens):
         return tokens
     out = list(tokens)
     for i in range(len(out) - 1):
         if out[i] in _ASPECT_FORMS and out[i + 1].endswith("ing") and wordnet.verb(out[i + 1]):
-            out[i], out[i + 1] = out[i + 1], out[i]
+            k = 2 + (i + 2 < len(out) and out[i + 2] in _PARTICLES)
+            out[i:i + k] = [*out[i + 1:i + k], out[i]]
         elif out[i] in _ASPECT_FORMS and out[i + 1] == "to" and i + 2 < len(out) \
                 and out[i + 2] not in STOPWORDS and wordnet.verb(out[i + 2]):
             # ("started to twitch": the verb comes first, then the aspect and its "to")
-            out[i:i + 3] = [out[i + 2], out[i], out[i + 1]]
+            k = 3 + (i + 3 < len(out) and out[i + 3] in _PARTICLES)
+            out[i:i + k] = [*out[i + 2:i + k], out[i], out[i + 1]]
     return out
 
 
