@@ -1170,3 +1170,18 @@ def test_a_curated_word_keeps_its_antonyms(archive, statement: str, verdict: str
 def test_aspect_keeps_a_phrasal_verb_whole(archive, statement: str, verdict: str) -> None:
     checker = archive([("Minor leg cramps usually go away on their own.", "true")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a light verb in -ing alone in its place names an act of its own, not the claim's thing
+    ("Drinking causes lung cancer.", "no-match"),
+    ("Chewing causes lung cancer.", "no-match"),
+    # ... where, before a thing, it names that thing
+    ("Drinking coffee keeps you awake at night.", "true"),
+    ("Smoking causes lung cancer.", "true"),
+    # a list member that WordNet does not know may still be a thing the claim does not name
+    ("Smoking and vaping cause lung cancer.", "no-match"),
+])
+def test_an_act_alone_is_a_thing_of_its_own(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Smoking causes lung cancer.", "true"), ("Coffee keeps you awake at night.", "true")])
+    assert checker.check(statement).verdict == verdict

@@ -130,13 +130,15 @@ def statement(query: Analysis, index: Index) -> Statement:
 
 def _statement_list(query: Analysis, lex: Lexicon) -> dict[str, frozenset[str]]:
     """The members of a list of things joined by "and" in the statement (not "or", whose members
-    are alternatives, nor verbs: "are harmless and happen to many")."""
+    are alternatives, nor verbs: "are harmless and happen to many"; a word WordNet does not know,
+    "vaping", may be a thing)."""
     text = query.normalised
     if " and " not in text:
         return {}
     listed = lists.members(text, query, lex)
     keys = {t.key: t for t in query.terms}
-    if any(keys[k].kind == "word" and not wordnet.noun(keys[k].surface.lower()) for k in listed if k in keys):
+    if any(keys[k].kind == "word" and wordnet.known(w := keys[k].surface.lower()) and not wordnet.noun(w)
+           for k in listed if k in keys):
         return {}
     return listed
 
@@ -1000,24 +1002,34 @@ def _scoped(t: Term, q_terms: list[Term], q_match: dict[str, float]) -> bool:
         o.key in q_match and not o.relation and o.tok < t.tok for o in q_terms)
 
 
-def _anchors(terms: list[Term], matched: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
-    """For each unmatched content term, the matched terms either side of it (as claim keys)."""
-    ordered = sorted(terms, key=lambda t: t.pos)
+def _anchors(terms: list[Term], matched: dict[str, str],
+             acts: bool = False) -> dict[str, tuple[str | None, str | None]]:
+    """For each unmatched content term, the matched terms either side of it (as claim keys).
+
+    With ``acts`` (the statement's side), a light verb in -ing holds a place when it is all there
+    is between relations: "*drinking* causes insomnia" names an act of its own, where "drinking
+    coffee" names the coffee."""
+    ordered = [t for t in sorted(terms, key=lambda t: t.pos)
+               # ("only", "always", "quickly" qualify a claim; they do not hold a place in it)
+               if not (t.kind == "word" and (t.key in _INTENSIFIER_STEMS or _adverb(t)))]
     out: dict[str, tuple[str | None, str | None]] = {}
     left: str | None = None
     pending: list[str] = []
-    for t in ordered:
-        if t.kind == "word" and (t.key in _INTENSIFIER_STEMS or _adverb(t)):
-            continue  # ("only", "always", "quickly" qualify a claim; they do not hold a place in it)
+    for k, t in enumerate(ordered):
         if t.key in matched:
-            for k in pending:
-                out[k] = (out[k][0], matched[t.key])
+            for key in pending:
+                out[key] = (out[key][0], matched[t.key])
             pending = []
             left = matched[t.key]
-        elif _content(t):
+        elif _content(t) or (acts and t.kind == "word" and t.surface.endswith("ing") and _alone(ordered, k)):
             out[t.key] = (left, None)
             pending.append(t.key)
     return out
+
+
+def _alone(ordered: list[Term], k: int) -> bool:
+    """The term at ``k`` has no thing beside it: a relation or nothing on either side."""
+    return all(not (0 <= j < len(ordered)) or ordered[j].relation for j in (k - 1, k + 1))
 
 
 def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str],
@@ -1027,7 +1039,7 @@ def _substitution(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str
     Two unmatched words stand in one place when the same matched word comes just before both,
     or just after both ("copper cures *recurrent* bursitis", "copper cures *seasonal* bursitis").
     """
-    q_at = _anchors(q_terms, pairs)
+    q_at = _anchors(q_terms, pairs, acts=True)
     d_at = _anchors(d_terms, {k: k for k in covered_d})
     if not q_at or not d_at:
         return ""
