@@ -1185,3 +1185,24 @@ def test_aspect_keeps_a_phrasal_verb_whole(archive, statement: str, verdict: str
 def test_an_act_alone_is_a_thing_of_its_own(archive, statement: str, verdict: str) -> None:
     checker = archive([("Smoking causes lung cancer.", "true"), ("Coffee keeps you awake at night.", "true")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "should not X" is the contrary of "should X", not its denial: a true "should X" refutes it ...
+    ("You should not wear a helmet when cycling.", "false"),
+    ("You shouldn't wear a helmet when cycling.", "false"),
+    # ... a false "should X" settles nothing (X may be merely allowed)
+    ("Adults should not drink eight glasses of water a day.", "no-match"),
+    ("Adults mustn't drink eight glasses of water a day.", "no-match"),
+    # a plain denial of the modal is the denial
+    ("It is not true that adults should drink eight glasses of water a day.", "true"),
+    # and the other way round: "should X" against a true "should not X" is refuted; against a false one, open
+    ("You should stretch before sleeping.", "no-match"),
+    ("You should drive after drinking alcohol.", "false"),
+])
+def test_should_not_is_the_contrary_of_should(archive, statement: str, verdict: str) -> None:
+    checker = archive([("You should wear a helmet when cycling.", "true"),
+                       ("Adults should drink eight glasses of water a day.", "false"),
+                       ("You should not stretch before sleeping.", "false"),
+                       ("You should not drive after drinking alcohol.", "true")])
+    assert checker.check(statement).verdict == verdict

@@ -26,7 +26,7 @@ from . import language, lists, relations, wording, wordnet
 from .analysis import Analysis, Term
 from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
-from .text import INTENSIFIERS, LINK_WORDS, MAJOR, UNIVERSAL_DETERMINERS, antonymy, has_antonyms, polar, stem
+from .text import INTENSIFIERS, LINK_WORDS, MAJOR, NEGATORS, UNIVERSAL_DETERMINERS, antonymy, has_antonyms, polar, stem
 from .wording import Wording
 
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS | UNIVERSAL_DETERMINERS)
@@ -251,7 +251,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index, doc, st)
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
-    notes.extend(_direction(st.query, q_terms, side, m, index))
+    notes.extend(_direction(st.query, q_terms, side, m, index, doc))
     if st.query.narrowed:
         m.broader = True
         notes.append(f"the statement narrows its subject ('{st.query.narrowed}')")
@@ -616,6 +616,7 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc, 
 
 
 _LESS_STEMS = frozenset(stem(w) for w in language.words("less"))
+_DEONTIC = language.words("deontic")
 
 
 def _how_often(query: Analysis, seldom: bool) -> str:
@@ -732,12 +733,20 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
 
 
 def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
-               index: Index) -> list[str]:
+               index: Index, doc: Doc) -> list[str]:
     """Natural logic: a statement that narrows the claim with a modifier ("low doses of
     magnesium cause cramps" against "magnesium can cause cramps") is narrower; a claim that says
     much the statement does not is narrower than the statement. Either way only one direction
-    of the claim's verdict carries over (see verdict.usable). Returns notes."""
+    of the claim's verdict carries over (see verdict.usable). So with "should not X" against
+    "should X": the two are contraries, not each other's denial (neither holds when X is merely
+    allowed), so a true one refutes the other and a false one settles nothing. Returns notes."""
     notes = []
+    if _deontic_denial(query) and not doc.analysis.negated:
+        m.general = True
+        notes.append("'should not' is not the denial of 'should': only a claim that it should be done settles it")
+    elif _deontic_denial(doc.analysis) and not query.negated:
+        m.broader = True
+        notes.append("'should' is not the denial of the claim's 'should not': only a true claim settles it")
     if query.limit >= 0 and any(t.tok > query.limit and t.key not in m.q and _content(t) for t in q_terms):
         m.broader = True
         notes.append("the statement limits the claim to some cases ('if', 'when')")
@@ -951,6 +960,14 @@ def _missing_subject(d_terms: list[Term], m: _Match) -> Term | None:
 def _strong(t: Term, index: Index) -> bool:
     """A word rare enough in the knowledge base to name a thing of its own."""
     return t.kind != "word" or index.idf(t.key) >= 0.5 * index.max_idf
+
+
+def _deontic_denial(a: Analysis) -> bool:
+    """Says what must or should not be done ("adults should not drink ...", english.tsv deontic)."""
+    if not a.negated:
+        return False
+    tokens = a.normalised.split()
+    return any(w in _DEONTIC and tokens[k + 1] in NEGATORS for k, w in enumerate(tokens[:-1]))
 
 
 def _content(t: Term) -> bool:
