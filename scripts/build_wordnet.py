@@ -85,6 +85,7 @@ def main(argv: list[str]) -> int:
         return 2
     # synset key (pos char, offset) -> (words, pointers)
     synsets: dict[tuple[str, int], tuple[list[str], list[tuple[str, tuple[str, int], int, int]]]] = {}
+    proper: set[tuple[str, tuple[str, int]]] = set()  # (lemma, synset): a capitalised name of an instance
     lexfile: dict[tuple[str, int], int] = {}  # synset key -> its lexicographer file (5 noun.animal, 18 noun.person)
     for name, p in POS.items():
         for line in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
@@ -92,7 +93,8 @@ def main(argv: list[str]) -> int:
                 continue
             fields = line.split(" | ")[0].split()
             offset, _lex, ss_type, w_cnt = int(fields[0]), fields[1], fields[2], int(fields[3], 16)
-            words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(w_cnt)]
+            written = [fields[4 + 2 * i].split("(")[0] for i in range(w_cnt)]
+            words = [w.lower() for w in written]
             k = 4 + 2 * w_cnt
             p_cnt = int(fields[k])
             ptrs = []
@@ -102,6 +104,8 @@ def main(argv: list[str]) -> int:
                 ptrs.append((sym, (pos, int(off)), int(st[:2], 16), int(st[2:], 16)))
             synsets[(p, offset)] = (words, ptrs)
             lexfile[(p, offset)] = int(_lex)
+            if any(sym == "@i" for sym, *_ in ptrs):  # (an instance: a named river, person or place)
+                proper.update((w.lower(), (p, offset)) for w in written if w != w.lower())
     ids: dict[tuple[str, int], str] = {}
 
     def sid(key: tuple[str, int]) -> str:
@@ -117,7 +121,8 @@ def main(argv: list[str]) -> int:
                 continue
             f = line.split()
             lemma, synset_cnt, p_cnt = f[0], int(f[2]), int(f[3])
-            offsets = [int(o) for o in f[4 + p_cnt + 2:]][:synset_cnt]
+            # (a proper name's sense is not the common word's: "Milk", a river, is no "milk"; "Mg" is)
+            offsets = [o for o in (int(o) for o in f[4 + p_cnt + 2:][:synset_cnt]) if (lemma, (p, o)) not in proper]
             if _ok(lemma) or _phrasal(lemma, p):
                 senses[lemma].extend((p, o) for o in offsets[:MAX_SENSES])
                 if p == "v":
