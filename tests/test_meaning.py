@@ -1206,3 +1206,19 @@ def test_should_not_is_the_contrary_of_should(archive, statement: str, verdict: 
                        ("You should not stretch before sleeping.", "false"),
                        ("You should not drive after drinking alcohol.", "true")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "all", "everyone" against a claim that says "in most cases" or "mostly": the statement claims more
+    ("In all cases of shingles the rash clears up within a month.", "no-match"),
+    ("Everyone with shingles has the rash clear up within a month.", "no-match"),
+    ("Headaches are all caused by dehydration.", "no-match"),
+    ("In most cases of shingles the rash clears up within a month.", "true"),
+    # a refuted hedged claim still settles the stronger statement
+    ("All sore throats are caused by cold drinks.", "false"),
+])
+def test_all_claims_more_than_most(archive, statement: str, verdict: str) -> None:
+    checker = archive([("In most cases of shingles the rash clears up within a month.", "true"),
+                       ("Headaches are mostly caused by dehydration.", "true"),
+                       ("Sore throats are mostly caused by cold drinks.", "false")])
+    assert checker.check(statement).verdict == verdict

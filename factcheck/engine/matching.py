@@ -741,6 +741,10 @@ def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
     "should X": the two are contraries, not each other's denial (neither holds when X is merely
     allowed), so a true one refutes the other and a false one settles nothing. Returns notes."""
     notes = []
+    if (doc.analysis.majority or doc.analysis.frequent or doc.analysis.rarity) and not query.negated and not m.stronger:
+        every = next((w for w in query.normalised.split() if w in _SCOPE_ALL), None)
+        if every is not None:  # ("everyone with HFS has ..." against "in most cases", "often": it claims more)
+            m.stronger = every
     if _deontic_denial(query) and not doc.analysis.negated:
         m.general = True
         notes.append("'should not' is not the denial of 'should': only a claim that it should be done settles it")
