@@ -1222,3 +1222,15 @@ def test_all_claims_more_than_most(archive, statement: str, verdict: str) -> Non
                        ("Headaches are mostly caused by dehydration.", "true"),
                        ("Sore throats are mostly caused by cold drinks.", "false")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # two things swapped around a shared word that is no relation of the lexicon: another claim
+    ("Iron helps carry oxygen around the body.", "true"),
+    ("Oxygen helps carry iron around the body.", "no-match"),
+    ("Oxygen carries iron around the body.", "no-match"),
+])
+def test_things_swapped_around_a_word_are_another_claim(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Iron helps carry oxygen around the body.", "true")],
+                      concepts=[("iron", "substance"), ("oxygen", "substance")])
+    assert checker.check(statement).verdict == verdict

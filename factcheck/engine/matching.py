@@ -1139,6 +1139,8 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
         before = max((tk for tk in near if d_pos[tk[1]] < d_pos[dv]), key=lambda tk: d_pos[tk[1]], default=None)
         after = min((tk for tk in near if d_pos[tk[1]] > d_pos[dv]), key=lambda tk: d_pos[tk[1]], default=None)
         return (before is None or before[0].pos < qv.pos) and (after is None or after[0].pos > qv.pos)
+    if _things_swap_around_a_word(shared, d_pos):
+        return False
     # Nor that: the matched terms must not come mostly in reverse order.
     seq = [d_pos[k] for t, k in sorted(shared, key=lambda tk: tk[0].pos) if k in d_pos]
     n_pairs = concordant = 0
@@ -1147,6 +1149,23 @@ def _roles_agree(q_terms: list[Term], d_terms: list[Term], pairs: dict[str, str]
             n_pairs += 1
             concordant += seq[i] < seq[j]
     return n_pairs == 0 or concordant / n_pairs > 0.34
+
+
+def _things_swap_around_a_word(shared: list[tuple[Term, str]], d_pos: dict[str, int]) -> bool:
+    """A shared word between two shared things of the claim has them the other way round in the
+    statement: the thing before it now stands after it and the thing after it before ("calcium
+    transports magnesium" against "magnesium helps transport calcium")."""
+    things = [(t, k) for t, k in shared if t.kind == "concept" and not t.relation and k in d_pos]
+    if len(things) < 2:
+        return False
+    for w, k in shared:
+        if w.kind != "word" or _adverb(w) or k not in d_pos:
+            continue
+        before = max((x for x in things if d_pos[x[1]] < d_pos[k]), key=lambda x: d_pos[x[1]], default=None)
+        after = min((x for x in things if d_pos[x[1]] > d_pos[k]), key=lambda x: d_pos[x[1]], default=None)
+        if before is not None and after is not None and before[0].pos > w.pos > after[0].pos:
+            return True
+    return False
 
 
 def _single_verb(d_terms: list[Term], claim_text: str) -> str | None:
