@@ -1234,3 +1234,38 @@ def test_things_swapped_around_a_word_are_another_claim(archive, statement: str,
     checker = archive([("Iron helps carry oxygen around the body.", "true")],
                       concepts=[("iron", "substance"), ("oxygen", "substance")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # "mainly", "usually" against a claim that X "can" cause Y: the statement claims more
+    ("Migraines are mainly caused by chocolate.", "no-match"),
+    ("Chocolate usually triggers migraines.", "no-match"),
+    ("Chocolate can trigger migraines.", "true"),
+    # ... the claim's other phrasings keep its hedge
+    ("Migraines are mostly triggered by chocolate.", "no-match"),
+    # words of how often are not of how much ("commonly")
+    ("Chocolate commonly triggers migraines.", "true"),
+    # a refuted hedged claim still settles the stronger statement
+    ("Headaches are mainly caused by cold drinks.", "false"),
+])
+def test_mainly_claims_more_than_can(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Chocolate can trigger migraines.", "true"), ("Cold drinks can cause headaches.", "false")])
+    assert checker.check(statement).verdict == verdict
+
+
+def test_a_claims_modals_come_from_its_own_text() -> None:
+    from factcheck.engine import wording
+    from factcheck.engine.text import tokenise
+
+    assert wording.modal(tokenise("Adults should not drink eight glasses a day.")) == wording.FORBIDS
+    assert wording.modal(tokenise("You mustn't drive after drinking.")) == wording.FORBIDS
+    assert wording.modal(tokenise("Stress can trigger twitching.")) == wording.POSSIBLE
+    assert wording.modal(tokenise("It can't be true that you should not sleep.")) == wording.FORBIDS | wording.POSSIBLE
+    assert wording.modal(tokenise("Stress triggers twitching.")) == 0
+    assert wording.modal(tokenise("You should sleep eight hours.")) == 0
+
+
+def test_a_claims_aliases_keep_its_hedge(checker) -> None:
+    # the shipped claim "Stress can trigger facial twitching" has phrasings without "can"
+    assert checker.check("Facial twitching is mainly caused by stress.").verdict == "no-match"
+    assert checker.check("Stress can trigger facial twitching.").verdict == "true"

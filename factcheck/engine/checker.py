@@ -98,17 +98,21 @@ class FactChecker:
         """What a claim's phrasing says in its own words (its lists, the relations that only
         qualify a noun), read from its text (engine/wording.py)."""
         terms = doc.analysis.terms
-        text = self.kb.claims[doc.claim].phrasings[doc.phrasing]
+        claim = self.kb.claims[doc.claim]
+        text = claim.phrasings[doc.phrasing]
         # (cheap tests on the terms first: a list that matters has two things that are concepts or
         # numbers, a qualifying relation is a second relation)
         things = sum(1 for t in terms if t.kind != "word" and not t.relation)
         relations_ = sum(1 for t in terms if t.relation)
+        tokens = tokenise(text)
         if not ((things >= 2 and (" and " in text or " or " in text))
                 or (relations_ >= 2 and any(f" {w} " in text for w in wording.RELATIVE))):
-            # (only where its words place things: "stretching *before* exercise")
-            return wording.Wording({}, {}, wording.placed(tokenise(text))) if wording.may_place(text) \
-                else wording.NONE
-        return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon)
+            # (only where its words place things: "stretching *before* exercise"; or its modals)
+            placed = wording.placed(tokens) if wording.may_place(text) else {}
+            modal = _modal(claim, doc.phrasing, tokens)
+            return wording.Wording({}, {}, placed, modal) if placed or modal else wording.NONE
+        return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon,
+                            _modal(claim, doc.phrasing, tokens))
 
     def __reduce__(self):
         """Pickled as its knowledge base's path (and digest), so it is cheap to send to worker
@@ -535,6 +539,12 @@ def _stressed(statement: str, start: int) -> bool:
     before = statement[:start].lower().rstrip(" ,")
     head = statement[start:start + 40].lower()
     return before.endswith(_STRESS) or head.startswith(_STRESS)
+
+
+def _modal(claim, phrasing: int, tokens: list[str]) -> int:
+    """The modals of a claim (wording.modal), as its own text says them: its other phrasings
+    restate it ("Stress triggers twitching" for "Stress can trigger twitching") and keep its hedge."""
+    return wording.modal(tokens if phrasing == 0 else tokenise(claim.phrasings[0]))
 
 
 def _unsettled_consequence(analyzer, clauses, results: list[CheckResult]) -> CheckResult | None:

@@ -26,7 +26,7 @@ from . import language, lists, relations, wording, wordnet
 from .analysis import Analysis, Term
 from .index import Doc  # (defined with the index that stores it; named here too, for judge's callers)
 from .lexicon import Lexicon
-from .text import INTENSIFIERS, LINK_WORDS, MAJOR, NEGATORS, UNIVERSAL_DETERMINERS, antonymy, has_antonyms, polar, stem
+from .text import INTENSIFIERS, LINK_WORDS, MAJOR, UNIVERSAL_DETERMINERS, antonymy, has_antonyms, polar, stem
 from .wording import Wording
 
 _INTENSIFIER_STEMS = frozenset(stem(w) for w in INTENSIFIERS | UNIVERSAL_DETERMINERS)
@@ -99,6 +99,7 @@ class ClaimSide(NamedTuple):
     listed: dict[str, frozenset[str]]  # a member of a list in the claim -> the other members
     qualifying: dict[str, str]  # a relation in a relative clause of the claim -> what follows it
     placed: dict[str, int]  # a word of the claim a placing preposition puts -> its group (wording.placed)
+    modal: int  # wording.FORBIDS | wording.POSSIBLE
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -175,7 +176,8 @@ class ClaimSides:
                            for t in terms if t.kind != "word")
             said = self._wording(doc) if self._wording is not None else wording.NONE
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
-                             others, any(t.relation for t in terms), said.listed, said.qualifying, said.placed)
+                             others, any(t.relation for t in terms), said.listed, said.qualifying, said.placed,
+                             said.modal)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -615,8 +617,10 @@ def _sides_taken(m: _Match, q_terms: list[Term], d_terms: list[Term], doc: Doc, 
                 m.q[t.key] = t.factor  # (a stop word elsewhere: it marks the claim stronger, it weighs nothing)
 
 
-_LESS_STEMS = frozenset(stem(w) for w in language.words("less"))
-_DEONTIC = language.words("deontic")
+_LESS = language.words("less")
+_LESS_STEMS = frozenset(stem(w) for w in _LESS)
+_MAJORITY = language.words("majority")
+_OFTEN = language.words("frequent")
 
 
 def _how_often(query: Analysis, seldom: bool) -> str:
@@ -741,6 +745,13 @@ def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
     "should X": the two are contraries, not each other's denial (neither holds when X is merely
     allowed), so a true one refutes the other and a false one settles nothing. Returns notes."""
     notes = []
+    if query.majority and not doc.analysis.majority and not query.negated and not m.stronger \
+            and side.modal & wording.POSSIBLE:
+        # ("Y is mainly caused by X" against "X can cause Y": it claims more)
+        tokens = query.normalised.split()
+        # (a word of how much, not of how often, "commonly": english.tsv frequent; nor "less commonly")
+        m.stronger = next((w for k, w in enumerate(tokens) if w in _MAJORITY and w.endswith("ly")
+                           and w not in _OFTEN and not (k and tokens[k - 1] in _LESS)), "")
     if (doc.analysis.majority or doc.analysis.frequent or doc.analysis.rarity) and not query.negated and not m.stronger:
         every = next((w for w in query.normalised.split() if w in _SCOPE_ALL), None)
         if every is not None:  # ("everyone with HFS has ..." against "in most cases", "often": it claims more)
@@ -748,7 +759,7 @@ def _direction(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match,
     if _deontic_denial(query) and not doc.analysis.negated:
         m.general = True
         notes.append("'should not' is not the denial of 'should': only a claim that it should be done settles it")
-    elif _deontic_denial(doc.analysis) and not query.negated:
+    elif side.modal & wording.FORBIDS and not query.negated:
         m.broader = True
         notes.append("'should' is not the denial of the claim's 'should not': only a true claim settles it")
     if query.limit >= 0 and any(t.tok > query.limit and t.key not in m.q and _content(t) for t in q_terms):
@@ -968,10 +979,7 @@ def _strong(t: Term, index: Index) -> bool:
 
 def _deontic_denial(a: Analysis) -> bool:
     """Says what must or should not be done ("adults should not drink ...", english.tsv deontic)."""
-    if not a.negated:
-        return False
-    tokens = a.normalised.split()
-    return any(w in _DEONTIC and tokens[k + 1] in NEGATORS for k, w in enumerate(tokens[:-1]))
+    return a.negated and bool(wording.modal(a.normalised.split()) & wording.FORBIDS)
 
 
 def _content(t: Term) -> bool:

@@ -247,7 +247,7 @@ def stem(word: str) -> str:
 STOPWORDS = language.words("stopword")
 
 # Words that make the statement deny what follows.
-NEGATORS = _NEGATORS = language.words("negator")
+_NEGATORS = language.words("negator")
 # Multi-word cues, as token tuples: "it is false that X", "X is a myth", "fails to".
 _NEGATING_PHRASES = language.phrases("negating-phrase")
 # "not" that does not deny: "not only X but Y", "no longer"(kept as a denial), "whether or not".

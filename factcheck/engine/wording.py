@@ -27,6 +27,7 @@ class Wording(NamedTuple):
     listed: dict[str, frozenset[str]]  # a member of a list -> the other members
     qualifying: dict[str, str]  # a relation key in a relative clause -> the key of what follows it
     placed: dict[str, int] = {}  # a word's stem -> the group of the placing preposition before it
+    modal: int = 0  # FORBIDS | POSSIBLE (:func:`modal`)
 
 
 NONE = Wording({}, {})
@@ -88,10 +89,27 @@ def placed(tokens: Sequence[str]) -> dict[str, int]:
     return out
 
 
-def read(text: str, a: Analysis, lexicon) -> Wording:
-    """The lists and qualifying relations of a claim's phrasing ``text`` (analysed as ``a``)."""
+#: :func:`modal` flags: says what must not be done ("should not X"); says what can happen ("can").
+FORBIDS, POSSIBLE = 1, 2
+_DEONTIC = language.words("deontic")
+_POSSIBILITY = language.words("possibility")
+_NEGATORS = language.words("negator")
+
+
+def modal(tokens: Sequence[str]) -> int:
+    """The modals of a text, as flags: FORBIDS for a modal of obligation before a negator
+    ("should not", "must never"), POSSIBLE for a modal of possibility ("can", "may")."""
+    flags = POSSIBLE if not _POSSIBILITY.isdisjoint(tokens) else 0
+    if any(w in _DEONTIC and tokens[k + 1] in _NEGATORS for k, w in enumerate(tokens[:-1])):
+        flags |= FORBIDS
+    return flags
+
+
+def read(text: str, a: Analysis, lexicon, modals: int = 0) -> Wording:
+    """The lists and qualifying relations of a claim's phrasing ``text`` (analysed as ``a``),
+    with the claim's ``modals`` (:func:`modal`)."""
     listed = lists.members(text, a, lexicon) if (" and " in text or " or " in text) else {}
-    return Wording(listed, _qualifying(a), placed(a.normalised.split()))
+    return Wording(listed, _qualifying(a), placed(a.normalised.split()), modals)
 
 
 def _qualifying(a: Analysis) -> dict[str, str]:
