@@ -1269,3 +1269,16 @@ def test_a_claims_aliases_keep_its_hedge(checker) -> None:
     # the shipped claim "Stress can trigger facial twitching" has phrasings without "can"
     assert checker.check("Facial twitching is mainly caused by stress.").verdict == "no-match"
     assert checker.check("Stress can trigger facial twitching.").verdict == "true"
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # two acts that undo a thing, each opening its side, say the same
+    ("Stopping smoking lowers the risk of heart disease.", "true"),
+    ("Giving up smoking lowers the risk of heart disease.", "true"),
+    # the thing without the claim's act is another claim, whichever side has the act
+    ("Smoking lowers the risk of heart disease.", "no-match"),
+    ("Quitting sugar lowers the risk of heart disease.", "no-match"),
+])
+def test_acts_that_undo_a_thing(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Quitting smoking lowers the risk of heart disease.", "true")])
+    assert checker.check(statement).verdict == verdict

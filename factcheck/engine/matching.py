@@ -381,9 +381,28 @@ def _cover_mentioned(m: _Match, q_terms: list[Term], lex: Lexicon) -> None:
             m.q[t.key] = t.factor
 
 
+def _undoing(t: Term) -> bool:
+    """A word (or a one-word concept's) that undoes or removes a thing (english.tsv undoing)."""
+    word = t.surface.lower()
+    return " " not in word and (word in _UNDOING or not _UNDOING.isdisjoint(wordnet.lemmas(word)))
+
+
+def _cover_undoing(m: _Match, q_terms: list[Term], d_terms: list[Term]) -> None:
+    """Two acts that undo a thing, each opening its side: "*fixing* a deficiency" says what
+    "*correcting* a deficiency" does (the thing undone must still be met)."""
+    first = min((t for t in q_terms if not t.frame), key=lambda t: t.pos, default=None)
+    d_first = min(d_terms, key=lambda t: t.pos, default=None)
+    if first is None or d_first is None or first.key in m.q or d_first.key in m.covered or first.key == d_first.key:
+        return
+    if first.kind != "number" and d_first.kind == "word" and _undoing(first) and _undoing(d_first):
+        m.cover(first, d_first.key, first.factor)
+
+
 def _cover_general(m: _Match, q_terms: list[Term], d_terms: list[Term], lex: Lexicon, st: Statement) -> None:
     """General English: a relation class that entails the claim's (or is entailed by it), and
-    words WordNet relates (synonyms, derived forms, kinds of a thing)."""
+    words WordNet relates (synonyms, derived forms, kinds of a thing); two opening acts that undo
+    a thing (:func:`_cover_undoing`)."""
+    _cover_undoing(m, q_terms, d_terms)
     linkable: set[str] | None = None  # the claim's words that may link to some word of the statement
     d_words: list[Term] = []
     linked: list[Term] = []  # (those of them in linkable, in order)
@@ -716,6 +735,9 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     act = _act_on_subject(q_terms, m)
     if act:
         return f"the statement speaks of {act} what the claim names"
+    act = _act_on_subject(d_terms, m, claim=True)
+    if act:
+        return f"the claim speaks of {act} what the statement names"
     group = _amount_of_another_group(q_terms, d_terms, m, lex)
     if group:
         return f"the amount is the claim's figure for {group}"
@@ -1230,16 +1252,20 @@ def _named_on_both_sides(q_terms: list[Term], d_all: Sequence[Term]) -> str:
     return f"'{missing.lstrip('@')}'" if missing is not None and both <= (q_before | q_after) else ""
 
 
-def _act_on_subject(q_terms: list[Term], m: _Match) -> str:
-    """An opening verb that undoes or removes a thing, which the claim does not say, before the
-    statement's subject: "*correcting* a magnesium deficiency", "*giving up* caffeine" is an act on
+def _act_on_subject(terms: list[Term], m: _Match, claim: bool = False) -> str:
+    """An opening verb that undoes or removes a thing, which the other side does not say, before
+    the subject: "*correcting* a magnesium deficiency", "*giving up* caffeine" is an act on
     the thing, not the thing ("magnesium deficiency causes twitching" says nothing of correcting
-    it; english.tsv undoing)."""
-    first = min((t for t in q_terms if not t.frame), key=lambda t: t.tok, default=None)
-    if first is None or first.kind != "word" or first.key in m.q:
-        return ""
-    verb = first.surface.lower()
-    return f"'{verb.replace('_', ' ')}'" if verb in _UNDOING or not _UNDOING.isdisjoint(wordnet.lemmas(verb)) else ""
+    it; english.tsv undoing). ``terms`` are the statement's, or with ``claim`` the claim's."""
+    if claim:
+        first = min(terms, key=lambda t: t.pos, default=None)
+        if first is None or first.kind != "word" or first.key in m.covered:
+            return ""
+    else:
+        first = min((t for t in terms if not t.frame), key=lambda t: t.tok, default=None)
+        if first is None or first.kind != "word" or first.key in m.q:
+            return ""
+    return f"'{first.surface.lower().replace('_', ' ')}'" if _undoing(first) else ""
 
 
 def _verb_only(word: str) -> bool:
