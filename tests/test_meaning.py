@@ -1282,3 +1282,16 @@ def test_a_claims_aliases_keep_its_hedge(checker) -> None:
 def test_acts_that_undo_a_thing(archive, statement: str, verdict: str) -> None:
     checker = archive([("Quitting smoking lowers the risk of heart disease.", "true")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a progressive's "be" does not part a curated phrase from its verb in -ing
+    ("My lower back has been aching because of stress.", "true"),
+    ("My lower back is aching because of stress.", "true"),
+    # "all week" says how long, not every case
+    ("My lower back has been aching all week because of stress.", "true"),
+    ("Stress triggers lower back ache in all cases.", "no-match"),
+])
+def test_a_progressive_keeps_a_phrase_whole(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Stress can trigger lower back aching.", "true")], concepts=[("lower back aching", "symptom")])
+    assert checker.check(statement).verdict == verdict

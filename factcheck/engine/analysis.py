@@ -312,7 +312,7 @@ class Analyzer:
         in the words it left, then single words; and the relations that name their patient first."""
         tokens = _aspect_last(_superlatives(tokens))
         if self.lexicon:
-            tokens = _pertainyms(tokens, self.lexicon)
+            tokens = _pertainyms(_progressive_joined(tokens, self.lexicon), self.lexicon)
         stems = list(map(stem, tokens))
         spans = self.lexicon.match(stems, tokens) if self.lexicon else []
         if spans:
@@ -637,6 +637,28 @@ def _aspect_last(tokens: list[str]) -> list[str]:
     return out
 
 
+def _progressive_joined(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """"My eyelid *has been* twitching", "my face *is* twitching": the forms of "be" (and "has",
+    "have" before "been") between a noun and a verb in -ing move after the verb when the words
+    they parted make a term of the lexicon ("eyelid twitching"), as _aspect_last does. Same
+    length."""
+    if _BE_FORMS.isdisjoint(tokens):
+        return tokens
+    out = list(tokens)
+    for i in range(2, len(out)):
+        if not (out[i].endswith("ing") and out[i - 1] in _BE_FORMS):
+            continue
+        j = i - 1
+        while j > 0 and (out[j - 1] in _BE_FORMS or out[j - 1] in _PERFECT):
+            j -= 1
+        if j == 0 or out[j - 1] in STOPWORDS:
+            continue
+        joined = [*out[max(0, j - 3):j], out[i]]
+        if any(b == len(joined) and a < b - 1 for a, b, _ in lexicon.match(list(map(stem, joined)), joined)):
+            out[j:i + 1] = [out[i], *out[j:i]]
+    return out
+
+
 def _any_is_every(terms: list[Term], tokens: list[str]) -> list[Term]:
     """"Vitamin C is safe at *any* dose": in a plain assertion (no denial, question or condition),
     "any" before a noun says "every", so it claims more than a claim without it (english.tsv
@@ -745,7 +767,9 @@ def _quantifiers(tokens: list[str]) -> list[str]:
                 return ["only", *tail, *tokens[len(nobody):k]]
     tokens = _future(tokens)
     if "all" in tokens:  # ("not all Y": "not every Y", a denied universal: see exclusive.py)
+        # ("all week", "all night": how long, not every case)
         return ["every" if t == "all" and k + 1 < len(tokens) and tokens[k + 1] not in STOPWORDS
+                and tokens[k + 1] not in _TIME_UNITS
                 and not (k and tokens[k - 1] in _NOT_BEFORE_ALL - {"not"})
                 # ("A, B and C (can) all give you X", "they are all": each of them, not every case)
                 and "and" not in tokens[max(0, k - 5):k] and not (k and (tokens[k - 1] in _SUBJECT_VERBS
@@ -1042,6 +1066,9 @@ def _amount_at(units: list[_Unit], k: int) -> bool:
 _MERELY = language.words("merely")
 _NUMBER_WORDS = language.words("number-word")
 _PARTICLES = language.words("particle")
+_BE_FORMS = language.words("progressive")  # (english.tsv: the forms of "be" in "is twitching")
+_PERFECT = language.words("perfect")  # (before "been")
+_TIME_UNITS = frozenset(language.entries("time-unit", "clauses.tsv"))
 # (the forms of the aspect verbs: "started", "keeps", "began")
 _ASPECT_FORMS = frozenset(f"{w}{end}" for w in language.words("aspect") for end in ("", "s", "ed", "ing")) \
     | frozenset(language.words("aspect-irregular"))

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
 from ..labels import Label, Polarity, polarity
 from ..result import NO_MATCH, CheckResult, ClauseRef
-from . import answers, exclusive, language, wording
+from . import answers, exclusive, language, proverb, wording
 from . import clauses as clause_reader
 from .analysis import Analyzer, Speller
 from .index import Index
@@ -149,7 +149,7 @@ class FactChecker:
         reading = self._referents.within(statement)
         if reading is not None:  # ("HFS is rare, and no vitamin cures it": "it" is HFS)
             return read_back(self.check(reading.text, top=top, explain=explain), statement, reading, explain)
-        answered = self._answered(statement, top, explain)
+        answered = self._answered(statement, top, explain) or self._cause_named(statement, top, explain)
         if answered is not None:
             return answered
         spans = pieces(statement)
@@ -293,6 +293,21 @@ class FactChecker:
         ref = ClauseRef(text, max(at, 0), max(at, 0) + len(text) if at >= 0 else len(statement),
                         clause_reader.DENY if deny else clause_reader.ASSERT,
                         notes=("the writer's answer after it " + ("denies" if deny else "says") + " it",))
+        return _with_clause(result, statement, ref, explain)
+
+    def _cause_named(self, statement: str, top: int, explain: bool) -> CheckResult | None:
+        """"My eyelid has been jumping all week. Stress does that.": a pro-verb that names the
+        cause of what was said before it (engine/proverb.py) is checked as "<what was said>
+        because of <the cause>"; None when there is none or that reading matches nothing."""
+        reading = proverb.read(statement)
+        if reading is None:
+            return None
+        result = self._check_text(reading.text, deny=reading.denied, top=top, explain=explain)
+        if not result.matched:
+            return None
+        ref = ClauseRef(reading.text, reading.start, reading.end,
+                        clause_reader.DENY if reading.denied else clause_reader.ASSERT,
+                        notes=(proverb.NOTE.format(proverb=reading.proverb),))
         return _with_clause(result, statement, ref, explain)
 
     @staticmethod
