@@ -9,7 +9,8 @@ the plain WNDB files ``index.*``, ``data.*`` and ``*.exc``). Run on a developmen
 The output is one sorted text file, one line a lemma, read at run time by binary search over a
 memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 
-    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms <TAB> more <TAB> category
+    lemma <TAB> senses <TAB> ancestors <TAB> derived <TAB> antonyms <TAB> more <TAB> category <TAB> wholes
+    <TAB> pertains
 
 - ``senses``: the synsets of the lemma's most frequent senses (MAX_SENSES per part of speech),
   as compact ids whose first letter is the part of speech (n, v, a, r). Two lemmas that share one are synonyms in a frequent sense.
@@ -25,6 +26,10 @@ memory map (``factcheck/engine/wordnet.py``), so nothing is parsed at start-up:
 - ``category``: the lexicographer file of its first (most frequent) noun sense, WordNet's broad
   class of the thing it names (animal, body, person, plant, time, substance ...): "horse" and
   "newborn" name living beings, "lip" a part of the body.
+- ``wholes``: what its frequent noun senses are part of (part holonyms, up to MAX_DEPTH levels:
+  the eyelid is part of the eye, the eye of the face); ``pertains``: the noun senses its frequent
+  adjective senses pertain to ("facial": the face). So a place named by a part can be told from
+  another place.
 
 Lines for the inflected forms WordNet lists as exceptions (``*.exc``: "worse" -> "bad",
 "children" -> "child") are written as ``=form <TAB> lemma lemma ...``.
@@ -141,6 +146,19 @@ def main(argv: list[str]) -> int:
             frontier = nxt
         return out
 
+    def wholes(key: tuple[str, int]) -> set[tuple[str, int]]:
+        out: set[tuple[str, int]] = set()
+        frontier = [key]
+        for _ in range(MAX_DEPTH):
+            nxt = []
+            for k in frontier:
+                for sym, target, _s, _t in synsets[k][1]:
+                    if sym == "#p" and target not in out:
+                        out.add(target)
+                        nxt.append(target)
+            frontier = nxt
+        return out
+
     lines: list[str] = []
     # (single words first: the compact ids are given in this order, so adding phrasal verbs left
     # every other line as it was)
@@ -149,10 +167,15 @@ def main(argv: list[str]) -> int:
         anc: set[tuple[str, int]] = set()
         derived: set[str] = set()
         antonyms: set[str] = set()
+        whole: set[tuple[str, int]] = set()
+        pertains: set[tuple[str, int]] = set()
         for key in keys:
             words, ptrs = synsets[key]
             if key[0] == "n":
                 anc |= ancestors(key)
+                whole |= wholes(key)
+            elif key[0] == "a":  # (an adjective's pertainyms: "facial" pertains to the face)
+                pertains |= {target for sym, target, _s, _t in ptrs if sym == "\\" and target[0] == "n"}
             try:
                 me = words.index(lemma) + 1
             except ValueError:
@@ -170,6 +193,7 @@ def main(argv: list[str]) -> int:
             lemma, " ".join(sid(k) for k in keys), " ".join(sorted(sid(k) for k in sorted(anc))),
             " ".join(sorted(derived)), " ".join(sorted(antonyms)), " ".join(sid(k) for k in more[lemma]),
             NOUN_FILES[lexfile[first_noun] - 3] if first_noun is not None else "",
+            " ".join(sorted(sid(k) for k in sorted(whole))), " ".join(sorted(sid(k) for k in sorted(pertains))),
         )).rstrip("\t"))
     exceptions: dict[str, set[str]] = defaultdict(set)
     for name in POS:

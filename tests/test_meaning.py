@@ -1295,3 +1295,28 @@ def test_acts_that_undo_a_thing(archive, statement: str, verdict: str) -> None:
 def test_a_progressive_keeps_a_phrase_whole(archive, statement: str, verdict: str) -> None:
     checker = archive([("Stress can trigger lower back aching.", "true")], concepts=[("lower back aching", "symptom")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a part of the body after "in", "on" that is not in the place the claim names is another claim
+    ("Cold weather can cause numbness in the feet.", "no-match"),
+    ("Cold weather can cause facial numbness in the hands.", "no-match"),
+    # ... a part of that place, or the place itself, is not
+    ("Cold weather can cause numbness in the lips.", "true"),
+    ("Cold weather can cause numbness in the face.", "true"),
+    ("Cold weather can cause facial numbness.", "true"),
+    # the tissues found all through the body name no place; nor does the body itself
+    ("Cold weather can cause numbness in the skin of the face.", "true"),
+])
+def test_a_part_of_the_body_elsewhere_is_another_claim(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Cold weather can cause facial numbness.", "true")])
+    assert checker.check(statement).verdict == verdict
+
+
+def test_a_claims_place_in_the_body() -> None:
+    from factcheck.engine import wording, wordnet
+
+    face = wording.region(["facial", "twitching"])
+    assert face and wordnet.part_of("eyelid", face) and wordnet.part_of("cheeks", face)
+    assert not wordnet.part_of("legs", face) and not wordnet.part_of("toes", face)
+    assert wording.region(["muscle", "twitching"]) == frozenset()  # (a tissue, no place)

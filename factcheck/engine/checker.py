@@ -109,10 +109,10 @@ class FactChecker:
                 or (relations_ >= 2 and any(f" {w} " in text for w in wording.RELATIVE))):
             # (only where its words place things: "stretching *before* exercise"; or its modals)
             placed = wording.placed(tokens) if wording.may_place(text) else {}
-            modal = _modal(claim, doc.phrasing, tokens)
-            return wording.Wording({}, {}, placed, modal) if placed or modal else wording.NONE
+            modal, region = _modal(claim, doc.phrasing, tokens)
+            return wording.Wording({}, {}, placed, modal, region) if placed or modal or region else wording.NONE
         return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon,
-                            _modal(claim, doc.phrasing, tokens))
+                            *_modal(claim, doc.phrasing, tokens))
 
     def __reduce__(self):
         """Pickled as its knowledge base's path (and digest), so it is cheap to send to worker
@@ -556,10 +556,12 @@ def _stressed(statement: str, start: int) -> bool:
     return before.endswith(_STRESS) or head.startswith(_STRESS)
 
 
-def _modal(claim, phrasing: int, tokens: list[str]) -> int:
-    """The modals of a claim (wording.modal), as its own text says them: its other phrasings
-    restate it ("Stress triggers twitching" for "Stress can trigger twitching") and keep its hedge."""
-    return wording.modal(tokens if phrasing == 0 else tokenise(claim.phrasings[0]))
+def _modal(claim, phrasing: int, tokens: list[str]) -> tuple[int, frozenset[str]]:
+    """The modals and the place in the body of a claim (wording.modal, wording.region), as its
+    own text says them: its other phrasings restate it ("Stress triggers twitching" for "Stress
+    can trigger twitching", "muscle twitching" for "facial twitching") and keep its hedge and place."""
+    own = tokens if phrasing == 0 else tokenise(claim.phrasings[0])
+    return wording.modal(own), wording.region(own)
 
 
 def _unsettled_consequence(analyzer, clauses, results: list[CheckResult]) -> CheckResult | None:

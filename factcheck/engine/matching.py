@@ -35,6 +35,10 @@ _LINK_STEMS = frozenset(stem(w) for w in LINK_WORDS)
 _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
 _SCOPE_FREE = language.words("scope-free")
+_ADJUNCT_OPENERS = language.words("adjunct-opener")
+_BODY = frozenset().union(*(wordnet.entry(w).senses for w in language.words("body-whole")))
+_EVERYWHERE = language.words("body-everywhere")  # (tissues found all through the body: no place)
+_DETERMINERS = language.words("determiner")
 _VAGUE = {w: (float(lo), float(hi)) for w, span in language.pairs("vague-number") for lo, hi in [span.split("-")]}
 _SCOPE_KINDS = language.words("scope-kind")
 _SCOPE_ALL = language.words("scope-all")
@@ -100,6 +104,7 @@ class ClaimSide(NamedTuple):
     qualifying: dict[str, str]  # a relation in a relative clause of the claim -> what follows it
     placed: dict[str, int]  # a word of the claim a placing preposition puts -> its group (wording.placed)
     modal: int  # wording.FORBIDS | wording.POSSIBLE
+    region: frozenset[str]  # the place in the body the claim names (wording.region)
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -177,7 +182,7 @@ class ClaimSides:
             said = self._wording(doc) if self._wording is not None else wording.NONE
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
                              others, any(t.relation for t in terms), said.listed, said.qualifying, said.placed,
-                             said.modal)
+                             said.modal, said.region)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -250,7 +255,7 @@ def judge(query: Analysis | Statement, doc: Doc, index: Index,
     notes: list[str] = []
     if any(c < 1.0 and q_keys[k].factor == 1.0 for k, c in m.q.items()):
         notes.append("read through a broader concept in the claim")
-    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side.terms, m, index, doc, st)
+    failed = m.refusal or _too_little(side.terms, m) or _gates(st.query, q_terms, side, m, index, doc, st)
     if failed:
         return Judgement(doc, score, False, failed, tuple(notes))
     notes.extend(_direction(st.query, q_terms, side, m, index, doc))
@@ -710,9 +715,10 @@ def _too_little(d_terms: list[Term], m: _Match) -> str:
     return ""
 
 
-def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match, index: Index,
+def _gates(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match, index: Index,
            doc: Doc | None = None, st: Statement | None = None) -> str:
     """The first gate the candidate fails, in words, or ''."""
+    d_terms, region = side.terms, side.region
     lex = index.lexicon
     unlisted = _unlisted(st, m) if st is not None else ""
     if unlisted:
@@ -735,6 +741,9 @@ def _gates(query: Analysis, q_terms: list[Term], d_terms: list[Term], m: _Match,
     act = _act_on_subject(q_terms, m)
     if act:
         return f"the statement speaks of {act} what the claim names"
+    elsewhere = _elsewhere_in_body(query, q_terms, region, m)
+    if elsewhere:
+        return f"the statement places it in the '{elsewhere}', which is not where the claim does"
     act = _act_on_subject(d_terms, m, claim=True)
     if act:
         return f"the claim speaks of {act} what the statement names"
@@ -997,6 +1006,26 @@ def _missing_subject(d_terms: list[Term], m: _Match) -> Term | None:
 def _strong(t: Term, index: Index) -> bool:
     """A word rare enough in the knowledge base to name a thing of its own."""
     return t.kind != "word" or index.idf(t.key) >= 0.5 * index.max_idf
+
+
+def _elsewhere_in_body(query: Analysis, q_terms: list[Term], region: frozenset[str], m: _Match) -> str:
+    """A part of the body the statement places the thing in, after an adjunct opener ("twitching
+    *in the legs*"), that is not in the place the claim names (``region``, wording.region: "facial",
+    the face; WordNet part holonyms): the word, or ""."""
+    if not region:
+        return ""
+    tokens = query.normalised.split()
+    for t in q_terms:
+        if t.kind != "word" or t.key in m.q or t.tok < 1:
+            continue
+        j = t.tok - 1
+        while j > 0 and tokens[j] in _DETERMINERS:
+            j -= 1
+        word = t.surface.lower()
+        if tokens[j] in _ADJUNCT_OPENERS and word not in _EVERYWHERE and wordnet.part_of(word, _BODY, strict=True) \
+                and not wordnet.part_of(word, region):
+            return t.surface
+    return ""
 
 
 def _deontic_denial(a: Analysis) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import NamedTuple
-from . import language, lists
+from . import language, lists, wordnet
 from .analysis import Analysis
 from .text import STOPWORDS, stem
 
@@ -28,6 +28,7 @@ class Wording(NamedTuple):
     qualifying: dict[str, str]  # a relation key in a relative clause -> the key of what follows it
     placed: dict[str, int] = {}  # a word's stem -> the group of the placing preposition before it
     modal: int = 0  # FORBIDS | POSSIBLE (:func:`modal`)
+    region: frozenset[str] = frozenset()  # the place in the body it names (:func:`region`)
 
 
 NONE = Wording({}, {})
@@ -105,11 +106,24 @@ def modal(tokens: Sequence[str]) -> int:
     return flags
 
 
-def read(text: str, a: Analysis, lexicon, modals: int = 0) -> Wording:
+_BODY_WHOLE = language.words("body-whole")
+_EVERYWHERE = language.words("body-everywhere")
+
+
+def region(tokens: Sequence[str]) -> frozenset[str]:
+    """The WordNet senses of the places in the body a text names: the nouns an adjective of place
+    pertains to ("facial": the face) and the parts of the body it names ("eye"), not the tissues
+    found all through it ("muscle"; english.tsv body-everywhere)."""
+    body = frozenset().union(*(wordnet.entry(w).senses for w in _BODY_WHOLE))
+    return frozenset().union(*(wordnet.place(w) for w in tokens), *(
+        wordnet.entry(w).senses for w in tokens if w not in _EVERYWHERE and wordnet.part_of(w, body, strict=True)))
+
+
+def read(text: str, a: Analysis, lexicon, modals: int = 0, places: frozenset[str] = frozenset()) -> Wording:
     """The lists and qualifying relations of a claim's phrasing ``text`` (analysed as ``a``),
-    with the claim's ``modals`` (:func:`modal`)."""
+    with the claim's ``modals`` (:func:`modal`) and ``places`` (:func:`region`)."""
     listed = lists.members(text, a, lexicon) if (" and " in text or " or " in text) else {}
-    return Wording(listed, _qualifying(a), placed(a.normalised.split()), modals)
+    return Wording(listed, _qualifying(a), placed(a.normalised.split()), modals, places)
 
 
 def _qualifying(a: Analysis) -> dict[str, str]:

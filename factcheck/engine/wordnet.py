@@ -30,6 +30,8 @@ class Entry(NamedTuple):
     antonyms: frozenset[str]
     more: frozenset[str]  # its rarer verb senses
     category: str = ""  # WordNet's class of its first noun sense ("animal", "person", "body")
+    wholes: frozenset[str] = frozenset()  # what its noun senses are part of (eyelid: eye, face)
+    pertains: frozenset[str] = frozenset()  # the nouns its adjective senses pertain to (facial: face)
 
 
 _EMPTY = Entry(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
@@ -93,9 +95,10 @@ def entry(lemma: str) -> Entry:
     if line is None:
         return _EMPTY
     parts = line.decode().split("\t")
-    parts += [""] * (7 - len(parts))
+    parts += [""] * (9 - len(parts))
     senses, ancestors, derived, antonyms, more = (frozenset(p.split()) for p in parts[1:6])
-    return Entry(senses, ancestors, derived, antonyms, more, parts[6])
+    return Entry(senses, ancestors, derived, antonyms, more, parts[6], frozenset(parts[7].split()),
+                 frozenset(parts[8].split()))
 
 
 _RULES = (
@@ -188,6 +191,22 @@ def category(word: str) -> str:
     """WordNet's class of the thing a (lower-case) noun form names in its most frequent sense
     ("horses": "animal", "newborn": "person", "lips": "body"), or ""."""
     return next((c for c in (entry(lemma).category for lemma in lemmas(word)) if c), "")
+
+
+@lru_cache(maxsize=50_000)
+def place(word: str) -> frozenset[str]:
+    """The noun senses an adjective of place pertains to ("facial": the face), or empty."""
+    return frozenset().union(*(entry(lemma).pertains for lemma in lemmas(word)))
+
+
+@lru_cache(maxsize=50_000)
+def part_of(part: str, whole: frozenset[str], strict: bool | None = None) -> bool:
+    """Some frequent noun sense of ``part`` is one of the senses ``whole``, or part of one (the
+    eyelid, the cheek and the face itself are in the face). ``strict=True``: part of one only;
+    ``strict=False``: one of them only."""
+    entries = [entry(lemma) for lemma in lemmas(part)]
+    return any((strict is not True and not whole.isdisjoint(e.senses))
+               or (strict is not False and not whole.isdisjoint(e.wholes)) for e in entries)
 
 
 @lru_cache(maxsize=100_000)
