@@ -426,9 +426,11 @@ def test_sayers_and_past_beliefs(sentence: str, mood: str) -> None:
 
 
 def test_two_verb_phrases_are_no_list_of_objects() -> None:
-    """"X relaxed A and reduced B" is not "X relaxed A" and "X relaxed reduced B"."""
-    (clause,) = read("Ginger settled my stomach and reduced my nausea.")
-    assert clause.parts == ()
+    """"X relaxed A and reduced B" is not "X relaxed A" and "X relaxed reduced B": it is two
+    clauses with one subject, "X relaxed A" and "X reduced B"."""
+    clauses = read("Ginger settled my stomach and reduced my nausea.")
+    assert [c.text for c in clauses] == ["Ginger settled my stomach", "Ginger reduced my nausea"]
+    assert all(c.parts == () for c in clauses)
 
 
 @pytest.mark.parametrize(("sentence", "mood"), [

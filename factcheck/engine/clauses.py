@@ -312,7 +312,9 @@ class _Segmenter:
                 self._close("coordinate")  # (a new sentence with a label: "Myth: X. Fact: Y." each its own)
                 nxt = i + 1
             elif t.low == "," and i + 1 < n:
-                nxt = self._coordinated(i)
+                nxt = self._shared_subject(i)
+                if nxt is None:
+                    nxt = self._coordinated(i)
                 if nxt is None:
                     nxt = self._relative(i)
                 if nxt is None:
@@ -325,6 +327,10 @@ class _Segmenter:
                     nxt = self._appositive_tail(i)
                 if nxt is None:
                     nxt = self._spliced(i)
+            if nxt is None and t.low == "and" and self.cur:
+                nxt = self._shared_subject(i)
+                if nxt is None:
+                    nxt = self._joined(i)
             if nxt is None and t.word:
                 nxt = self._subordinate(i)
             if nxt is None and self.cur and _in("coordinator", t.low) and n - i <= MAX_JUDGEMENT \
@@ -375,6 +381,64 @@ class _Segmenter:
             return None
         self._close("coordinate")
         return j
+
+    def _shared_subject(self, i: int) -> int | None:
+        """"Most twitches are harmless and go away", "X are common, are harmless, and are often
+        set off by stress": a predicate with no subject of its own, after "and" (or after a comma,
+        in a run of predicates that "and" ends), says more of the clause before's subject. It is
+        read as a clause of its own with that subject (and that clause's frame, if any); where
+        reading goes on, or None."""
+        toks, n = self.toks, len(self.toks)
+        if len(self.cur) > MAX_NEAR:
+            return None
+        j = i + 1 if toks[i].low == "," else i
+        if j < n and toks[j].low == "and":
+            j += 1
+        elif toks[i].low != "," or not any(t.low == "and" for t in toks[j:j + MAX_NEAR]):
+            return None
+        stop = _next_break(toks, j, j + MAX_NEAR)
+        words = [t for t in toks[j:stop] if t.word]
+        k = 0
+        while k < len(words) - 1 and _adverb(words[k].low) and not _in("finite", words[k].low):
+            k += 1
+        if len(words) - k < 2 or words[k].low.partition("'")[0] in _SUBJECTS or words[k].low.partition("'")[0] in (
+                "that", "this", "there", "here"):
+            return None
+        says = toks[j - 1].low == "and" and any(_phrase_at(words, k, c) for c in _FRAMES)  # ("and swears that X")
+        if says and (_frame(self.cur + toks[i:stop]) or _inner_frame(self.cur + toks[i:stop])) is not None:
+            return None  # ("she laughed and told me that X": one frame, read as one)
+        if not says and (words[k + 1].low in _SUBJECTS or words[k + 1].low == "there" or not _predicate_head(words[k])
+                         or toks[j - 1].low != "and" and not _in("finite", words[k].low)):
+            return None
+        subject, framed = _shared(self.cur)
+        if subject is None:
+            return None
+        self._close("coordinate", inherit=framed)
+        at = toks[j].start
+        self.cur = [Tok(t.text, t.low, at, at, t.word) for t in subject]
+        return j
+
+    def _joined(self, i: int) -> int | None:
+        """"My dad has HFS and a nurse swears B12 calms it": "and" with no comma between two whole
+        clauses, the second opening with a subject of its own (a pronoun, or a determiner and a
+        noun) whose verb, within a few words, reports or believes what follows (a frame). Where
+        the next segment starts, or None. (Other clauses joined so are left whole: read apart, the
+        one a claim settles would speak for the sentence.)"""
+        toks, cur = self.toks, self.cur
+        if len(cur) > MAX_NEAR:
+            return None
+        right = [t for t in toks[i + 1:_next_break(toks, i + 1, i + 1 + MAX_NEAR)] if t.word]
+        s = _content_start(cur)
+        if len(right) < 3 or not (right[0].low in _SUBJECTS or right[0].low in _ARTICLES - {"that", "this"}) \
+                or s is None or s > 0 or not _clause_like(cur) or not _clause_like(right):
+            return None  # (not after a frame: "it is false that A and a B can C" frames both)
+        v = next((k for k in range(1, min(len(right), MAX_ITEM_WORDS + 1)) if _verb_like(right[k], right[k - 1])
+                  or any(_phrase_at(right, k, c) for c in _FRAMES)), None)
+        if v is None or any(_in("list-joiner", t.low) for t in right[:v]) \
+                or not any(_phrase_at(right, v, c) for c in _FRAMES):
+            return None  # (only a clause that frames what follows: "and a nurse swears X")
+        self._close("coordinate")
+        return i + 1
 
     def _elided(self, j: int, length: int) -> int | None:
         """", and so can diuretics": an auxiliary and a noun phrase that say the clause before
@@ -590,6 +654,47 @@ class _Segmenter:
         return stop + 1 if stop < n and toks[stop].low == "," else stop
 
 
+MAX_SHARED_SUBJECT = 8  # words of a subject a later predicate shares ("X are common and are harmless")
+MAX_NEAR = 40  # tokens either side of an "and" looked at for a shared subject or a second clause
+
+
+def _predicate_head(t: Tok) -> bool:
+    """A word that opens a predicate with no subject of its own ("and *are* often triggered by",
+    "and *can* cause", "and *causes*"): an auxiliary or a verb, never a noun after "and"."""
+    return _in("finite", t.low) or _verb_like(t, None) and not wordnet.noun(t.low)
+
+
+def _content_start(cur: list[Tok]) -> int | None:
+    """Where the clause ``cur`` says what it says: after its frame and after the last "that" that
+    opens what is framed ("It is false that X": X); None when a frame leaves it unasserted."""
+    f = _frame(cur)
+    if f is not None and f.mood == NONE:
+        return None
+    s = f.length if f is not None else 0
+    return max([s] + [k + 1 for k in range(s, len(cur)) if cur[k].low == "that"])
+
+
+def _shared(cur: list[Tok]) -> tuple[list[Tok] | None, bool]:
+    """(the subject of the clause ``cur``, whether a frame opens it): the words after its frame (if
+    any) up to its first verb; None when that is no short noun phrase."""
+    s = _content_start(cur)
+    if s is None:
+        return None, False
+    framed = s > 0
+    if s + 1 < len(cur) and cur[s].low in _SUBJECTS:
+        return cur[s:s + 1], framed  # ("I take magnesium and swear that X")
+    v = next((v for v in range(s + 1, len(cur)) if _verb_like(cur[v], cur[v - 1]) or _in("modal", cur[v].low)), None)
+    if v is None:
+        return None, False
+    subject = cur[s:v]
+    words = [t for t in subject if t.word]
+    if not words or len(words) > MAX_SHARED_SUBJECT or any(
+            _subordinator(cur, k) or _in("relative", cur[k].low) or cur[k].low in (";", ":", "?", "!", ".")
+            for k in range(s, v)):
+        return None, False
+    return subject, framed
+
+
 def opening(toks: list[Tok], i: int) -> int:
     """Where the clause that holds token ``i`` starts: just after the nearest mark, conjunction,
     subordinator, relative pronoun, "that" or reporting verb before it (0: none)."""
@@ -609,9 +714,10 @@ def _words_of(toks: list[Tok], i: int, length: int) -> str:
     return " ".join(t.low for t in toks[i:i + length])
 
 
-def _next_break(toks: list[Tok], i: int) -> int:
-    """Where the clause starting at ``i`` ends: ";" or a comma before a coordinator, or the end."""
-    n = len(toks)
+def _next_break(toks: list[Tok], i: int, end: int | None = None) -> int:
+    """Where the clause starting at ``i`` ends: ";" or a comma before a coordinator, or the end
+    (``end``, when given: no further than that)."""
+    n = len(toks) if end is None else min(end, len(toks))
     while i < n:
         if toks[i].low == ";":
             return i
@@ -1247,7 +1353,7 @@ def _text(toks: list[Tok], sentence: str) -> str:
     prev: Tok | None = None
     for t in toks:
         if prev is not None:
-            if t.start >= prev.end and prev.end <= len(sentence) and t.start <= len(sentence) \
+            if t.start >= prev.end > prev.start and prev.end <= len(sentence) and t.start <= len(sentence) \
                     and sentence[prev.end:t.start].strip() == "" and sentence[t.start:t.end] == t.text:
                 out += sentence[prev.end:t.start]
             else:
@@ -1268,7 +1374,7 @@ def read(sentence: str) -> tuple[Clause, ...]:
         last = toks[-1] if toks[-1].word or toks[-1].low == "?" else toks[max(len(toks) - 2, 0)]
         mood = ASK if sentence.rstrip().endswith("?") else ASSERT
         return (Clause(sentence.strip().rstrip(".!"), toks[0].start, last.end, mood),)
-    toks = _without_openers(toks)
+    toks = _without_naming(_without_openers(toks))
     asked = _asked_alternative(toks, sentence)
     if asked is not None:
         return (Clause(_text(asked, sentence), asked[0].start, asked[-1].end, ASK,
@@ -1529,6 +1635,28 @@ def _without_specs(toks: list[Tok]) -> list[Tok]:
             close = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j].low == ")"), None)
             if close is not None and any(t.low[:1].isdigit() for t in toks[k + 1:close]):
                 k = close + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+MAX_NAMING = 8  # words of an aside that names what comes before it (", known as myokymia,")
+
+
+def _without_naming(toks: list[Tok]) -> list[Tok]:
+    """The words without an aside that only gives another name for what comes before it ("Eyelid
+    flutters, known as myokymia, are harmless"; clauses.tsv naming): set between commas (or
+    ending the sentence), it says nothing to check, and would split its clause in two."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        p = _phrase_at(toks, k + 1, "naming") if toks[k].low == "," and out else None
+        if p:
+            close = next((j for j in range(k + 1 + len(p), len(toks)) if not toks[j].word), len(toks))
+            words = [t for t in toks[k + 1 + len(p):close] if t.word]
+            if words and len(words) <= MAX_NAMING and (close == len(toks) or toks[close].low in (",", ".", "!")):
+                k = close + 1 if close < len(toks) and toks[close].low == "," else close
                 continue
         out.append(toks[k])
         k += 1

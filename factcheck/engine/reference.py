@@ -98,6 +98,10 @@ class _Words(NamedTuple):
     predicate_start: frozenset[str]  # after a copula, the start of a noun phrase that renames
     object_cue: re.Pattern[str]  # any word that may refer inside a sentence
     possessives: dict[str, bool]  # "its" before a noun, read inside a sentence only -> plural
+    shows: dict[str, str]  # a noun for what a condition shows -> what the condition's name must hold
+    shows_dets: frozenset[str]  # the words before it that make it a reference ("the", "my")
+    shown_kinds: frozenset[str]  # the kinds of concept that show symptoms (conditions)
+    shown_as: str  # what such a noun is read as, after the condition's name ("symptoms")
 
 
 @cache
@@ -114,6 +118,7 @@ def words() -> _Words:
     alternatives = "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
     kinds = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     dets = "|".join(map(re.escape, sorted(definite)))
+    shows = {w.strip(): n.strip() for w, _, n in (e.partition(":") for e in entries("shown-noun"))}
     cue_pattern = rf"\b(?:{alternatives})\b|\b(?:{dets})\s+(?:{kinds})\b"
     # (cue and act are compiled on first use: a check that reads no pronoun never needs them)
     cue = lazy({}, "cue", cue_pattern, re.IGNORECASE)
@@ -124,12 +129,14 @@ def words() -> _Words:
     demonstratives = {w.strip(): n.strip() == "plural"
                       for w, _, n in (e.partition(":") for e in entries("demonstrative"))}
     possessives = {w.strip(): n.strip() == "plural" for w, _, n in (e.partition(":") for e in entries("possessive"))}
-    inside = "|".join(map(re.escape, [*demonstratives, *possessives]))
+    inside = "|".join(map(re.escape, [*demonstratives, *possessives, *shows]))
     object_cue = re.compile(cue_pattern + "|" + rf"\b(?:{inside})\b", re.IGNORECASE)
     return _Words(pronouns, definite, nouns, roles, phrases("impersonal"), frozenset(entries("placeholder-after")),
                   phrases("be"), events, frozenset(p[0] for p in events), _any(entries("act-word")),
                   frozenset(entries("adverb")), frozenset(entries("people")), cue, demonstratives,
-                  frozenset(entries("copula")), frozenset(entries("predicate-start")), object_cue, possessives)
+                  frozenset(entries("copula")), frozenset(entries("predicate-start")), object_cue, possessives,
+                  shows, frozenset(entries("shown-determiner")), frozenset(entries("shown-kind")),
+                  entries("shown-as")[0])
 
 
 def _any(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -163,6 +170,9 @@ class _Expression(NamedTuple):
     plural: bool
     role: str | None
     verb: str
+    #: a noun for what a condition shows ("the spasms", "my symptoms"): read as that condition's
+    #: symptoms, of a condition whose name holds ``need`` ("" for any); None for other words
+    need: str | None = None
 
 
 class Referents:
@@ -193,18 +203,20 @@ class Referents:
             return None
         toks = tokens(sentence)
         found = _expressions(toks, possessive=True)
-        objects = [ex for ex in found if not ex.verb and not _subject(toks, ex.end)]
+        objects = [ex for ex in found if ex.need is not None or not ex.verb and not _subject(toks, ex.end)]
         bare = _demonstrative(toks) if not objects else []
         if len(objects) + len(bare) != 1:
             return None
         ex = (objects or bare)[0]
         k = opening(toks, ex.start)
-        if k == 0 or any(k <= e.start < ex.start for e in found):
+        if k == 0 or any(k <= e.start < ex.start and not (ex.need is not None and (e.verb or _subject(toks, e.end)))
+                         for e in found):  # (a subject pronoun before "the spasms" is the clause reader's)
             return None  # no clause before, or another pronoun in its own
         a, b = toks[ex.start].start, toks[ex.end - 1].end
         own = self.mentions(sentence[toks[k].start:a]) if k < ex.start else ()
         stop = max((j + 1 for j in range(k) if toks[j].low in (".", "!", "?")), default=0)
-        earlier = self.mentions(_named_before(sentence, toks[stop:k]))
+        named = _named_before(sentence, toks[stop:k])
+        earlier = self.mentions(named)
         wanted = _wanted(ex, own, self.lexicon)
         if bare and len(wanted) != 1:
             return None  # ("nobody believes that": what was said, not a thing)
@@ -214,11 +226,24 @@ class Referents:
         if any(m.role in wanted and m.plural == ex.plural for m in own):
             return None  # a thing of its kind in its own clause: it may stand for that one
         fits = [m for m in earlier if m.role in wanted and (m.plural == ex.plural or ex.role is not None)]
+        fits = self._shown(ex, _example(named, fits))
         if any(m.event for m in fits) or len({m.concept for m in fits}) != 1:
             return None
         meaning = fits[0].text
-        return Reading(sentence[:a] + meaning + sentence[b:], a, b, sentence[a:b], meaning, meaning,
+        replacement = _shown_as(ex, meaning)
+        return Reading(sentence[:a] + replacement + sentence[b:], a, b, sentence[a:b], meaning, replacement,
                        "named earlier in the sentence")
+
+    def _shown(self, ex: _Expression, fits: list[Mention]) -> list[Mention]:
+        """For a noun of what a condition shows ("the spasms"), only the conditions whose name
+        holds what the noun needs ("spasm": hemifacial spasm); none when a symptom was named too
+        (the noun may be that symptom again). (Read inside a sentence only: across sentences,
+        "the spasms" are as often another's, or spasms in general.)"""
+        if ex.need is None:
+            return fits
+        if any(self.lexicon.kind(m.concept) not in words().shown_kinds for m in fits):
+            return []  # ("a twitch from stress ... cleared the symptoms": the twitch's, perhaps)
+        return [m for m in fits if ex.need in f"{m.concept} {m.text.lower()}"]
 
     def mentions(self, sentence: str) -> tuple[Mention, ...]:
         """The concepts a sentence names, in order, with the words that name them."""
@@ -260,13 +285,40 @@ class Referents:
         fits = [m for _, ms in before for m in ms if m.role in wanted]
         if any(m.event for m in fits):
             return None
-        fits = [m for m in fits if m.plural == ex.plural or ex.role is not None]
+        fits = self._shown(ex, [m for m in fits if m.plural == ex.plural or ex.role is not None])
         if len({m.concept for m in fits}) != 1:
             return None
         meaning = fits[0].text
-        replacement = f"{meaning} {ex.verb}" if ex.verb else meaning
+        replacement = f"{meaning} {ex.verb}" if ex.verb else _shown_as(ex, meaning)
         a, b = span
         return Reading(sentence[:a] + replacement + sentence[b:], a, b, sentence[a:b], meaning, replacement)
+
+
+def _shown_as(ex: _Expression, meaning: str) -> str:
+    """What stands for the words ``ex`` read as the thing ``meaning``: for a noun of what a
+    condition shows, the condition's symptoms ("the spasms": "hemifacial spasm symptoms")."""
+    return meaning if ex.need is None else f"{meaning} {words().shown_as}"
+
+
+def _example(text: str, fits: list[Mention]) -> list[Mention]:
+    """Two things that are one: a kind and the example that names it ("anti-seizure drugs *such as*
+    carbamazepine", "carbamazepine *or any other* medicine"; reference.tsv example-before,
+    example-after): a pronoun after them stands for the example. ``fits`` otherwise."""
+    if len(fits) != 2 or fits[0].concept == fits[1].concept:
+        return fits
+    low = " ".join(tokenise(text))
+    first, second = fits
+    for cls, kept in (("example-before", second), ("example-after", first)):
+        for lead in language.entries(cls, DATA):
+            at = low.find(f" {lead} ")
+            if at < 0:
+                continue
+            name = " ".join(tokenise(kept.text))
+            # (the example stands right after the words, or right before them)
+            if low.count(f" {lead} ") == 1 and (low.startswith(name, at + len(lead) + 2) if kept is second
+                                                 else low.endswith(f" {name}", 0, at) or low[:at] == name):
+                return [kept]
+    return fits
 
 
 def _demonstrative(toks: list[Tok]) -> list[_Expression]:
@@ -299,7 +351,8 @@ def _named_before(sentence: str, toks: list[Tok]) -> str:
 
 def _expressions(toks: list[Tok], possessive: bool = False) -> list[_Expression]:
     """The words of a sentence that may stand for a thing named before (``possessive``: "its"
-    before a noun too, "reducing its symptoms", read only inside the sentence that names it)."""
+    before a noun too, "reducing its symptoms", and a noun for what a condition shows, "the
+    spasms", read only inside the sentence that names it)."""
     w = words()
     out = []
     for i, t in enumerate(toks):
@@ -313,6 +366,9 @@ def _expressions(toks: list[Tok], possessive: bool = False) -> list[_Expression]
             verb = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}.get(
                 parts[1], "") if len(parts) > 1 else ""
             out.append(_Expression(i, i + 1, w.pronouns[head], None, verb))
+        elif possessive and t.low in w.shows and (i + 1 == len(toks) or toks[i + 1].low not in ("of", "from")):
+            if i and toks[i - 1].low in w.shows_dets:  # (not bare: "magnesium eases spasms" says it of any)
+                out.append(_Expression(i - 1, i + 1, False, AFFLICTION, "", w.shows[t.low]))
         elif t.low in w.definite and i + 1 < len(toks) and toks[i + 1].low in w.nouns:
             noun = toks[i + 1].low
             if i + 2 < len(toks) and toks[i + 2].word and not _verb_after(toks, i + 2):
