@@ -141,3 +141,17 @@ def test_a_statement_asked_again_and_answered(remedies, statement: str, verdict:
 ])
 def test_a_closing_sentence_that_steers_rejects_the_statement(remedies, statement: str, verdict: str) -> None:
     assert remedies.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a cross before a piece of a post labels that piece false, as "Myth: X" does
+    ("❌ Garlic cures the common cold", "true"),
+    ("❌ Garlic cures the common cold ✅ Rest helps you recover from a cold", "true"),
+    ("✅ Rest helps you recover from a cold ❌ Garlic cures the common cold", "true"),
+    # a tick labels nothing false; a cross before a denial is only a bullet
+    ("✅ Garlic cures the common cold", "false"),
+    ("❌ Garlic doesn't cure the common cold", "true"),
+])
+def test_a_cross_before_a_piece_calls_it_false(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Garlic cures the common cold.", "false"), ("Rest helps you recover from a cold.", "true")])
+    assert checker.check(statement).verdict == verdict

@@ -86,6 +86,16 @@ def is_denial(text: str) -> bool:
     return len(text) <= MAX_ANSWER and bool(_patterns()[0].match(text))
 
 
+def labelled_false(lead: str) -> bool:
+    """The text before a piece of a post ends with a mark that calls it false ("❌ X"; english.tsv
+    deny-emoji), with only space or emoji modifiers after the mark."""
+    emoji = language.words("deny-emoji")
+    tail = lead.rstrip()
+    while tail and tail[-1] in _EMOJI_MODIFIERS:
+        tail = tail[:-1]
+    return bool(tail) and tail[-1] in emoji
+
+
 def denied_body(text: str) -> str | None:
     """The statement before a denying answer that ends ``text`` (or before a sarcasm tag, "X /s":
     english.tsv sarcasm-tag; or before words that take it back, "X, or so I thought": english.tsv

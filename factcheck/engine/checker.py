@@ -270,6 +270,13 @@ class FactChecker:
             if may_be_elided(text):
                 reading = elided(text, statement[spans[k - 1][0]:spans[k - 1][1]], self._referents)
         checked = text if reading is None else reading.text
+        if reading is None and answers.labelled_false(statement[spans[k - 1][1] if k else 0:a]) \
+                and not self.analyzer.analyse(text).negated:
+            # ("❌ magnesium cures HFS ✅ Botox treats HFS": the cross labels the piece after it false)
+            r = self._check_text(text, deny=True, top=top, explain=explain)
+            if r.matched:
+                return [_with_clause(r, text, ClauseRef(text, 0, len(text), clause_reader.DENY,
+                                                        notes=("the mark before it calls it false",)), explain)]
         found = self.findings(checked, top=top, explain=explain) if every \
             else [self.check(checked, top=top, explain=explain)]
         return found if reading is None else [read_back(r, text, reading, explain) for r in found]
@@ -464,12 +471,14 @@ class FactChecker:
 
 
 def _trimmed(statement: str, spans: list[tuple[int, int]]) -> bool:
-    """One piece that leaves words out of the statement (a label, hashtags), not only marks."""
+    """One piece that leaves words out of the statement (a label, hashtags), not only marks, or
+    that a mark before it calls false ("❌ X")."""
     if len(spans) != 1:
         return False
     a, b = spans[0]
     # (the piece's letters and digits are fewer than the statement's when some lie outside it)
-    return any(map(str.isalnum, statement[:a])) or any(map(str.isalnum, statement[b:]))
+    return any(map(str.isalnum, statement[:a])) or any(map(str.isalnum, statement[b:])) \
+        or answers.labelled_false(statement[:a])
 
 
 _loaded: dict[tuple[str, str], FactChecker] = {}
