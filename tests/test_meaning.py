@@ -1320,3 +1320,10 @@ def test_a_claims_place_in_the_body() -> None:
     assert face and wordnet.part_of("eyelid", face) and wordnet.part_of("cheeks", face)
     assert not wordnet.part_of("legs", face) and not wordnet.part_of("toes", face)
     assert wording.region(["muscle", "twitching"]) == frozenset()  # (a tissue, no place)
+
+
+def test_per_day_is_a_day(archive) -> None:
+    # "per" is a function word: "per day" says what "a day" says, it narrows nothing
+    checker = archive([("Adults need 2.4 micrograms of vitamin B12 a day.", "true")])
+    assert checker.check("Grown-ups need 2.4 mcg of vitamin B12 per day.").verdict == "true"
+    assert checker.check("Adults need 2.4 micrograms of vitamin B12 per week.").verdict == "no-match"
