@@ -1322,8 +1322,15 @@ def test_a_claims_place_in_the_body() -> None:
     assert wording.region(["muscle", "twitching"]) == frozenset()  # (a tissue, no place)
 
 
-def test_per_day_is_a_day(archive) -> None:
-    # "per" is a function word: "per day" says what "a day" says, it narrows nothing
-    checker = archive([("Adults need 2.4 micrograms of vitamin B12 a day.", "true")])
+def test_per_day_is_a_day() -> None:
+    # "per" is a function word: "per day" says what "a day" says, it narrows nothing (the shipped
+    # knowledge base without its lexicon, where no concept reads "per day")
+    import json
+    from pathlib import Path
+
+    from factcheck.kb.knowledge import from_dict
+
+    data = json.loads((Path(__file__).resolve().parent.parent / "knowledge.json").read_text(encoding="utf-8"))
+    checker = FactChecker(from_dict({**data, "concepts": []}))
     assert checker.check("Grown-ups need 2.4 mcg of vitamin B12 per day.").verdict == "true"
     assert checker.check("Adults need 2.4 micrograms of vitamin B12 per week.").verdict == "no-match"
