@@ -155,3 +155,15 @@ def test_a_closing_sentence_that_steers_rejects_the_statement(remedies, statemen
 def test_a_cross_before_a_piece_calls_it_false(archive, statement: str, verdict: str) -> None:
     checker = archive([("Garlic cures the common cold.", "false"), ("Rest helps you recover from a cold.", "true")])
     assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # a label that calls what follows false, though not only of a denying word ("so-called cure:")
+    ("So-called cure: garlic cures the common cold", "true"),
+    ("Myth: garlic cures the common cold", "true"),
+    # a label that only introduces leaves the claim asserted
+    ("Hot take: garlic cures the common cold", "false"),
+])
+def test_a_label_with_a_denying_word_denies(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Garlic cures the common cold.", "false")])
+    assert checker.check(statement).verdict == verdict

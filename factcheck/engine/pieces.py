@@ -100,9 +100,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a = m.end()  # ("5/ No vitamin cures HFS": the fifth post of a thread)
         piece = text[a:b]
     m = _LABEL.match(piece)
-    if m and len(m.group(1).split()) <= LABEL_WORDS and len(piece[m.end():].split()) >= 3 \
-            and m.group(1).strip().lower() not in _DENYING_LABELS:  # ("Myth: X" denies X: the clause reader's)
-        a += m.end()
+    label = m.group(1).strip().lower() if m else ""
+    if m and len(label.split()) <= LABEL_WORDS and len(piece[m.end():].split()) >= 3 \
+            and label not in _DENYING_LABELS and _DENYING_LABELS.isdisjoint(label.split()):
+        a += m.end()  # ("Myth: X", "So-called cure: X" deny X: the clause reader's)
     while a < b and not (text[a].isalnum() or text[a] in "#@'\""):
         a += 1
     while b > a and text[b - 1] in " ,;:-\u2014\u2013":
