@@ -153,7 +153,7 @@ def test_a_closing_sentence_that_steers_rejects_the_statement(remedies, statemen
     ("❌ Garlic doesn't cure the common cold", "true"),
 ])
 def test_a_cross_before_a_piece_calls_it_false(archive, statement: str, verdict: str) -> None:
-    checker = archive([("Garlic cures the common cold.", "false"), ("Rest helps you recover from a cold.", "true")])
+    checker = archive([("Garlic cures the common cold.", "false"), ("Handwashing prevents colds.", "true")])
     assert checker.check(statement).verdict == verdict
 
 
@@ -166,4 +166,17 @@ def test_a_cross_before_a_piece_calls_it_false(archive, statement: str, verdict:
 ])
 def test_a_label_with_a_denying_word_denies(archive, statement: str, verdict: str) -> None:
     checker = archive([("Garlic cures the common cold.", "false")])
+    assert checker.check(statement).verdict == verdict
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    # quotation marks around the words of a relation doubt it (scare quotes)
+    ('Garlic "cures" the common cold', "true"),
+    ('Handwashing "prevents" colds', "false"),
+    # not around other words, and not in a denial
+    ('Garlic cures the "common cold"', "false"),
+    ('Garlic doesn\'t "cure" the common cold', "true"),
+])
+def test_scare_quotes_around_a_relation_doubt_it(archive, statement: str, verdict: str) -> None:
+    checker = archive([("Garlic cures the common cold.", "false"), ("Handwashing prevents colds.", "true")])
     assert checker.check(statement).verdict == verdict

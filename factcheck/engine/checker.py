@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..kb.knowledge import KnowledgeBase
 from ..labels import Label, Polarity, polarity
+from ..lazyre import lazy
 from ..result import NO_MATCH, CheckResult, ClauseRef
 from . import answers, exclusive, language, proverb, wording
 from . import clauses as clause_reader
@@ -149,7 +150,8 @@ class FactChecker:
         reading = self._referents.within(statement)
         if reading is not None:  # ("HFS is rare, and no vitamin cures it": "it" is HFS)
             return read_back(self.check(reading.text, top=top, explain=explain), statement, reading, explain)
-        answered = self._answered(statement, top, explain) or self._cause_named(statement, top, explain)
+        answered = self._answered(statement, top, explain) or self._cause_named(statement, top, explain) \
+            or self._scare_quoted(statement, top, explain)
         if answered is not None:
             return answered
         spans = pieces(statement)
@@ -300,6 +302,26 @@ class FactChecker:
         ref = ClauseRef(text, max(at, 0), max(at, 0) + len(text) if at >= 0 else len(statement),
                         clause_reader.DENY if deny else clause_reader.ASSERT,
                         notes=("the writer's answer after it " + ("denies" if deny else "says") + " it",))
+        return _with_clause(result, statement, ref, explain)
+
+    def _scare_quoted(self, statement: str, top: int, explain: bool) -> CheckResult | None:
+        """'Botox "treats" HFS', 'the "cure" for HFS is magnesium': quotation marks around the
+        one or two words of a relation doubt it (scare quotes), so the statement is checked as
+        denied; None when there are none, the statement denies already, or nothing matches."""
+        m = _SCARE.search(statement)
+        if m is None or _SCARE.search(statement, m.end()) is not None:
+            return None
+        quoted = m.group(2)
+        if not any(t.relation for t in self.analyzer.analyse(quoted).terms):
+            return None
+        text = statement[:m.start()] + m.group(1) + quoted + m.group(3) + statement[m.end():]
+        if self.analyzer.analyse(text).negated:
+            return None
+        result = self._check_text(text, deny=True, top=top, explain=explain)
+        if not result.matched:
+            return None
+        ref = ClauseRef(text, 0, len(statement), clause_reader.DENY,
+                        notes=(f"the quotation marks around '{quoted}' doubt it",))
         return _with_clause(result, statement, ref, explain)
 
     def _cause_named(self, statement: str, top: int, explain: bool) -> CheckResult | None:
@@ -468,6 +490,10 @@ class FactChecker:
             assert best is not None
             judged.append(best)
         return self.index.order(query, hits, judged)
+
+
+#: A word or two in quotation marks inside a sentence, with a word on each side (scare quotes).
+_SCARE = lazy(globals(), "_SCARE", r"(\w\s+)[\"\u201c\u2018']([A-Za-z]+(?:\s[A-Za-z]+)?)[\"\u201d\u2019'](\s+\w)")
 
 
 def _trimmed(statement: str, spans: list[tuple[int, int]]) -> bool:
