@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 BATCH = 64  # statements sent to a worker at a time
 IN_FLIGHT = 3  # batches queued per worker, at most
-SEEN = 16_384  # statements whose results the parent keeps, so as not to send them again (a long
-# document repeats a sentence thousands of sentences later; most results are empty, and small)
+SEEN = 16_384  # statements whose results are kept, so as not to check them again (a long document
+# repeats a sentence thousands of sentences later): only what the scan shows, so with matched_only
+# most are empty and cost little; the checker keeps fewer of its own, full results
 
 
 def available_cores() -> int:
@@ -76,11 +77,17 @@ class CheckPool:
                       matched_only: bool = False) -> Iterator[list[CheckResult]]:
         """Every claim found in each statement (``FactChecker.findings``: one result a clause
         that makes one), in input order; with ``matched_only`` only the matched ones."""
+        args = (top, explain, matched_only)
         if self._pool is None:
+            seen = self._seen
             for s in statements:
-                yield _findings(self.checker, s, top, explain, matched_only)
+                found = seen.get((s, args))
+                if found is None:
+                    found = (_findings(self.checker, s, top, explain, matched_only),)
+                    seen.put((s, args), found)
+                yield list(found[0])
             return
-        yield from self._in_order(_findings_batch, statements, (top, explain, matched_only))
+        yield from self._in_order(_findings_batch, statements, args)
 
     def _in_order(self, work: Any, statements: Iterable[str], args: tuple[Any, ...]) -> Iterator[Any]:
         """``work(batch, *args)`` in the workers, BATCH statements at a time, with at most
