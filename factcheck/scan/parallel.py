@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 
 BATCH = 64  # statements sent to a worker at a time
 IN_FLIGHT = 3  # batches queued per worker, at most
-SEEN = 16_384  # statements whose results are kept, so as not to check them again (a long document
-# repeats a sentence thousands of sentences later): only what the scan shows, so with matched_only
-# most are empty and cost little; the checker keeps fewer of its own, full results
+SEEN = 16_384  # statements whose results the parent keeps, so as not to send them again (a long
+# document repeats a sentence thousands of sentences later; most results are empty, and small)
+KEPT = 16_384  # statements checked in full whose findings a checking process keeps: only what the
+# scan shows (the checker keeps fewer of its own, whole results); as most sentences are passed over
+# by the cheap test (engine.reach), these reach back about a hundred thousand sentences
 
 
 def available_cores() -> int:
@@ -53,6 +55,7 @@ class CheckPool:
         self.jobs = available_cores() if jobs is None else max(int(jobs), 1)
         self._pool: Any = None
         self._seen: Recent[tuple[str, tuple[Any, ...]], tuple[Any]] = Recent(SEEN)
+        self._kept: _Kept = Recent(KEPT)  # (in this process)
         if self.jobs > 1:
             import multiprocessing
 
@@ -77,17 +80,11 @@ class CheckPool:
                       matched_only: bool = False) -> Iterator[list[CheckResult]]:
         """Every claim found in each statement (``FactChecker.findings``: one result a clause
         that makes one), in input order; with ``matched_only`` only the matched ones."""
-        args = (top, explain, matched_only)
         if self._pool is None:
-            seen = self._seen
             for s in statements:
-                found = seen.get((s, args))
-                if found is None:
-                    found = (_findings(self.checker, s, top, explain, matched_only),)
-                    seen.put((s, args), found)
-                yield list(found[0])
+                yield _findings(self.checker, s, top, explain, matched_only, self._kept)
             return
-        yield from self._in_order(_findings_batch, statements, args)
+        yield from self._in_order(_findings_batch, statements, (top, explain, matched_only))
 
     def _in_order(self, work: Any, statements: Iterable[str], args: tuple[Any, ...]) -> Iterator[Any]:
         """``work(batch, *args)`` in the workers, BATCH statements at a time, with at most
@@ -141,14 +138,17 @@ class CheckPool:
 
 
 _checker: Any = None
+_kept: Any = None
+_Kept = Recent[tuple[str, int, bool, bool], tuple["CheckResult", ...]]
 
 
 def _start_worker(checker: FactChecker) -> None:
-    global _checker
+    global _checker, _kept
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _checker = checker
+    _kept = Recent(KEPT)
 
 
 def _check_batch(statements: list[str], top: int, explain: bool,
@@ -159,11 +159,17 @@ def _check_batch(statements: list[str], top: int, explain: bool,
 
 def _findings_batch(statements: list[str], top: int, explain: bool,
                     matched_only: bool) -> list[list[CheckResult]]:
-    return [_findings(_checker, s, top, explain, matched_only) for s in statements]
+    return [_findings(_checker, s, top, explain, matched_only, _kept) for s in statements]
 
 
 def _findings(checker: FactChecker, statement: str, top: int, explain: bool,
-              matched_only: bool) -> list[CheckResult]:
+              matched_only: bool, kept: _Kept) -> list[CheckResult]:
     if matched_only and isinstance(statement, str) and statement.strip() and not checker.may_match(statement):
         return []  # no reading of it can match a claim: nothing to report (engine.reach)
-    return [r for r in checker.findings(statement, top=top, explain=explain) if r.matched or not matched_only]
+    key = (statement, top, explain, matched_only) if isinstance(statement, str) else None
+    found = kept.get(key) if key is not None else None  # (not a string: the checker says what is wrong)
+    if found is None:
+        found = tuple(r for r in checker.findings(statement, top=top, explain=explain) if r.matched or not matched_only)
+        if key is not None:
+            kept.put(key, found)
+    return list(found)
