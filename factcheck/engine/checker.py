@@ -35,7 +35,7 @@ NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
 RECENT = 4096  # texts whose results are kept: a document repeats sentences, a sentence its clauses
 # Sentences whose findings are kept, in full (no-matches too, with their candidates and reasons):
-# a scan keeps a longer window of its own, of only what it shows (scan.parallel.SEEN)
+# a scan keeps a longer window of its own, of only what it shows (scan.parallel.KEPT)
 RECENT_FINDINGS = RECENT
 
 
