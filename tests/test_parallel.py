@@ -72,6 +72,31 @@ def test_pool_keeps_input_order_and_holds_back_what_matched_nothing(checker):
         assert list(pool.check_many(statements[:4])) == expected[:4]
 
 
+def test_pool_in_process_checks_a_repeated_sentence_once(monkeypatch):
+    """One process: the pool keeps its own window of results (a long document repeats sentences
+    far apart), of what the scan shows only; the checker is asked once per distinct sentence."""
+    checker = FactChecker.load(KB)
+    asked: list[str] = []
+    findings = checker.findings
+
+    def counting(statement, **kw):
+        asked.append(statement)
+        return findings(statement, **kw)
+
+    monkeypatch.setattr(checker, "findings", counting)
+    statements = ["Magnesium cures hemifacial spasm.", "The weather is nice today and I like it."] * 3
+    expected = [[r for r in findings(s) if r.matched] for s in statements]
+    assert expected[0] and not expected[1]
+    with CheckPool(checker, jobs=1) as pool:
+        got = list(pool.findings_many(statements, matched_only=True))
+        assert got == expected
+        assert asked.count(statements[0]) == 1
+        got[0].clear()  # (a caller's list is its own: what the pool keeps is not changed)
+        assert list(pool.findings_many(statements[:1], matched_only=True)) == expected[:1]
+        assert list(pool.findings_many(statements[:1], top=1, matched_only=True))  # other arguments
+        assert asked.count(statements[0]) == 2
+
+
 def test_default_jobs_is_the_cores_available():
     assert CheckPool.__init__.__defaults__ == (None,)
     assert available_cores() >= 1

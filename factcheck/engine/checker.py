@@ -35,9 +35,9 @@ __all__ = ["FactChecker", "CheckResult"]
 NEAR = 30.0
 JUDGE = 6  # claims retrieved and judged in full for each statement (more costs time, not accuracy)
 RECENT = 4096  # texts whose results are kept: a document repeats sentences, a sentence its clauses
-# Sentences whose findings are kept (a scan's): a sentence of a long document is often seen again
-# more than RECENT sentences later (most of them found nothing, and keep little)
-RECENT_FINDINGS = 16_384
+# Sentences whose findings are kept, in full (no-matches too, with their candidates and reasons):
+# a scan keeps a longer window of its own, of only what it shows (scan.parallel.KEPT)
+RECENT_FINDINGS = RECENT
 
 
 class FactChecker:

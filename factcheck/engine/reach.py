@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _PUNCT = re.compile(r"[^\w\s]")
 _CUTS_WORDS = re.compile(r"\w[-,.]\w|[/#@%\x1b]|[^\x00-\x7f]")
 _SUPERLATIVE = ("most", "commonest")  # read as "main" by the analyser ("the most common cause")
-_MEMO = 200_000  # words whose stems are kept
+_MEMO = 32_768  # words whose stems are kept (the first met: a text's frequent words come early)
 _RECENT = 16_384  # sentences whose answers are kept (a document repeats sentences)
 
 
@@ -67,7 +67,8 @@ class Reach:
 
     def keys(self, sentence: str) -> set[str]:
         """The concept keys (with their broader concepts) and numbers any reading of ``sentence``
-        could have, besides those any sentence may have (relation classes: ``given``)."""
+        could have, besides those any sentence may have (relation classes: ``given``); of the
+        concept keys, only those some claim phrasing needs."""
         words = set(tokenise(sentence))
         if _CUTS_WORDS.search(sentence):
             words.update(tokenise(_PUNCT.sub(" ", sentence)))
@@ -99,18 +100,23 @@ class Reach:
         given = {k for cls in (*relations.table().kinds, "need") for k in _concept_keys(lex, cls)}
         if any(need <= given for need in needs):
             return
+        needs = {n - given for n in needs}
+        # Only the keys some phrasing needs can decide the test: a phrase is kept with those of
+        # its keys, and not at all when it has none (most of a concept's broader and narrower
+        # ones are needed by no claim), so a sentence's keys are few and quickly gathered.
+        wanted = frozenset().union(*needs)
         concept_stems: set[str] = set()
         for key, cids in _phrase_readings(lex).items():
-            keys = frozenset(k for cid in cids for k in _concept_keys(lex, cid)) - given
-            concept_stems.update(key)
+            keys = frozenset(k for cid in cids for k in _concept_keys(lex, cid)) & wanted
             if keys:
+                concept_stems.update(key)
                 self._phrases.setdefault(key[0], []).append((frozenset(key), keys))
         for word in self._speller.words:
             if stem(word) in concept_stems:
                 for i in range(1, len(word)):
                     self._joins.setdefault(word[:i], {})[word[i:]] = word
         by_key: dict[str, list[frozenset[str]]] = {}
-        for need in {n - given for n in needs}:
+        for need in needs:
             by_key.setdefault(min(need), []).append(need)
         self._needs = by_key
 

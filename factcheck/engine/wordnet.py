@@ -34,7 +34,10 @@ class Entry(NamedTuple):
     pertains: frozenset[str] = frozenset()  # the nouns its adjective senses pertain to (facial: face)
 
 
-_EMPTY = Entry(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+# One empty set for every field WordNet leaves empty (most entries lack antonyms, rarer senses or
+# derived forms): a kept entry then costs its contents, not five empty sets of its own.
+_NONE: frozenset[str] = frozenset()
+_EMPTY = Entry(_NONE, _NONE, _NONE, _NONE, _NONE)
 _map: mmap.mmap | None = None
 _unavailable = False
 
@@ -49,6 +52,12 @@ def _data() -> mmap.mmap | None:
             _unavailable = True  # (an installation without the data: the matcher works without it)
     return _map
 
+
+# How many answers are kept: per word form (its entry, lemmas, union of readings) and per pair of
+# forms. A scan meets new words for as long as it reads, so these bound its memory; a long text's
+# words come back within a few thousand (Zipf), and a miss costs a few microseconds.
+_WORDS = 8192
+_PAIRS = 16_384
 
 _SWITCH = 512  # lookups by bisection before the whole table is indexed (a long scan pays off)
 _lookups = 0
@@ -86,7 +95,7 @@ def _line(key: bytes) -> bytes | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def entry(lemma: str) -> Entry:
     """What WordNet says of one lemma (empty when it does not know it)."""
     if not lemma.isascii():
@@ -96,9 +105,9 @@ def entry(lemma: str) -> Entry:
         return _EMPTY
     parts = line.decode().split("\t")
     parts += [""] * (9 - len(parts))
-    senses, ancestors, derived, antonyms, more = (frozenset(p.split()) for p in parts[1:6])
-    return Entry(senses, ancestors, derived, antonyms, more, parts[6], frozenset(parts[7].split()),
-                 frozenset(parts[8].split()))
+    senses, ancestors, derived, antonyms, more, wholes, pertains = (
+        frozenset(p.split()) if p else _NONE for p in (*parts[1:6], *parts[7:9]))
+    return Entry(senses, ancestors, derived, antonyms, more, parts[6], wholes, pertains)
 
 
 _RULES = (
@@ -108,7 +117,7 @@ _RULES = (
 )
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def lemmas(word: str) -> tuple[str, ...]:
     """The WordNet lemmas a (lower-case) word form may be: "worse" -> ("worse", "bad"); a
     phrasal verb (:func:`phrasal`) is its own lemma."""
@@ -136,7 +145,7 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_PAIRS)
 def phrasal(verb: str, particle: str) -> str | None:
     """The phrasal verb a verb form and a particle make, as WordNet names it ("threw", "up" ->
     "throw_up", whose senses are those of "vomit"), or None."""
@@ -147,7 +156,7 @@ def phrasal(verb: str, particle: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def irregular(word: str) -> tuple[str, ...]:
     """The base forms WordNet's exception lists give an irregular form: "gave" -> ("give",),
     "brought" -> ("bring",); empty for a regular form."""
@@ -168,38 +177,46 @@ class _Word(NamedTuple):
     more: frozenset[str]  # rarer verb senses
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def _word(word: str) -> _Word:
     """Each question about two words asks whether some lemma of one relates to some lemma of
     the other; over the unions of their entries that is one set intersection, worked out once
     per word instead of once per pair of lemmas of every pair of words."""
     names = lemmas(word)
     entries = [entry(lemma) for lemma in names]
-    return _Word(frozenset(names), *(frozenset().union(*(getattr(e, f) for e in entries))
-                                     for f in ("senses", "ancestors", "derived", "antonyms", "more")))
+    return _Word(frozenset(names) if names else _NONE,
+                 *(_union([getattr(e, f) for e in entries])
+                   for f in ("senses", "ancestors", "derived", "antonyms", "more")))
 
 
-@lru_cache(maxsize=100_000)
+def _union(sets: list[frozenset[str]]) -> frozenset[str]:
+    """The union of the sets (the set itself when there is one; the shared empty set for none)."""
+    if len(sets) == 1:
+        return sets[0]
+    return frozenset().union(*sets) or _NONE
+
+
+@lru_cache(maxsize=_PAIRS)
 def same(a: str, b: str) -> bool:
     """Two word forms that mean the same in a frequent sense, or are forms of one idea. For verbs,
     a frequent sense of one that is a rarer sense of the other counts ("earn" / "make")."""
     return a == b or _same(_word(a), _word(b))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def category(word: str) -> str:
     """WordNet's class of the thing a (lower-case) noun form names in its most frequent sense
     ("horses": "animal", "newborn": "person", "lips": "body"), or ""."""
     return next((c for c in (entry(lemma).category for lemma in lemmas(word)) if c), "")
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def place(word: str) -> frozenset[str]:
     """The noun senses an adjective of place pertains to ("facial": the face), or empty."""
     return frozenset().union(*(entry(lemma).pertains for lemma in lemmas(word)))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_PAIRS)
 def part_of(part: str, whole: frozenset[str], strict: bool | None = None) -> bool:
     """Some frequent noun sense of ``part`` is one of the senses ``whole``, or part of one (the
     eyelid, the cheek and the face itself are in the face). ``strict=True``: part of one only;
@@ -209,13 +226,13 @@ def part_of(part: str, whole: frozenset[str], strict: bool | None = None) -> boo
                or (strict is not False and not whole.isdisjoint(e.wholes)) for e in entries)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=_PAIRS)
 def narrower(a: str, b: str) -> bool:
     """``a`` names a kind of what ``b`` names (in frequent noun senses): artery / vessel."""
     return not _word(a).ancestors.isdisjoint(_word(b).senses)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=_PAIRS)
 def opposite(a: str, b: str) -> bool:
     """WordNet marks the two as antonyms (in any of their frequent senses)."""
     wa, wb = _word(a), _word(b)
@@ -238,7 +255,7 @@ def link(a: str, b: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def reach(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """(what the word is, what it reaches): its lemmas and senses, and those with its derived
     forms, rarer verb senses and is-a ancestors. Two words :func:`link` relates share something
@@ -266,13 +283,13 @@ def _same(wa: _Word, wb: _Word) -> bool:
                 and wa.senses.isdisjoint(wb.more) and wa.more.isdisjoint(wb.senses))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def noun(word: str) -> bool:
     """The word form can name a thing: a frequent sense of one of its lemmas is a noun."""
     return any(s[0] == "n" for s in _word(word).senses)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS)
 def verb(word: str) -> bool:
     """The word form can be a verb ("twitch", "spasms"): a sense of one of its lemmas is."""
     return any(s[0] == "v" for s in _word(word).senses)

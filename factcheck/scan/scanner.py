@@ -317,7 +317,7 @@ def is_claim_candidate(sentence: Sentence | str) -> bool:
     words = _WORD.findall(_URL.sub(" ", text) if "@" in text or "/" in text else text)
     if len(words) < MIN_WORDS:
         return False
-    letters = sum(len(w) for w in words)
+    letters = sum(map(len, words))
     if letters * 2 < len(text) - text.count(" "):
         return False
     if len(words) <= SMALL_TALK_MAX_WORDS and _SMALL_TALK.match(text.lstrip("\"'([*_ ")):
