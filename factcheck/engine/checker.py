@@ -110,8 +110,8 @@ class FactChecker:
                 or (relations_ >= 2 and any(f" {w} " in text for w in wording.RELATIVE))):
             # (only where its words place things: "stretching *before* exercise"; or its modals)
             placed = wording.placed(tokens) if wording.may_place(text) else {}
-            modal, region = _modal(claim, doc.phrasing, tokens)
-            return wording.Wording({}, {}, placed, modal, region) if placed or modal or region else wording.NONE
+            modal, own = _modal(claim, doc.phrasing, tokens)
+            return wording.Wording({}, {}, placed, modal, own)
         return wording.read(text, self._plain.analyse(text, repair=False), self.lexicon,
                             *_modal(claim, doc.phrasing, tokens))
 
@@ -591,12 +591,13 @@ def _stressed(statement: str, start: int) -> bool:
     return before.endswith(_STRESS) or head.startswith(_STRESS)
 
 
-def _modal(claim, phrasing: int, tokens: list[str]) -> tuple[int, frozenset[str]]:
-    """The modals and the place in the body of a claim (wording.modal, wording.region), as its
-    own text says them: its other phrasings restate it ("Stress triggers twitching" for "Stress
-    can trigger twitching", "muscle twitching" for "facial twitching") and keep its hedge and place."""
-    own = tokens if phrasing == 0 else tokenise(claim.phrasings[0])
-    return wording.modal(own), wording.region(own)
+def _modal(claim, phrasing: int, tokens: list[str]) -> tuple[int, str]:
+    """The modals of a claim (wording.modal) and its own text (where wording.region_of reads the
+    place in the body it names), as its own text says them: its other phrasings restate it
+    ("Stress triggers twitching" for "Stress can trigger twitching", "muscle twitching" for
+    "facial twitching") and keep its hedge and place."""
+    own = claim.phrasings[0]
+    return wording.modal(tokens if phrasing == 0 else tokenise(own)), own
 
 
 def _unsettled_consequence(analyzer, clauses, results: list[CheckResult]) -> CheckResult | None:

@@ -104,7 +104,7 @@ class ClaimSide(NamedTuple):
     qualifying: dict[str, str]  # a relation in a relative clause of the claim -> what follows it
     placed: dict[str, int]  # a word of the claim a placing preposition puts -> its group (wording.placed)
     modal: int  # wording.FORBIDS | wording.POSSIBLE
-    region: frozenset[str]  # the place in the body the claim names (wording.region)
+    own: str  # the claim's own text (wording.region_of: the place in the body it names)
 
 
 def statement(query: Analysis, index: Index) -> Statement:
@@ -182,7 +182,7 @@ class ClaimSides:
             said = self._wording(doc) if self._wording is not None else wording.NONE
             side = ClaimSide(terms, {t.key: t for t in terms}, weights, sum(weights.values()), words,
                              others, any(t.relation for t in terms), said.listed, said.qualifying, said.placed,
-                             said.modal, said.region)
+                             said.modal, said.own)
             if len(self._memo) < self.LIMIT:
                 self._memo[key] = side
         return side
@@ -718,7 +718,7 @@ def _too_little(d_terms: list[Term], m: _Match) -> str:
 def _gates(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match, index: Index,
            doc: Doc | None = None, st: Statement | None = None) -> str:
     """The first gate the candidate fails, in words, or ''."""
-    d_terms, region = side.terms, side.region
+    d_terms = side.terms
     lex = index.lexicon
     unlisted = _unlisted(st, m) if st is not None else ""
     if unlisted:
@@ -741,7 +741,7 @@ def _gates(query: Analysis, q_terms: list[Term], side: ClaimSide, m: _Match, ind
     act = _act_on_subject(q_terms, m)
     if act:
         return f"the statement speaks of {act} what the claim names"
-    elsewhere = _elsewhere_in_body(query, q_terms, region, m)
+    elsewhere = _elsewhere_in_body(query, q_terms, side.own, m)
     if elsewhere:
         return f"the statement places it in the '{elsewhere}', which is not where the claim does"
     act = _act_on_subject(d_terms, m, claim=True)
@@ -1008,12 +1008,11 @@ def _strong(t: Term, index: Index) -> bool:
     return t.kind != "word" or index.idf(t.key) >= 0.5 * index.max_idf
 
 
-def _elsewhere_in_body(query: Analysis, q_terms: list[Term], region: frozenset[str], m: _Match) -> str:
+def _elsewhere_in_body(query: Analysis, q_terms: list[Term], own: str, m: _Match) -> str:
     """A part of the body the statement places the thing in, after an adjunct opener ("twitching
-    *in the legs*"), that is not in the place the claim names (``region``, wording.region: "facial",
-    the face; WordNet part holonyms): the word, or ""."""
-    if not region:
-        return ""
+    *in the legs*"), that is not in the place the claim's ``own`` text names (wording.region_of:
+    "facial", the face; WordNet part holonyms): the word, or ""."""
+    region: frozenset[str] | None = None  # (read from the claim only when the statement names a part)
     tokens = query.normalised.split()
     for t in q_terms:
         if t.kind != "word" or t.key in m.q or t.tok < 1:
@@ -1022,9 +1021,10 @@ def _elsewhere_in_body(query: Analysis, q_terms: list[Term], region: frozenset[s
         while j > 0 and tokens[j] in _DETERMINERS:
             j -= 1
         word = t.surface.lower()
-        if tokens[j] in _ADJUNCT_OPENERS and word not in _EVERYWHERE and wordnet.part_of(word, _BODY, strict=True) \
-                and not wordnet.part_of(word, region):
-            return t.surface
+        if tokens[j] in _ADJUNCT_OPENERS and word not in _EVERYWHERE and wordnet.part_of(word, _BODY, strict=True):
+            region = wording.region_of(own) if region is None else region
+            if region and not wordnet.part_of(word, region):
+                return t.surface
     return ""
 
 

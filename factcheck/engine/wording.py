@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..records import NamedTuple
 from . import language, lists, wordnet
 from .analysis import Analysis
-from .text import STOPWORDS, stem
+from .text import STOPWORDS, stem, tokenise
 
 RELATIVE = language.words("relative-pronoun")
 
@@ -28,7 +28,7 @@ class Wording(NamedTuple):
     qualifying: dict[str, str]  # a relation key in a relative clause -> the key of what follows it
     placed: dict[str, int] = {}  # a word's stem -> the group of the placing preposition before it
     modal: int = 0  # FORBIDS | POSSIBLE (:func:`modal`)
-    region: frozenset[str] = frozenset()  # the place in the body it names (:func:`region`)
+    own: str = ""  # the claim's own text, which names the place in the body it speaks of (:func:`region_of`)
 
 
 NONE = Wording({}, {})
@@ -119,11 +119,17 @@ def region(tokens: Sequence[str]) -> frozenset[str]:
         wordnet.entry(w).senses for w in tokens if w not in _EVERYWHERE and wordnet.part_of(w, body, strict=True)))
 
 
-def read(text: str, a: Analysis, lexicon, modals: int = 0, places: frozenset[str] = frozenset()) -> Wording:
+@lru_cache(maxsize=4096)
+def region_of(text: str) -> frozenset[str]:
+    """:func:`region` of a claim's own text (asked only when a statement names a part of the body)."""
+    return region(tokenise(text))
+
+
+def read(text: str, a: Analysis, lexicon, modals: int = 0, own: str = "") -> Wording:
     """The lists and qualifying relations of a claim's phrasing ``text`` (analysed as ``a``),
-    with the claim's ``modals`` (:func:`modal`) and ``places`` (:func:`region`)."""
+    with the claim's ``modals`` (:func:`modal`) and ``own`` text."""
     listed = lists.members(text, a, lexicon) if (" and " in text or " or " in text) else {}
-    return Wording(listed, _qualifying(a), placed(a.normalised.split()), modals, places)
+    return Wording(listed, _qualifying(a), placed(a.normalised.split()), modals, own)
 
 
 def _qualifying(a: Analysis) -> dict[str, str]:
