@@ -133,27 +133,15 @@ def main(argv: list[str]) -> int:
                 if p == "v":
                     more[lemma].extend((p, o) for o in offsets[MAX_SENSES:MAX_VERB_SENSES])
 
-    def ancestors(key: tuple[str, int]) -> set[tuple[str, int]]:
+    def closure(key: tuple[str, int], symbols: tuple[str, ...]) -> set[tuple[str, int]]:
+        """The synsets reached from ``key`` along pointers of ``symbols``, up to MAX_DEPTH levels."""
         out: set[tuple[str, int]] = set()
         frontier = [key]
         for _ in range(MAX_DEPTH):
             nxt = []
             for k in frontier:
                 for sym, target, _s, _t in synsets[k][1]:
-                    if sym in ("@", "@i") and target not in out:
-                        out.add(target)
-                        nxt.append(target)
-            frontier = nxt
-        return out
-
-    def wholes(key: tuple[str, int]) -> set[tuple[str, int]]:
-        out: set[tuple[str, int]] = set()
-        frontier = [key]
-        for _ in range(MAX_DEPTH):
-            nxt = []
-            for k in frontier:
-                for sym, target, _s, _t in synsets[k][1]:
-                    if sym == "#p" and target not in out:
+                    if sym in symbols and target not in out:
                         out.add(target)
                         nxt.append(target)
             frontier = nxt
@@ -172,8 +160,8 @@ def main(argv: list[str]) -> int:
         for key in keys:
             words, ptrs = synsets[key]
             if key[0] == "n":
-                anc |= ancestors(key)
-                whole |= wholes(key)
+                anc |= closure(key, ("@", "@i"))  # (is-a, instance-of)
+                whole |= closure(key, ("#p",))  # (part of)
             elif key[0] == "a":  # (an adjective's pertainyms: "facial" pertains to the face)
                 pertains |= {target for sym, target, _s, _t in ptrs if sym == "\\" and target[0] == "n"}
             try:

@@ -22,10 +22,7 @@ MAX_ANSWER = 40  # characters: an answer is short
 _EMOJI_MODIFIERS = frozenset("\ufe0f\u200d") | frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 
 
-def _alt(cls: str, name: str = "english.tsv", gap: str = r"[\s,:]+") -> str:
-    """A regex alternation of a data class's entries, longest first, each space matching ``gap``."""
-    return "|".join(re.escape(w).replace(r"\ ", gap) for w in sorted(set(language.entries(cls, name)),
-                                                                   key=len, reverse=True))
+_alt = language.alternation
 
 
 @lru_cache(maxsize=1)

@@ -56,3 +56,10 @@ def pairs(cls: str) -> tuple[tuple[str, str], ...]:
         a, _, b = e.partition("/")
         out.append((a.strip(), b.strip()))
     return tuple(out)
+
+
+def alternation(cls: str, name: str = "english.tsv", gap: str = r"[\s,:]+") -> str:
+    """A regex alternation of a data class's entries, longest first, each space matching ``gap``."""
+    import re
+
+    return "|".join(re.escape(w).replace(r"\ ", gap) for w in sorted(set(entries(cls, name)), key=len, reverse=True))

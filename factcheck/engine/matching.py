@@ -36,8 +36,6 @@ _MAJOR_STEMS = frozenset(stem(w) for w in MAJOR)
 _SCOPE = language.words("scope-preposition")
 _SCOPE_FREE = language.words("scope-free")
 _ADJUNCT_OPENERS = language.words("adjunct-opener")
-_BODY = frozenset().union(*(wordnet.entry(w).senses for w in language.words("body-whole")))
-_EVERYWHERE = language.words("body-everywhere")  # (tissues found all through the body: no place)
 _DETERMINERS = language.words("determiner")
 _VAGUE = {w: (float(lo), float(hi)) for w, span in language.pairs("vague-number") for lo, hi in [span.split("-")]}
 _SCOPE_KINDS = language.words("scope-kind")
@@ -1021,7 +1019,8 @@ def _elsewhere_in_body(query: Analysis, q_terms: list[Term], own: str, m: _Match
         while j > 0 and tokens[j] in _DETERMINERS:
             j -= 1
         word = t.surface.lower()
-        if tokens[j] in _ADJUNCT_OPENERS and word not in _EVERYWHERE and wordnet.part_of(word, _BODY, strict=True):
+        if tokens[j] in _ADJUNCT_OPENERS and word not in wording.EVERYWHERE \
+                and wordnet.part_of(word, wording.body(), strict=True):
             region = wording.region_of(own) if region is None else region
             if region and not wordnet.part_of(word, region):
                 return t.surface

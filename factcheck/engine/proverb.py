@@ -32,9 +32,8 @@ class Reading(NamedTuple):
     proverb: str  # "caffeine does that"
 
 
-def _alt(cls: str, name: str = "english.tsv") -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(language.entries(cls, name)),
-                                                                      key=len, reverse=True))
+def _alt(cls: str) -> str:
+    return language.alternation(cls, gap=r"\s+")
 
 
 @lru_cache(maxsize=1)

@@ -106,17 +106,22 @@ def modal(tokens: Sequence[str]) -> int:
     return flags
 
 
-_BODY_WHOLE = language.words("body-whole")
-_EVERYWHERE = language.words("body-everywhere")
+EVERYWHERE = language.words("body-everywhere")  # (tissues found all through the body: no place)
+
+
+@lru_cache(maxsize=1)
+def body() -> frozenset[str]:
+    """WordNet's senses of the whole whose parts are places in the body (english.tsv body-whole);
+    read on first need, not at import."""
+    return frozenset().union(*(wordnet.entry(w).senses for w in language.words("body-whole")))
 
 
 def region(tokens: Sequence[str]) -> frozenset[str]:
     """The WordNet senses of the places in the body a text names: the nouns an adjective of place
     pertains to ("facial": the face) and the parts of the body it names ("eye"), not the tissues
     found all through it ("muscle"; english.tsv body-everywhere)."""
-    body = frozenset().union(*(wordnet.entry(w).senses for w in _BODY_WHOLE))
     return frozenset().union(*(wordnet.place(w) for w in tokens), *(
-        wordnet.entry(w).senses for w in tokens if w not in _EVERYWHERE and wordnet.part_of(w, body, strict=True)))
+        wordnet.entry(w).senses for w in tokens if w not in EVERYWHERE and wordnet.part_of(w, body(), strict=True)))
 
 
 @lru_cache(maxsize=4096)
